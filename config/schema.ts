@@ -1,0 +1,355 @@
+/**
+ * The one typed org config. Everything the stacks build and everything the policy rules are
+ * parameterised with comes from here. Runtime validation (zod) and static types come from one
+ * definition; `npm run schema` writes the JSON Schema editors use for completion.
+ *
+ * This module must not import cdktf: the policy engine reads it too.
+ */
+import { z } from 'zod';
+
+const email = z.email();
+const projectKey = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a lower-case key like "app-prod"');
+/** Durations are whole days in config; constructs convert them to the `NNNs` form the API wants. */
+const days = (max: number) => z.number().int().min(1).max(max);
+
+/** An IAM principal in the form IAM uses. People come in through groups; users only for break-glass. */
+export const principal = z
+  .string()
+  .regex(
+    /^(group|serviceAccount|user|domain|principal|principalSet):[^\s]+$/,
+    'an IAM principal such as "group:security@example.com"',
+  );
+
+export const auditLogType = z.enum(['ADMIN_READ', 'DATA_READ', 'DATA_WRITE']);
+
+/** `tight`: runs the production deployment or holds its data; `loose`: reaches it only indirectly. */
+export const coupling = z.enum(['tight', 'loose']);
+
+const folder = z.strictObject({
+  key: projectKey,
+  displayName: z.string().min(1),
+  /** Parent folder key; omitted means directly under the organization. */
+  parent: projectKey.optional(),
+});
+
+const project = z.strictObject({
+  key: projectKey,
+  /** The GCP project id (6-30 chars). */
+  id: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a GCP project id (6-30 chars, lower case)'),
+  name: z.string().min(1).optional(),
+  folder: projectKey,
+  coupling,
+  /** Labels added to the project. */
+  labels: z.record(z.string(), z.string()).default({}),
+});
+
+const scope = z.union([
+  z.strictObject({ organization: z.literal(true) }),
+  z.strictObject({ folder: projectKey }),
+  z.strictObject({ project: projectKey }),
+]);
+
+const binding = z.strictObject({
+  scope,
+  /** A predefined role (`roles/...`) or a custom role id declared under `iam.customRoles`. */
+  role: z.string().min(1),
+  members: z.array(principal).min(1),
+  /** Why this access exists; shown to reviewers. */
+  reason: z.string().min(10),
+});
+
+const customRole = z.strictObject({
+  /** Role id (camelCase, as IAM requires). */
+  id: z.string().regex(/^[a-zA-Z0-9_.]{3,64}$/),
+  title: z.string().min(1),
+  description: z.string().default(''),
+  permissions: z.array(z.string().regex(/^[a-z0-9]+\.[a-zA-Z0-9]+\.[a-zA-Z0-9]+$/)).min(1),
+  /** Where the role is defined: the org (usable everywhere) or one project. */
+  scope: z.union([z.strictObject({ organization: z.literal(true) }), z.strictObject({ project: projectKey })]),
+});
+
+const breakGlass = z.strictObject({
+  /** The break-glass group; it holds nothing except through the expiring grant below. */
+  group: email,
+  /** The privileged role it gets at the org, only until `expires`. */
+  role: z.string().default('roles/resourcemanager.organizationAdmin'),
+  /** ISO-8601 timestamp after which the grant's IAM condition no longer matches. */
+  expires: z.iso.datetime({ offset: true }),
+});
+
+const logBucket = z.strictObject({
+  id: z.string().regex(/^[a-zA-Z0-9_-]{1,100}$/).default('central-audit'),
+  location: z.string().default('global'),
+  /** >= 365 is enforced: CIS 2.4 and most audit regimes want a year and a bit. */
+  retentionDays: z.number().int().min(365).max(3650).default(400),
+  locked: z.boolean().default(true),
+  analytics: z.boolean().default(true),
+  /** BigQuery dataset id linked to the bucket for Log Analytics. */
+  linkedDatasetId: z.string().regex(/^[a-zA-Z0-9_]{1,100}$/).default('central_audit_logs'),
+});
+
+const exclusion = z.strictObject({
+  name: z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/),
+  description: z.string().min(10),
+  filter: z.string().min(1),
+});
+
+const archive = z.strictObject({
+  /** Globally unique Cloud Storage bucket name. */
+  bucketName: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/),
+  location: z.string().default('EU'),
+  retentionDays: z.number().int().min(365).max(36500).default(2555),
+  storageClass: z.enum(['STANDARD', 'NEARLINE', 'COLDLINE', 'ARCHIVE']).default('ARCHIVE'),
+  locked: z.boolean().default(true),
+});
+
+const siem = z.strictObject({
+  topicName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9._~%+-]{2,254}$/),
+  /** Principals that may subscribe (the SIEM's service account). */
+  subscribers: z.array(principal).default([]),
+});
+
+const auditNarrowing = z.strictObject({
+  /** Narrow the org-wide default for this service... */
+  service: z.string().optional(),
+  /** ...or for this folder. Tight-coupled projects always keep all three log types. */
+  folder: projectKey.optional(),
+  /** The log types this service/folder keeps (a subset of the three). */
+  logTypes: z.array(auditLogType).min(1),
+  /** Data Access logs cost money; say why they are narrowed. */
+  reason: z.string().min(10),
+});
+
+const channel = z.discriminatedUnion('type', [
+  z.strictObject({ key: projectKey, type: z.literal('email'), address: email }),
+  z.strictObject({
+    key: projectKey,
+    type: z.literal('webhook'),
+    /** Name of a Terraform variable that holds the URL at apply time; the URL itself never enters config. */
+    urlVariable: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  }),
+  z.strictObject({ key: projectKey, type: z.literal('pubsub'), topic: z.string().min(1) }),
+]);
+
+const failedLogins = z.strictObject({
+  /** Failed sign-ins to one account within the window that raise an alert. */
+  perAccountThreshold: z.number().int().min(1).default(5),
+  /** Failed sign-ins across the organization within the window that raise an alert. */
+  organizationThreshold: z.number().int().min(1).default(50),
+  windowSeconds: z.number().int().min(60).max(86400).default(300),
+  /** The application's own failed-login log filter; default: Google sign-in failures. */
+  filter: z
+    .string()
+    .default(
+      'protoPayload.serviceName="login.googleapis.com" AND protoPayload.methodName="google.login.LoginService.loginFailure"',
+    ),
+  /** Log field that names the account, for the per-account label. */
+  accountField: z.string().default('protoPayload.authenticationInfo.principalEmail'),
+});
+
+const secret = z.strictObject({
+  id: z.string().regex(/^[a-zA-Z0-9_-]{1,255}$/),
+  description: z.string().default(''),
+  /** Who may read this secret's versions; granted on the secret, never on the project. */
+  accessors: z.array(principal).default([]),
+  rotationDays: days(90).optional(),
+});
+
+const suppression = z.strictObject({
+  rule: z.string().regex(/^[a-z0-9-]+$/),
+  /** Resource address glob, e.g. `logging/google_project_iam_member.*`. */
+  address: z.string().min(1),
+  reason: z.string().min(10),
+  /** Date (YYYY-MM-DD) after which the suppression no longer applies and is itself a finding. */
+  expires: z.iso.date(),
+});
+
+export const baselineConfigSchema = z
+  .strictObject({
+    organization: z.strictObject({
+      /** Numeric organization id. */
+      id: z.string().regex(/^[0-9]{6,20}$/, 'a numeric organization id'),
+      domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a DNS domain'),
+      /** Cloud Identity / Workspace customer id, for iam.allowedPolicyMemberDomains. */
+      customerId: z.string().regex(/^C[0-9a-z]{6,12}$/, 'a directory customer id like C01abc2de'),
+      billingAccount: z.string().regex(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/).optional(),
+    }),
+    defaultRegion: z.string().default('europe-west1'),
+    /** Terraform state: a local file per stack unless a bucket is named. */
+    state: z
+      .strictObject({ bucket: z.string().min(3).optional(), prefix: z.string().default('baseline') })
+      .default({ prefix: 'baseline' }),
+    folders: z.array(folder).min(1),
+    projects: z.array(project).min(1),
+    groups: z.strictObject({
+      platformAdmins: email,
+      security: email,
+      auditors: email,
+      developers: email,
+      breakGlass: email,
+    }),
+    /** Which project keys play the foundation roles. */
+    foundationProjects: z.strictObject({ logging: projectKey, secrets: projectKey, kms: projectKey }),
+    kms: z
+      .strictObject({
+        keyRingName: z.string().default('baseline'),
+        location: z.string().optional(),
+        /** At most 90 days (CIS 1.11). */
+        rotationDays: days(90).default(90),
+      })
+      .default({ keyRingName: 'baseline', rotationDays: 90 }),
+    logging: z.strictObject({
+      bucket: logBucket.default(logBucket.parse({})),
+      /** Extra (non-audit) logs routed to the central bucket, as Logging filter clauses. */
+      extraLogFilters: z.array(z.string().min(1)).default([]),
+      /** Exclusions on the org sink. They can never drop audit logs. */
+      exclusions: z.array(exclusion).default([]),
+      archive: archive.optional(),
+      siem: siem.optional(),
+      /** Log views on the central bucket readable by the auditor group. */
+      auditorViews: z
+        .array(z.strictObject({ id: z.string().regex(/^[a-zA-Z0-9_-]{1,100}$/), filter: z.string().default('') }))
+        .default([{ id: 'audit-all', filter: '' }]),
+    }),
+    audit: z
+      .strictObject({ narrowing: z.array(auditNarrowing).default([]) })
+      .default({ narrowing: [] }),
+    iam: z
+      .strictObject({
+        bindings: z.array(binding).default([]),
+        customRoles: z.array(customRole).default([]),
+        breakGlass: breakGlass.optional(),
+      })
+      .default({ bindings: [], customRoles: [] }),
+    orgPolicies: z
+      .strictObject({
+        /** Boolean constraints enforced at the org. */
+        enforce: z
+          .array(z.string())
+          .default([
+            'iam.disableServiceAccountKeyCreation',
+            'iam.disableServiceAccountKeyUpload',
+            'iam.automaticIamGrantsForDefaultServiceAccounts',
+            'iam.disableAuditLoggingExemption',
+            'storage.uniformBucketLevelAccess',
+            'storage.publicAccessPrevention',
+          ]),
+        /** Extra directory customer ids allowed in IAM policies (the org's own is always allowed). */
+        extraAllowedCustomerIds: z.array(z.string()).default([]),
+      })
+      .default({
+        enforce: [
+          'iam.disableServiceAccountKeyCreation',
+          'iam.disableServiceAccountKeyUpload',
+          'iam.automaticIamGrantsForDefaultServiceAccounts',
+          'iam.disableAuditLoggingExemption',
+          'storage.uniformBucketLevelAccess',
+          'storage.publicAccessPrevention',
+        ],
+        extraAllowedCustomerIds: [],
+      }),
+    essentialContacts: z
+      .array(
+        z.strictObject({
+          email,
+          categories: z.array(z.enum(['ALL', 'SECURITY', 'TECHNICAL', 'LEGAL', 'SUSPENSION', 'BILLING', 'PRODUCT_UPDATES', 'TECHNICAL_INCIDENTS'])).min(1),
+          language: z.string().default('en'),
+        }),
+      )
+      .min(1),
+    secrets: z
+      .strictObject({
+        locations: z.array(z.string()).min(1),
+        rotationDays: days(90).default(90),
+        cmek: z.boolean().default(false),
+        items: z.array(secret).default([]),
+        /** A secret nobody should ever read; any access raises an alert. */
+        canary: z.strictObject({ id: z.string().regex(/^[a-zA-Z0-9_-]{1,255}$/) }),
+      }),
+    alerting: z.strictObject({
+      channels: z.array(channel).min(1),
+      failedLogins: failedLogins.default(failedLogins.parse({})),
+    }),
+    /** Parameters and suppressions for the policy checks (`baseline check --config`). */
+    policy: z
+      .strictObject({
+        minimumRetentionDays: z.number().int().min(1).default(365),
+        /** Principals allowed to be `user:` (break-glass accounts). */
+        breakGlassPrincipals: z.array(principal).default([]),
+        /** Member domains allowed in IAM (default: the organization's domain). */
+        allowedMemberDomains: z.array(z.string()).default([]),
+        suppressions: z.array(suppression).default([]),
+      })
+      .default({ minimumRetentionDays: 365, breakGlassPrincipals: [], allowedMemberDomains: [], suppressions: [] }),
+  })
+  .superRefine((cfg, ctx) => {
+    const folderKeys = new Set(cfg.folders.map((f) => f.key));
+    const projectKeys = new Set(cfg.projects.map((p) => p.key));
+    const unknownKey = (path: (string | number)[], kind: string, key: string, known: Set<string>) =>
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `expected one of the declared ${kind} keys (${[...known].join(', ')}), got "${key}"`,
+      });
+    const dupes = (items: { key: string }[], field: string) => {
+      const seen = new Set<string>();
+      items.forEach((it, i) => {
+        if (seen.has(it.key)) ctx.addIssue({ code: 'custom', path: [field, i, 'key'], message: `expected a unique key, got duplicate "${it.key}"` });
+        seen.add(it.key);
+      });
+    };
+    dupes(cfg.folders, 'folders');
+    dupes(cfg.projects, 'projects');
+    cfg.folders.forEach((f, i) => {
+      if (f.parent && !folderKeys.has(f.parent)) unknownKey(['folders', i, 'parent'], 'folder', f.parent, folderKeys);
+    });
+    cfg.projects.forEach((p, i) => {
+      if (!folderKeys.has(p.folder)) unknownKey(['projects', i, 'folder'], 'folder', p.folder, folderKeys);
+    });
+    for (const [role, key] of Object.entries(cfg.foundationProjects)) {
+      if (!projectKeys.has(key)) unknownKey(['foundationProjects', role], 'project', key, projectKeys);
+    }
+    cfg.iam.bindings.forEach((b, i) => {
+      if ('folder' in b.scope && !folderKeys.has(b.scope.folder)) unknownKey(['iam', 'bindings', i, 'scope', 'folder'], 'folder', b.scope.folder, folderKeys);
+      if ('project' in b.scope && !projectKeys.has(b.scope.project)) unknownKey(['iam', 'bindings', i, 'scope', 'project'], 'project', b.scope.project, projectKeys);
+      if (/^roles\/(owner|editor|viewer)$/.test(b.role)) {
+        ctx.addIssue({ code: 'custom', path: ['iam', 'bindings', i, 'role'], message: `expected a predefined or custom role, got basic role "${b.role}"` });
+      }
+      b.members.forEach((m, j) => {
+        if (!/^(group|serviceAccount):/.test(m)) {
+          ctx.addIssue({ code: 'custom', path: ['iam', 'bindings', i, 'members', j], message: `expected a group: or serviceAccount: principal, got "${m.split(':')[0]}:"` });
+        }
+      });
+    });
+    cfg.audit.narrowing.forEach((n, i) => {
+      if (!n.service === !n.folder) {
+        ctx.addIssue({ code: 'custom', path: ['audit', 'narrowing', i], message: 'expected exactly one of service or folder, got both or neither' });
+      }
+      if (n.folder && !folderKeys.has(n.folder)) unknownKey(['audit', 'narrowing', i, 'folder'], 'folder', n.folder, folderKeys);
+    });
+    cfg.logging.exclusions.forEach((e, i) => {
+      if (/cloudaudit\.googleapis\.com/.test(e.filter) || /protoPayload\.@type/.test(e.filter)) {
+        ctx.addIssue({ code: 'custom', path: ['logging', 'exclusions', i, 'filter'], message: 'expected a filter that leaves audit logs alone, got one naming cloudaudit.googleapis.com' });
+      }
+    });
+    const secretIds = new Set<string>();
+    cfg.secrets.items.forEach((s, i) => {
+      if (secretIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['secrets', 'items', i, 'id'], message: `expected a unique secret id, got duplicate "${s.id}"` });
+      secretIds.add(s.id);
+    });
+    if (secretIds.has(cfg.secrets.canary.id)) {
+      ctx.addIssue({ code: 'custom', path: ['secrets', 'canary', 'id'], message: `expected the canary to be a secret of its own, got "${cfg.secrets.canary.id}" which is also in secrets.items` });
+    }
+  });
+
+/** The config as written (defaults optional). */
+export type BaselineConfigInput = z.input<typeof baselineConfigSchema>;
+/** The config after validation, defaults filled in: what constructs and rules receive. */
+export type BaselineConfig = z.output<typeof baselineConfigSchema>;
+export type Principal = z.infer<typeof principal>;
+export type AuditLogType = z.infer<typeof auditLogType>;
+export type Coupling = z.infer<typeof coupling>;
+export type ProjectConfig = BaselineConfig['projects'][number];
+export type FolderConfig = BaselineConfig['folders'][number];
+export type ChannelConfig = BaselineConfig['alerting']['channels'][number];
+export type SuppressionConfig = BaselineConfig['policy']['suppressions'][number];

@@ -1,0 +1,205 @@
+/**
+ * The one model every input becomes. Loaders (cdktf.out, cdk.tf.json, plan JSON; later Cloud Asset
+ * Inventory exports) produce it; rules and reports read only it. No cdktf import here, ever.
+ */
+
+/** What Terraform will do to a resource. Synthesized JSON has no plan, so its resources are `create`. */
+export type Action = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-op';
+
+export type InputKind = 'cdktf-out' | 'synth-json' | 'plan';
+
+/** A reference from one resource's attribute to another resource (or one of its attributes). */
+export interface Reference {
+  /** Dotted attribute path in the referring resource, e.g. `member` or `retention_policy.0.x`. */
+  readonly path: string;
+  /** Model id of the referenced resource (`<stack>/<address>` or `<address>`); undefined when it is a variable, local or unresolvable. */
+  readonly target?: string;
+  /** The referenced attribute of the target, e.g. `writer_identity`; undefined for a whole-resource reference. */
+  readonly attribute?: string;
+  /** The expression as written: `google_logging_organization_sink.org.writer_identity`, `var.x`. */
+  readonly expression: string;
+}
+
+/**
+ * Marks of values not known before apply, shaped like the values: `true` marks an unknown
+ * subtree, objects and arrays descend. Same shape as a plan's `after_unknown`.
+ */
+export type UnknownTree = boolean | { readonly [k: string]: UnknownTree } | readonly UnknownTree[];
+
+/** An inline suppression written by a construct into the resource's `//` metadata (see policies/suppress.ts). */
+export interface InlineSuppression {
+  readonly rule: string;
+  readonly reason: string;
+  /** YYYY-MM-DD; undefined means no expiry was given (itself reported by the engine). */
+  readonly expires?: string;
+}
+
+export interface Resource {
+  /** Unique in the model: `<stack>/<address>` when the input has stacks, else the address. */
+  readonly id: string;
+  /** cdktf stack name (synth input) or undefined (a single plan / cdk.tf.json). */
+  readonly stack?: string;
+  /** Full Terraform address: `module.a.module.b["x"].google_foo.bar[0]`, `data.google_iam_policy.p`. */
+  readonly address: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  /** `count` / `for_each` index, when the plan expanded one. */
+  readonly index?: string | number;
+  /** Module calls from the root, e.g. [`module.a`, `module.b["x"]`]. Empty at the root. */
+  readonly modulePath: readonly string[];
+  /**
+   * Attribute values after the change: planned values (plan) or configuration (synth JSON).
+   * Nested blocks keep the shape of their input (plans: arrays; synth JSON: object or array);
+   * read them with `get()`, which steps through single-item arrays. Meta keys (`//`, `depends_on`,
+   * `lifecycle`, `provider`, `count`, `for_each`) are removed.
+   * Synthesized token strings (`${...}`) stay here as written and are also marked unknown.
+   */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** Values before the change (plan `change.before`), for deletes and replaces; undefined otherwise. */
+  readonly before?: Readonly<Record<string, unknown>>;
+  readonly unknown: UnknownTree;
+  /** Same shape: `true` marks sensitive subtrees. Values under them never reach any output. */
+  readonly sensitive: UnknownTree;
+  readonly action: Action;
+  readonly references: readonly Reference[];
+  /** The cdktf construct path (`stack/logging/Resource`), when the input says. */
+  readonly constructPath?: string;
+  readonly inlineSuppressions: readonly InlineSuppression[];
+  /** The file the resource came from (for messages and SARIF artifact locations). */
+  readonly sourceFile: string;
+}
+
+/** A value read from a resource: known, known only after apply (with what it refers to), or absent. */
+export type Value<T = unknown> =
+  | { readonly state: 'known'; readonly value: T }
+  | { readonly state: 'unknown'; readonly references: readonly Reference[]; readonly raw?: string }
+  | { readonly state: 'absent' };
+
+/** Where a grant applies. */
+export type GrantLevel = 'organization' | 'folder' | 'project' | 'resource';
+
+export interface GrantTarget {
+  readonly level: GrantLevel;
+  /** Resource type of the thing granted on, without the `_iam_*` suffix: `google_project`, `google_secret_manager_secret`. */
+  readonly type: string;
+  /** The id attribute as written (`org_id`, `folder`, `project`, `secret_id`, `crypto_key_id`, ...). */
+  readonly id: Value<string>;
+  /** When the id refers to a resource in the model, that resource's model id. */
+  readonly resourceId?: string;
+}
+
+export interface GrantCondition {
+  readonly title?: string;
+  readonly expression?: string;
+  /** Parsed from `request.time < timestamp("...")` in the expression, when present. */
+  readonly expiresAt?: Date;
+}
+
+/** One (role, member) pair that an IAM resource grants. Extracted once per model, read by every IAM rule. */
+export interface Grant {
+  /** Model id of the resource that makes the grant (`*_iam_member`, `*_iam_binding`, `*_iam_policy`). */
+  readonly resourceId: string;
+  /** member: additive; binding: authoritative for the role; policy: authoritative for the whole policy. */
+  readonly kind: 'member' | 'binding' | 'policy';
+  readonly target: GrantTarget;
+  readonly role: Value<string>;
+  readonly member: Value<string>;
+  readonly condition?: GrantCondition;
+  /** Where in the granting resource the member sits: `member`, `members.2`, `policy_data.bindings.0.members.1`. */
+  readonly path: string;
+  /** When the grant came from a `data.google_iam_policy` through `policy_data`, that data source's id. */
+  readonly viaDataSource?: string;
+  /** The planned action of the granting resource (a grant being deleted is not access being given). */
+  readonly action: Action;
+}
+
+/** A node of the resource hierarchy (organization > folders > projects) as declared in the input or config. */
+export interface HierarchyNode {
+  readonly kind: 'organization' | 'folder' | 'project';
+  /** `organizations/123`, `folders/<id or resource id>`, `projects/<project id>`. */
+  readonly key: string;
+  /** Model id of the declaring resource, if any (a config-only project has none). */
+  readonly resourceId?: string;
+  /** Key of the parent node; undefined at the organization or when unknown. */
+  readonly parent?: string;
+  /** True when the parent could not be determined before apply. */
+  readonly parentUnknown?: boolean;
+  readonly coupling?: 'tight' | 'loose';
+}
+
+export interface Model {
+  readonly kind: InputKind;
+  /** Files read, in order. */
+  readonly sources: readonly string[];
+  readonly stacks: readonly string[];
+  readonly resources: readonly Resource[];
+  readonly grants: readonly Grant[];
+  /** Hierarchy nodes by key; includes config-declared projects when a config is given. */
+  readonly hierarchy: ReadonlyMap<string, HierarchyNode>;
+  byId(id: string): Resource | undefined;
+  /** Managed and data resources of one type, in input order. Indexed: O(1). */
+  byType(type: string): readonly Resource[];
+  /** Grants made by one IAM resource. */
+  grantsOf(resourceId: string): readonly Grant[];
+  /** Resources whose references point at the given resource id (reverse index). */
+  referrers(resourceId: string): readonly Resource[];
+}
+
+/** Path segments of a dotted path: `a.0.b` -> ['a', 0, 'b']. */
+export function splitPath(path: string): (string | number)[] {
+  if (path === '') return [];
+  return path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+function isTokenString(v: unknown): v is string {
+  return typeof v === 'string' && v.includes('${');
+}
+
+function unknownAt(tree: UnknownTree | undefined): boolean {
+  return tree === true;
+}
+
+function child(tree: UnknownTree | undefined, key: string | number): UnknownTree | undefined {
+  if (tree === undefined || typeof tree === 'boolean') return undefined;
+  return (tree as Record<string, UnknownTree>)[key as string];
+}
+
+/**
+ * Reads an attribute by dotted path (`retention_policy.is_locked`, `binding.0.members`).
+ * Single-item arrays (nested blocks in plans) are stepped through when the next segment is a name,
+ * so the same path works for plan JSON and synthesized JSON.
+ */
+export function get<T = unknown>(resource: Resource, path: string, from: 'after' | 'before' = 'after'): Value<T> {
+  let value: unknown = from === 'after' ? resource.values : resource.before;
+  let tree: UnknownTree | undefined = from === 'after' ? resource.unknown : undefined;
+  const refsFor = () => resource.references.filter((r) => r.path === path || path.startsWith(`${r.path}.`) || r.path.startsWith(`${path}.`));
+  for (const seg of splitPath(path)) {
+    if (unknownAt(tree)) return { state: 'unknown', references: refsFor() };
+    if (typeof seg === 'string' && Array.isArray(value) && value.length === 1) {
+      value = value[0];
+      tree = Array.isArray(tree) ? (tree as UnknownTree[])[0] : tree;
+    }
+    if (value === null || value === undefined || typeof value !== 'object') {
+      return unknownAt(child(tree, seg)) ? { state: 'unknown', references: refsFor() } : { state: 'absent' };
+    }
+    value = (value as Record<string | number, unknown>)[seg];
+    tree = child(tree, seg);
+  }
+  if (unknownAt(tree) || isTokenString(value)) {
+    return { state: 'unknown', references: refsFor(), raw: typeof value === 'string' ? value : undefined };
+  }
+  if (value === undefined || value === null) return { state: 'absent' };
+  return { state: 'known', value: value as T };
+}
+
+/** True when a value at the path (or below it) is marked sensitive. */
+export function isSensitive(resource: Resource, path: string): boolean {
+  let tree: UnknownTree | undefined = resource.sensitive;
+  for (const seg of splitPath(path)) {
+    if (tree === true) return true;
+    if (typeof seg === 'string' && Array.isArray(tree) && tree.length === 1) tree = tree[0];
+    tree = child(tree, seg);
+  }
+  return tree === true;
+}

@@ -1,0 +1,102 @@
+/**
+ * What a rule is: data (meta) plus one check function. Resource rules see one resource at a time
+ * (the evaluator hands them only resources of their declared types, from a type index: no rule
+ * walks the whole model to find its resources); model rules see the whole model once.
+ */
+import type { Model, Resource } from './model';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+export type Category = 'iam' | 'logging' | 'alerting' | 'secrets' | 'org' | 'change';
+
+export interface RuleMeta<M extends string = string> {
+  /** kebab-case, equal to the file name: `iam-no-basic-roles`. */
+  readonly id: string;
+  /** An imperative sentence: "Grant no basic roles (owner, editor, viewer)." */
+  readonly description: string;
+  /** Default severity; a pack may override it. */
+  readonly severity: Severity;
+  readonly category: Category;
+  /** Controls this rule evidences, cited exactly: `CIS GCP 1.6`, `SOC 2 CC6.1`. Empty when none fits. */
+  readonly controls: readonly string[];
+  /** Message templates keyed by message id; `{{name}}` is replaced by report data. */
+  readonly messages: Readonly<Record<M, string>>;
+  /** One paragraph for SARIF help and the text report: why it matters and how to fix it. */
+  readonly help: string;
+}
+
+/**
+ * Parameters every rule may read. Built from the baseline config when one is given
+ * (`--config`), else from safe defaults (see params.ts).
+ */
+export interface RuleParams {
+  /** The org's domain(s) allowed in IAM members (`user:`, `group:`, `domain:`). */
+  readonly allowedMemberDomains: readonly string[];
+  /** `user:` principals allowed as break-glass accounts. */
+  readonly breakGlassPrincipals: readonly string[];
+  /** Minimum retention in days for log buckets and archive buckets. */
+  readonly minimumRetentionDays: number;
+  /** Maximum rotation period in days for KMS keys and secrets. */
+  readonly maxRotationDays: number;
+  /** Boolean org policy constraints that must be enforced at the organization. */
+  readonly requiredConstraints: readonly string[];
+  /** Essential contact categories the org must cover (ALL covers every one). */
+  readonly requiredContactCategories: readonly string[];
+  /** Projects declared in config (id, coupling, folder key), for coverage and coupling rules. Empty without config. */
+  readonly projects: readonly { readonly id: string; readonly coupling: 'tight' | 'loose'; readonly folder?: string }[];
+  /** Numeric organization id, when known from config. */
+  readonly organizationId?: string;
+  /** The failed-login filter the alerting rules look for. */
+  readonly failedLoginFilter: string;
+  /** The evaluation time; rules compare expiries against it (never `new Date()` inside a rule). */
+  readonly now: Date;
+}
+
+export type ReportData = Readonly<Record<string, string | number>>;
+
+export interface ReportOptions {
+  /** The attribute path the finding is about, e.g. `policy_data.bindings.0.members.1`. */
+  readonly path?: string;
+}
+
+export interface RuleContext<M extends string = string> {
+  readonly model: Model;
+  readonly params: RuleParams;
+  /** A violation of the invariant. */
+  report(resource: Resource, messageId: M, data?: ReportData, options?: ReportOptions): void;
+  /** The invariant cannot be decided before apply (a value is unknown). Never a silent pass. */
+  unknown(resource: Resource, messageId: M, data?: ReportData, options?: ReportOptions): void;
+  /**
+   * A model rule's finding that belongs to no one resource (e.g. "no org sink exists").
+   * It is reported at a synthetic address `<rule id>` so it can still be suppressed and located.
+   */
+  reportMissing(messageId: M, data?: ReportData): void;
+  /** The rule has nothing to judge in this input (e.g. no log buckets). */
+  notApplicable(reason: string): void;
+}
+
+export interface ResourceRule<M extends string = string> {
+  readonly meta: RuleMeta<M>;
+  readonly scope: 'resource';
+  /** Resource types the rule looks at; `*` for every managed resource. */
+  readonly types: readonly string[];
+  check(resource: Resource, context: RuleContext<M>): void;
+}
+
+export interface ModelRule<M extends string = string> {
+  readonly meta: RuleMeta<M>;
+  readonly scope: 'model';
+  check(context: RuleContext<M>): void;
+}
+
+export type Rule<M extends string = string> = ResourceRule<M> | ModelRule<M>;
+
+/** Typed helpers so a rule file reads as data plus one function. */
+export function resourceRule<M extends string>(rule: Omit<ResourceRule<M>, 'scope'>): ResourceRule<M> {
+  return { ...rule, scope: 'resource' };
+}
+
+export function modelRule<M extends string>(rule: Omit<ModelRule<M>, 'scope'>): ModelRule<M> {
+  return { ...rule, scope: 'model' };
+}

@@ -1,0 +1,77 @@
+/**
+ * Packs say which rules run and at which level; the rules themselves stay pack-agnostic.
+ * - guardrails: rules that judge each resource or change on its own: fit for any team's plan.
+ * - foundation: whole-organization invariants: coverage, audit config, CIS alerts, org policies, contacts.
+ */
+import type { Severity } from '../engine/rule';
+
+export interface PackEntry {
+  readonly rule: string;
+  /** Overrides the rule's default severity in this pack. */
+  readonly severity?: Severity;
+}
+
+export interface Pack {
+  readonly name: PackName;
+  readonly description: string;
+  readonly rules: readonly PackEntry[];
+}
+
+export type PackName = 'guardrails' | 'foundation' | 'all';
+
+const guardrails: Pack = {
+  name: 'guardrails',
+  description: 'Rules that judge each resource or change on its own; fit for any team\'s plan.',
+  rules: [
+    'iam-no-basic-roles',
+    'iam-no-public-principals',
+    'iam-no-user-principals',
+    'iam-allowed-member-domains',
+    'iam-no-sa-admin-roles',
+    'iam-no-project-sa-impersonation',
+    'iam-sa-separation-of-duties',
+    'iam-kms-separation-of-duties',
+    'iam-no-sa-keys',
+    'iam-no-default-sa-grants',
+    'iam-privileged-roles-time-bound',
+    'iam-no-conflicting-authority',
+    'logging-bucket-retention',
+    'logging-bucket-locked',
+    'logging-bucket-cmek',
+    'logging-no-audit-exclusions',
+    'alerting-policies-have-channels',
+    'secrets-accessor-per-secret',
+    'secrets-no-payload-in-config',
+    'secrets-rotation',
+    'kms-key-rotation',
+    'change-no-destroy-security-resources',
+  ].map((rule) => ({ rule })),
+};
+
+const foundation: Pack = {
+  name: 'foundation',
+  description: 'Whole-organization invariants: logging coverage, audit config, CIS alerts, org policies, contacts.',
+  rules: [
+    'logging-org-sink-covers-all',
+    'logging-every-project-covered',
+    'logging-sink-writer-granted',
+    'logging-audit-config-complete',
+    'logging-data-access-for-tight-coupled',
+    'alerting-cis-log-metrics',
+    'alerting-failed-login-spike',
+    'orgpolicy-required-constraints',
+    'org-essential-contacts',
+  ].map((rule) => ({ rule })),
+};
+
+const all: Pack = {
+  name: 'all',
+  description: 'guardrails and foundation together.',
+  rules: [...guardrails.rules, ...foundation.rules],
+};
+
+export const PACKS: Readonly<Record<PackName, Pack>> = { guardrails, foundation, all };
+
+export function isPackName(name: string): name is PackName {
+  return name in PACKS;
+}
