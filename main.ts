@@ -1,0 +1,26 @@
+/**
+ * Thin composer: load the org config, build one stack per concern, synthesize.
+ * `BASELINE_CONFIG` names another config file; the default is the shipped example org.
+ */
+import { App } from 'cdktf';
+import { EXAMPLE_CONFIG, loadConfig, ConfigError } from './config/load';
+import { buildBaseline } from './stacks';
+
+function main(): void {
+  const file = process.env.BASELINE_CONFIG ?? EXAMPLE_CONFIG;
+  let config;
+  try {
+    config = loadConfig(file);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const app = new App({ outdir: process.env.BASELINE_OUTDIR ?? 'cdktf.out' });
+  buildBaseline(app, config);
+  app.synth();
+}
+
+main();

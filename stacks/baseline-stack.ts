@@ -1,0 +1,44 @@
+/**
+ * The base of every baseline stack: one google provider, the state backend the config names
+ * (a GCS bucket per stack when `state.bucket` is set, else a local file), and the config at hand.
+ */
+import { GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import type { BaselineConfig, ProjectConfig } from '../config/schema';
+
+export interface BaselineStackProps {
+  /** The validated org config. */
+  readonly config: BaselineConfig;
+}
+
+export class BaselineStack extends TerraformStack {
+  readonly config: BaselineConfig;
+
+  constructor(scope: Construct, id: string, props: BaselineStackProps) {
+    super(scope, id);
+    this.config = props.config;
+    new GoogleProvider(this, 'google', {
+      region: props.config.defaultRegion,
+      defaultLabels: { 'managed-by': 'gcp-security-baseline', 'baseline-stack': id },
+    });
+    const { bucket, prefix } = props.config.state;
+    if (bucket) {
+      new GcsBackend(this, { bucket, prefix: `${prefix}/${id}` });
+    } else {
+      new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+    }
+  }
+
+  /** The config entry of a project by key (keys are validated on load, so this cannot miss). */
+  project(key: string): ProjectConfig {
+    const project = this.config.projects.find((p) => p.key === key);
+    if (!project) throw new Error(`no project with key "${key}" in config`);
+    return project;
+  }
+
+  /** `organizations/<id>`, the parent string org-level resources take. */
+  get orgParent(): string {
+    return `organizations/${this.config.organization.id}`;
+  }
+}
