@@ -71,11 +71,11 @@ export function loadConfig(file: string): BaselineConfig {
   } catch (e) {
     throw new ConfigError(file, [`(file): cannot read: ${(e as NodeJS.ErrnoException).code ?? 'error'}`]);
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       file,
-      doc.errors.map((e) => `(yaml) line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`),
+      doc.errors.map((e) => `(yaml) line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`),
     );
   }
   return parseConfig(doc.toJS({ maxAliasCount: 100 }), file);

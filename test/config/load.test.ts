@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ConfigError, EXAMPLE_CONFIG, loadConfig, parseConfig } from '../../config/load';
+import { jsonSchema } from '../../config/generate-json-schema';
+
+const example = () => parse(readFileSync(EXAMPLE_CONFIG, 'utf8'));
+
+function problemsOf(raw: unknown): string[] {
+  try {
+    parseConfig(raw, 'test.yaml');
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+describe('loadConfig', () => {
+  it('loads the shipped example org with defaults filled in', () => {
+    const config = loadConfig(EXAMPLE_CONFIG);
+    expect(config.organization).toEqual({ id: '123456789012', domain: 'example.com', customerId: 'C01ex4mpl' });
+    expect(config.folders.map((f) => f.key)).toEqual(['production', 'non-production', 'shared']);
+    expect(config.projects.map((p) => [p.key, p.coupling])).toEqual([
+      ['logging', 'loose'],
+      ['secrets', 'tight'],
+      ['kms', 'tight'],
+      ['app-prod', 'tight'],
+      ['app-nonprod', 'loose'],
+    ]);
+    expect(config.logging.bucket).toMatchObject({ retentionDays: 400, locked: true, analytics: true });
+    expect(config.state).toEqual({ prefix: 'baseline' });
+    expect(config.alerting.failedLogins.filter).toBe(
+      'protoPayload.serviceName="login.googleapis.com" AND protoPayload.methodName="google.login.LoginService.loginFailure"',
+    );
+  });
+
+  it('fails with every problem listed as path: expected X, got Y', () => {
+    const raw = example();
+    raw.organization.id = 'not-a-number';
+    raw.logging.bucket.retentionDays = 30;
+    raw.projects[0].coupling = 'medium';
+    delete raw.groups.security;
+    expect(problemsOf(raw)).toEqual([
+      'organization.id: expected a numeric organization id, got "not-a-number"',
+      'projects[0].coupling: expected one of "tight", "loose", got "medium"',
+      'groups.security: expected string, got nothing',
+      'logging.bucket.retentionDays: expected >= 365, got number 30',
+    ]);
+  });
+
+  it('fails on unknown fields, naming them', () => {
+    const raw = example();
+    raw.logging.retention = 10;
+    expect(problemsOf(raw)).toEqual(['logging: expected only known fields, got unknown "retention"']);
+  });
+
+  it('fails on references to undeclared folders and projects', () => {
+    const raw = example();
+    raw.projects[3].folder = 'prod';
+    raw.foundationProjects.kms = 'keys';
+    expect(problemsOf(raw)).toEqual([
+      'projects[3].folder: expected one of the declared folder keys (production, non-production, shared), got "prod"',
+      'foundationProjects.kms: expected one of the declared project keys (logging, secrets, kms, app-prod, app-nonprod), got "keys"',
+    ]);
+  });
+
+  it('fails on basic roles and user principals in IAM bindings', () => {
+    const raw = example();
+    raw.iam.bindings[0].role = 'roles/editor';
+    raw.iam.bindings[0].members = ['user:alice@example.com'];
+    expect(problemsOf(raw)).toEqual([
+      'iam.bindings[0].role: expected a predefined or custom role, got basic role "roles/editor"',
+      'iam.bindings[0].members[0]: expected a group: or serviceAccount: principal, got "user:"',
+    ]);
+  });
+
+  it('fails on an exclusion that would drop audit logs', () => {
+    const raw = example();
+    raw.logging.exclusions[0].filter = 'logName:"cloudaudit.googleapis.com%2Fdata_access"';
+    expect(problemsOf(raw)).toEqual([
+      'logging.exclusions[0].filter: expected a filter that leaves audit logs alone, got one naming cloudaudit.googleapis.com',
+    ]);
+  });
+
+  it('fails when the canary is also a readable secret', () => {
+    const raw = example();
+    raw.secrets.canary.id = raw.secrets.items[0].id;
+    expect(problemsOf(raw)).toEqual([
+      'secrets.canary.id: expected the canary to be a secret of its own, got "app-prod-db-password" which is also in secrets.items',
+    ]);
+  });
+
+  it('fails on YAML syntax errors with the line, and on unreadable files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baseline-config-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'organization:\n  id: "1\n  domain: x\n');
+    expect(() => loadConfig(bad)).toThrow(ConfigError);
+    expect(() => loadConfig(bad)).toThrow(/\(yaml\) line \d+/);
+    expect(() => loadConfig(join(dir, 'missing.yaml'))).toThrow(/cannot read: ENOENT/);
+  });
+
+  it('fails on a duplicate YAML key instead of silently keeping the last', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baseline-config-'));
+    const dup = join(dir, 'dup.yaml');
+    writeFileSync(dup, `${readFileSync(EXAMPLE_CONFIG, 'utf8')}\ndefaultRegion: us-central1\n`);
+    expect(() => loadConfig(dup)).toThrow(/Map keys must be unique/);
+  });
+});
+
+describe('JSON Schema for editors', () => {
+  it('is generated from the same schema and committed up to date', () => {
+    const committed = JSON.parse(readFileSync(join(__dirname, '../../config/baseline.schema.json'), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(jsonSchema())));
+  });
+
+  it('describes the required top-level fields', () => {
+    const schema = jsonSchema() as { required: string[]; properties: Record<string, unknown> };
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['organization', 'folders', 'projects', 'groups', 'logging', 'secrets', 'alerting']),
+    );
+    expect(Object.keys(schema.properties)).toContain('policy');
+  });
+});
