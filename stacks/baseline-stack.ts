@@ -20,7 +20,7 @@ export class BaselineStack extends TerraformStack {
     this.config = props.config;
     new GoogleProvider(this, 'google', {
       region: props.config.defaultRegion,
-      defaultLabels: { 'managed-by': 'gcp-security-baseline', 'baseline-stack': id },
+      defaultLabels: { managed_by: 'gcp-security-baseline', baseline_stack: id },
     });
     const { bucket, prefix } = props.config.state;
     if (bucket) {

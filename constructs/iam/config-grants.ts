@@ -1,0 +1,43 @@
+/**
+ * Turns the config's `iam.bindings` into additive grants: one `*_iam_member` per (role, member),
+ * at the scope the binding names, with custom role ids resolved to their full names.
+ */
+import type { BaselineConfig } from '../../config/schema';
+import type { CustomRoles } from './custom-roles';
+import type { IamGrants } from './iam-grants';
+
+type Binding = BaselineConfig['iam']['bindings'][number];
+
+export interface ConfigGrantsContext {
+  /** Where the grants are made. */
+  readonly grants: IamGrants;
+  /** Resolves custom role ids. */
+  readonly customRoles: CustomRoles;
+  /** `folders/<id>` of a folder key. */
+  readonly folderName: (key: string) => string;
+  /** Project id of a project key. */
+  readonly projectId: (key: string) => string;
+  /** Members that may not appear in any binding (the break-glass group holds nothing but its expiring grant). */
+  readonly reservedMembers: readonly string[];
+}
+
+/** Makes every grant the bindings describe; returns them in binding order. */
+export function grantBindings(bindings: readonly Binding[], context: ConfigGrantsContext) {
+  return bindings.flatMap((binding, i) => {
+    const where = `iam.bindings[${i}]`;
+    for (const member of binding.members) {
+      if (context.reservedMembers.includes(member)) {
+        throw new Error(`${where}: ${member} is the break-glass group and holds nothing except its expiring grant`);
+      }
+    }
+    const { scope } = binding;
+    const projectId = 'project' in scope ? context.projectId(scope.project) : undefined;
+    const role = context.customRoles.resolve(binding.role, { projectId, where });
+    const options = { dependsOn: role.definedBy ? [role.definedBy] : undefined };
+    return binding.members.map((member) => {
+      if ('organization' in scope) return context.grants.onOrganization(role.name, member, options);
+      if ('folder' in scope) return context.grants.onFolder(scope.folder, context.folderName(scope.folder), role.name, member, options);
+      return context.grants.onProject(projectId!, role.name, member, options);
+    });
+  });
+}

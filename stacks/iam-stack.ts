@@ -1,0 +1,70 @@
+/**
+ * Who may do what across the organization: custom roles, the config's grants (groups and service
+ * accounts only, additive), expiring break-glass access, org policies and essential contacts.
+ * Projects are named by their config ids and folders found by display name, so the hierarchy
+ * stack deploys first.
+ */
+import type { Construct } from 'constructs';
+import { BaselineStack, type BaselineStackProps } from './baseline-stack';
+import { FolderLookup } from '../constructs/hierarchy/folder-lookup';
+import { CustomRoles } from '../constructs/iam/custom-roles';
+import { IamGrants } from '../constructs/iam/iam-grants';
+import { grantBindings } from '../constructs/iam/config-grants';
+import { BreakGlassAccess, breakGlassMembers } from '../constructs/iam/break-glass';
+import { OrgPolicies } from '../constructs/org/org-policies';
+import { EssentialContacts } from '../constructs/org/essential-contacts';
+
+export class IamStack extends BaselineStack {
+  readonly grants: IamGrants;
+  readonly customRoles: CustomRoles;
+  /** Undefined when the config declares no break-glass group. */
+  readonly breakGlass?: BreakGlassAccess;
+  readonly orgPolicies: OrgPolicies;
+  readonly essentialContacts: EssentialContacts;
+
+  constructor(scope: Construct, id: string, props: BaselineStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const organizationId = config.organization.id;
+
+    this.customRoles = new CustomRoles(this, 'custom-roles', {
+      organizationId,
+      roles: config.iam.customRoles.map((role) => ({
+        ...role,
+        projectId: 'project' in role.scope ? this.project(role.scope.project).id : undefined,
+      })),
+    });
+
+    const breakGlass = config.iam.breakGlass;
+    if (breakGlass) {
+      this.breakGlass = new BreakGlassAccess(this, 'break-glass', {
+        organizationId,
+        group: breakGlass.group,
+        role: breakGlass.role,
+        expires: breakGlass.expires,
+      });
+    }
+
+    const folders = new FolderLookup(this, 'folders', { organizationId, folders: config.folders });
+    this.grants = new IamGrants(this, 'grants', { organizationId });
+    grantBindings(config.iam.bindings, {
+      grants: this.grants,
+      customRoles: this.customRoles,
+      folderName: (key) => folders.nameOf(key),
+      projectId: (key) => this.project(key).id,
+      reservedMembers: breakGlassMembers(config.groups.breakGlass, breakGlass?.group),
+    });
+
+    this.orgPolicies = new OrgPolicies(this, 'org-policies', {
+      organizationId,
+      enforce: config.orgPolicies.enforce,
+      customerId: config.organization.customerId,
+      extraAllowedCustomerIds: config.orgPolicies.extraAllowedCustomerIds,
+    });
+    this.essentialContacts = new EssentialContacts(this, 'essential-contacts', {
+      organizationId,
+      contacts: config.essentialContacts,
+    });
+  }
+}
+
