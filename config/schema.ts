@@ -132,9 +132,9 @@ const channel = z.discriminatedUnion('type', [
 ]);
 
 const failedLogins = z.strictObject({
-  /** Failed sign-ins to one account within the window that raise an alert. */
+  /** Failed sign-ins to one account within the window above which an alert is raised (COMPARISON_GT). */
   perAccountThreshold: z.number().int().min(1).default(5),
-  /** Failed sign-ins across the organization within the window that raise an alert. */
+  /** Failed sign-ins across the organization within the window above which an alert is raised. */
   organizationThreshold: z.number().int().min(1).default(50),
   windowSeconds: z.number().int().min(60).max(86400).default(300),
   /** The application's own failed-login log filter; default: Google sign-in failures. */

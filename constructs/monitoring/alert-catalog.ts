@@ -1,0 +1,353 @@
+/**
+ * The baseline's security alerts as one data table: what each counts (a Cloud Logging filter), which
+ * labels it extracts, when it fires, and what the responder should do. LogAlert turns each row into a
+ * log-based metric and an alert policy, the dashboard draws one tile per row, and policy rules and
+ * reviewers read the same rows. Pure data: no cdktf import, so the policy engine may read it too.
+ */
+import type { BaselineConfig } from '../../config/schema';
+
+/** A label a metric extracts from each matching log entry, so an incident says who did what where. */
+export type AlertLabel = 'principal' | 'method' | 'project' | 'resource' | 'account';
+
+export type AlertSeverity = 'CRITICAL' | 'ERROR' | 'WARNING';
+
+/** Dashboard section the alert's tile sits in. */
+export type AlertGroup = 'changes' | 'identity' | 'secrets' | 'logging-integrity';
+
+export interface AlertSpec {
+  /** kebab-case; the metric is named `metricNameOf(id)`. */
+  readonly id: string;
+  readonly title: string;
+  /** CIS GCP Foundation Benchmark v5.0 control number (e.g. `2.5`); undefined when no control asks for it. */
+  readonly cis?: string;
+  /** Cloud Logging query the metric counts. */
+  readonly filter: string;
+  /** Labels the metric extracts (each declared in its metric descriptor). */
+  readonly labels: readonly AlertLabel[];
+  /** Labels the alert keeps apart: one incident per distinct combination. Empty means one count for everything. */
+  readonly groupBy: readonly AlertLabel[];
+  /** The alert fires when more than this many entries match within the window. */
+  readonly threshold: number;
+  readonly windowSeconds: number;
+  readonly severity: AlertSeverity;
+  readonly group: AlertGroup;
+  /** What the incident means, one or two sentences. */
+  readonly happened: string;
+  /** What the responder does first. */
+  readonly response: string;
+}
+
+/** Section titles of the dashboard, in display order. */
+export const ALERT_GROUP_TITLES: Readonly<Record<AlertGroup, string>> = {
+  changes: 'Configuration changes (CIS 2.5-2.12, org policies)',
+  identity: 'Identity: sign-ins, keys, break-glass',
+  secrets: 'Secrets',
+  'logging-integrity': 'Logging integrity',
+};
+
+/** Log fields the fixed labels come from; `account` comes from config (`failedLogins.accountField`). */
+export const LABEL_FIELDS: Readonly<Record<Exclude<AlertLabel, 'account'>, string>> = {
+  principal: 'protoPayload.authenticationInfo.principalEmail',
+  method: 'protoPayload.methodName',
+  project: 'resource.labels.project_id',
+  resource: 'protoPayload.resourceName',
+};
+
+export const LABEL_DESCRIPTIONS: Readonly<Record<AlertLabel, string>> = {
+  principal: 'Who made the call',
+  method: 'The API method called',
+  project: 'The project the log entry came from',
+  resource: 'The resource the call named',
+  account: 'The account whose sign-in failed',
+};
+
+/** The label extractor expression for a label. */
+export function labelExtractor(label: AlertLabel, accountField: string): string {
+  return `EXTRACT(${label === 'account' ? accountField : LABEL_FIELDS[label]})`;
+}
+
+/** Metric names are unique per project; the prefix keeps ours apart from anyone else's. */
+export function metricNameOf(alertId: string): string {
+  return `baseline-${alertId}`;
+}
+
+/** `(field="a" OR field="b")`: exact matches, so a method name never matches by substring. */
+function anyOf(field: string, values: readonly string[]): string {
+  return `(${values.map((v) => `${field}="${v}"`).join(' OR ')})`;
+}
+
+/** Change alerts fire on the first matching entry, counted per minute. */
+const ON_ANY_CHANGE = { threshold: 0, windowSeconds: 60 } as const;
+const WHO_WHAT_WHERE: readonly AlertLabel[] = ['principal', 'method', 'project', 'resource'];
+
+function changeAlert(
+  row: Pick<AlertSpec, 'id' | 'title' | 'cis' | 'filter' | 'severity' | 'group' | 'happened' | 'response'>,
+): AlertSpec {
+  return { ...row, ...ON_ANY_CHANGE, labels: WHO_WHAT_WHERE, groupBy: WHO_WHAT_WHERE };
+}
+
+/**
+ * CIS GCP 2.5-2.12 [v4.0: 2.4-2.11]: the benchmark's filters, verbatim
+ * (../shared/reference/cis-gcp-logging-controls.md). Do not reformat them: auditors diff them.
+ */
+export const CIS_ALERTS: readonly AlertSpec[] = [
+  changeAlert({
+    id: 'project-ownership-changes',
+    title: 'Project ownership assigned or changed',
+    cis: '2.5',
+    filter:
+      '(protoPayload.serviceName="cloudresourcemanager.googleapis.com") AND (ProjectOwnership OR projectOwnerInvitee) OR (protoPayload.serviceData.policyDelta.bindingDeltas.action="REMOVE" AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner") OR (protoPayload.serviceData.policyDelta.bindingDeltas.action="ADD" AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner")',
+    severity: 'CRITICAL',
+    group: 'changes',
+    happened: 'Someone added or removed roles/owner, or invited a project owner.',
+    response:
+      'Confirm the change with the principal and a linked change request. If nobody can vouch for it, remove the binding and treat the principal as compromised.',
+  }),
+  changeAlert({
+    id: 'audit-config-changes',
+    title: 'Audit logging configuration changed',
+    cis: '2.6',
+    filter: 'protoPayload.methodName="SetIamPolicy" AND protoPayload.serviceData.policyDelta.auditConfigDeltas:*',
+    severity: 'CRITICAL',
+    group: 'changes',
+    happened: 'An IAM policy change altered which audit logs are written (audit config delta).',
+    response:
+      'Check that ADMIN_READ, DATA_READ and DATA_WRITE are still on for allServices with no exempted members; re-apply the audit stack if not, and find out why it changed.',
+  }),
+  changeAlert({
+    id: 'custom-role-changes',
+    title: 'Custom IAM role created, changed or deleted',
+    cis: '2.7',
+    filter:
+      'resource.type="iam_role" AND (protoPayload.methodName="google.iam.admin.v1.CreateRole" OR protoPayload.methodName="google.iam.admin.v1.DeleteRole" OR protoPayload.methodName="google.iam.admin.v1.UpdateRole" OR protoPayload.methodName="google.iam.admin.v1.UndeleteRole")',
+    severity: 'WARNING',
+    group: 'changes',
+    happened: 'A custom role was created, updated, deleted or undeleted.',
+    response:
+      'Compare the role with iam.customRoles in the baseline config; a permission added outside the config is drift to revert or to add to the config with a reason.',
+  }),
+  changeAlert({
+    id: 'firewall-rule-changes',
+    title: 'VPC firewall rule changed',
+    cis: '2.8',
+    filter:
+      'resource.type="gce_firewall_rule" AND (protoPayload.methodName:"compute.firewalls.patch" OR protoPayload.methodName:"compute.firewalls.insert" OR protoPayload.methodName:"compute.firewalls.delete")',
+    severity: 'WARNING',
+    group: 'changes',
+    happened: 'A VPC firewall rule was created, patched or deleted.',
+    response:
+      'Check the rule for 0.0.0.0/0 sources and admin ports (22, 3389); revert changes that have no change request.',
+  }),
+  changeAlert({
+    id: 'route-changes',
+    title: 'VPC route changed',
+    cis: '2.9',
+    filter:
+      'resource.type="gce_route" AND (protoPayload.methodName:"compute.routes.delete" OR protoPayload.methodName:"compute.routes.insert")',
+    severity: 'WARNING',
+    group: 'changes',
+    happened: 'A VPC route was inserted or deleted.',
+    response: 'Check the route does not send traffic through an unexpected next hop; revert it if nobody owns it.',
+  }),
+  changeAlert({
+    id: 'network-changes',
+    title: 'VPC network changed',
+    cis: '2.10',
+    filter:
+      'resource.type="gce_network" AND (protoPayload.methodName:"compute.networks.insert" OR protoPayload.methodName:"compute.networks.patch" OR protoPayload.methodName:"compute.networks.delete" OR protoPayload.methodName:"compute.networks.removePeering" OR protoPayload.methodName:"compute.networks.addPeering")',
+    severity: 'WARNING',
+    group: 'changes',
+    happened: 'A VPC network was created, patched or deleted, or a peering was added or removed.',
+    response: 'Confirm the change with its owner; an unknown peering connects your network to someone else\'s.',
+  }),
+  changeAlert({
+    id: 'storage-iam-changes',
+    title: 'Cloud Storage bucket IAM changed',
+    cis: '2.11',
+    filter: 'resource.type="gcs_bucket" AND protoPayload.methodName="storage.setIamPermissions"',
+    severity: 'WARNING',
+    group: 'changes',
+    happened: 'The IAM policy of a Cloud Storage bucket changed.',
+    response: 'Check the new members, above all allUsers and allAuthenticatedUsers; revert public or unexplained grants.',
+  }),
+  changeAlert({
+    id: 'sql-instance-config-changes',
+    title: 'Cloud SQL instance configuration changed',
+    cis: '2.12',
+    filter: 'protoPayload.methodName="cloudsql.instances.update"',
+    severity: 'WARNING',
+    group: 'changes',
+    happened: 'A Cloud SQL instance configuration was updated.',
+    response: 'Check authorized networks, public IP, SSL enforcement and backups on the instance; revert unexplained changes.',
+  }),
+];
+
+/** The config-dependent inputs of the non-CIS alerts. */
+export interface AlertInputs {
+  readonly failedLogins: BaselineConfig['alerting']['failedLogins'];
+  /** Break-glass group emails (no `group:` prefix). */
+  readonly breakGlassGroups: readonly string[];
+  /** `config.policy.breakGlassPrincipals`: break-glass accounts in IAM member form (`user:a@b`). */
+  readonly breakGlassPrincipals: readonly string[];
+  /** The canary secret's id (may be a cross-stack token); any call naming it alerts. */
+  readonly canarySecretId: string;
+}
+
+/** Break-glass accounts whose own calls show up as principalEmail: users and service accounts. */
+function breakGlassEmails(principals: readonly string[]): string[] {
+  return principals.filter((p) => /^(user|serviceAccount):/.test(p)).map((p) => p.slice(p.indexOf(':') + 1));
+}
+
+const SECRET_LABELS: readonly AlertLabel[] = ['principal', 'method', 'resource'];
+
+/** Every alert the baseline raises: the eight CIS alerts, then the ones this organization adds. */
+export function baselineAlerts(inputs: AlertInputs): AlertSpec[] {
+  const { failedLogins } = inputs;
+  const breakGlassMembers = [...new Set(inputs.breakGlassGroups)].map((g) => `group:${g}`);
+  const breakGlassUsers = [...new Set(breakGlassEmails(inputs.breakGlassPrincipals))];
+  const breakGlassClauses = [
+    ...breakGlassMembers.map((m) => `protoPayload.serviceData.policyDelta.bindingDeltas.member="${m}"`),
+    ...breakGlassUsers.map((e) => `protoPayload.authenticationInfo.principalEmail="${e}"`),
+  ];
+  if (breakGlassClauses.length === 0) {
+    throw new Error('breakGlassGroups must name at least one break-glass group, got none');
+  }
+  return [
+    ...CIS_ALERTS,
+    {
+      id: 'failed-sign-ins-per-account',
+      title: 'Failed sign-in spike on one account',
+      filter: failedLogins.filter,
+      labels: ['account'],
+      groupBy: ['account'],
+      threshold: failedLogins.perAccountThreshold,
+      windowSeconds: failedLogins.windowSeconds,
+      severity: 'ERROR',
+      group: 'identity',
+      happened: `More than ${failedLogins.perAccountThreshold} failed sign-ins to one account within ${failedLogins.windowSeconds} seconds: password guessing against that account.`,
+      response:
+        'Ask the account holder whether it was them; if not, reset the password, check that 2-step verification is enforced and look for a successful sign-in from the same source.',
+    },
+    {
+      id: 'failed-sign-ins-organization',
+      title: 'Failed sign-in spike across the organization',
+      filter: failedLogins.filter,
+      labels: ['account'],
+      // Summed over every account: a spray touches many accounts a few times each.
+      groupBy: [],
+      threshold: failedLogins.organizationThreshold,
+      windowSeconds: failedLogins.windowSeconds,
+      severity: 'ERROR',
+      group: 'identity',
+      happened: `More than ${failedLogins.organizationThreshold} failed sign-ins across the organization within ${failedLogins.windowSeconds} seconds: a password spray or a broken integration.`,
+      response:
+        'Open the metric on the dashboard by account and source; block the source, and look for successful sign-ins from it.',
+    },
+    {
+      id: 'canary-secret-access',
+      title: 'Canary secret touched',
+      // Any Secret Manager call naming the canary or one of its versions, except GetSecret: reading the
+      // secret's metadata is what every `terraform plan` of the secrets stack does, and an alert that
+      // fires on each plan gets muted. Versions, payloads, IAM and changes stay covered.
+      filter: `protoPayload.serviceName="secretmanager.googleapis.com" AND protoPayload.resourceName=~"/secrets/${inputs.canarySecretId}(/|$)" AND NOT protoPayload.methodName="google.cloud.secretmanager.v1.SecretManagerService.GetSecret"`,
+      labels: SECRET_LABELS,
+      groupBy: SECRET_LABELS,
+      ...ON_ANY_CHANGE,
+      severity: 'CRITICAL',
+      group: 'secrets',
+      happened: 'Someone read, listed or changed the canary secret or its versions, which no workload or person uses.',
+      response:
+        'Treat the principal as compromised until shown otherwise: disable its credentials, then find what else it read in the same session.',
+    },
+    {
+      id: 'service-account-key-creation',
+      title: 'Service account key created or uploaded',
+      filter: `protoPayload.serviceName="iam.googleapis.com" AND ${anyOf('protoPayload.methodName', [
+        'google.iam.admin.v1.CreateServiceAccountKey',
+        'google.iam.admin.v1.UploadServiceAccountKey',
+      ])}`,
+      labels: ['principal', 'project', 'resource'],
+      groupBy: ['principal', 'project', 'resource'],
+      ...ON_ANY_CHANGE,
+      severity: 'ERROR',
+      group: 'identity',
+      happened: 'A user-managed service account key was created or uploaded, although org policy forbids keys (CIS 1.5, 1.8).',
+      response:
+        'Find out who needs the key and why the org policy did not stop it; delete the key and move the workload to workload identity or impersonation.',
+    },
+    {
+      id: 'break-glass-use',
+      title: 'Break-glass access granted, revoked or used',
+      filter: breakGlassClauses.map((c) => `(${c})`).join(' OR '),
+      labels: WHO_WHAT_WHERE,
+      groupBy: WHO_WHAT_WHERE,
+      ...ON_ANY_CHANGE,
+      severity: 'CRITICAL',
+      group: 'identity',
+      happened: 'The break-glass group was added to or removed from an IAM policy, or a break-glass account made a call.',
+      response:
+        'Confirm an incident declared the emergency; record who used break-glass and why, and remove the access when the incident closes.',
+    },
+    {
+      id: 'logging-tampering',
+      title: 'Log routing, storage or audit configuration changed',
+      filter: `(protoPayload.serviceName="logging.googleapis.com" AND ${anyOf('protoPayload.methodName', [
+        'google.logging.v2.ConfigServiceV2.CreateSink',
+        'google.logging.v2.ConfigServiceV2.UpdateSink',
+        'google.logging.v2.ConfigServiceV2.DeleteSink',
+        'google.logging.v2.ConfigServiceV2.UpdateBucket',
+        'google.logging.v2.ConfigServiceV2.UpdateBucketAsync',
+        'google.logging.v2.ConfigServiceV2.DeleteBucket',
+        'google.logging.v2.ConfigServiceV2.UpdateView',
+        'google.logging.v2.ConfigServiceV2.DeleteView',
+        'google.logging.v2.ConfigServiceV2.CreateExclusion',
+        'google.logging.v2.ConfigServiceV2.UpdateExclusion',
+        'google.logging.v2.ConfigServiceV2.DeleteExclusion',
+        'google.logging.v2.ConfigServiceV2.UpdateSettings',
+        'google.logging.v2.ConfigServiceV2.UpdateCmekSettings',
+        'google.logging.v2.LoggingServiceV2.DeleteLog',
+      ])}) OR protoPayload.serviceData.policyDelta.auditConfigDeltas:*`,
+      labels: WHO_WHAT_WHERE,
+      groupBy: WHO_WHAT_WHERE,
+      ...ON_ANY_CHANGE,
+      severity: 'CRITICAL',
+      group: 'logging-integrity',
+      happened: 'A log sink, bucket, view, exclusion or log was changed or deleted, or audit logging was reconfigured: the trail this baseline relies on may have a gap.',
+      response:
+        'Compare the sink, bucket and audit config with the logging and audit stacks (terraform plan shows drift); restore them, and search the central bucket for what happened while logs were not flowing.',
+    },
+    {
+      id: 'org-policy-changes',
+      title: 'Organization policy changed',
+      filter: anyOf('protoPayload.methodName', [
+        'google.cloud.orgpolicy.v2.OrgPolicy.CreatePolicy',
+        'google.cloud.orgpolicy.v2.OrgPolicy.UpdatePolicy',
+        'google.cloud.orgpolicy.v2.OrgPolicy.DeletePolicy',
+        'google.cloud.orgpolicy.v2.OrgPolicy.CreateCustomConstraint',
+        'google.cloud.orgpolicy.v2.OrgPolicy.UpdateCustomConstraint',
+        'google.cloud.orgpolicy.v2.OrgPolicy.DeleteCustomConstraint',
+        // The v1 API lives in Resource Manager and logs short method names.
+        'SetOrgPolicy',
+        'ClearOrgPolicy',
+      ]),
+      labels: WHO_WHAT_WHERE,
+      groupBy: WHO_WHAT_WHERE,
+      ...ON_ANY_CHANGE,
+      severity: 'ERROR',
+      group: 'changes',
+      happened: 'An organization policy or custom constraint was created, changed or removed somewhere in the hierarchy.',
+      response:
+        'Check whether a guardrail from orgPolicies.enforce was weakened or overridden lower down; revert changes that have no change request.',
+    },
+  ];
+}
+
+/** The alert table for a config; `canarySecretId` may be a token when the canary lives in another stack. */
+export function alertInputsFromConfig(config: BaselineConfig, canarySecretId = config.secrets.canary.id): AlertInputs {
+  return {
+    failedLogins: config.alerting.failedLogins,
+    breakGlassGroups: [config.groups.breakGlass, ...(config.iam.breakGlass ? [config.iam.breakGlass.group] : [])],
+    breakGlassPrincipals: config.policy.breakGlassPrincipals,
+    canarySecretId,
+  };
+}

@@ -1,0 +1,358 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { App, TerraformStack } from 'cdktf';
+import { parse as parseYaml } from 'yaml';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { LoggingProjectBucketConfig } from '@cdktf/provider-google/lib/logging-project-bucket-config';
+import { SecretManagerSecret } from '@cdktf/provider-google/lib/secret-manager-secret';
+import { EXAMPLE_CONFIG, parseConfig } from '../../config/load';
+import type { BaselineConfig } from '../../config/schema';
+import { AlertingStack } from '../../stacks/alerting-stack';
+import { CIS_ALERTS } from '../../constructs/monitoring/alert-catalog';
+import { cisFilterRows, collapseWhitespace } from '../constructs/monitoring/cis-reference';
+
+type Json = Record<string, any>;
+interface Synthesized {
+  readonly alerting: Json;
+  readonly producer: Json;
+  /** The whole alerting stack as written to disk. */
+  readonly alertingText: string;
+}
+
+const outdirs: string[] = [];
+afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function exampleRaw(): Json {
+  return parseYaml(readFileSync(EXAMPLE_CONFIG, 'utf8'));
+}
+
+/**
+ * Synthesizes the alerting stack the way main.ts does: in one App with the stacks that own the central
+ * bucket and the canary (here a small producer stack), so the references cross stacks as remote state.
+ */
+function synthAlerting(config: BaselineConfig): Synthesized {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'alerting-stack-test-'));
+  outdirs.push(outdir);
+  const app = new App({ outdir, stackTraces: false });
+  const producer = new TerraformStack(app, 'producer');
+  new GoogleProvider(producer, 'google', {});
+  const centralBucket = new LoggingProjectBucketConfig(producer, 'central-bucket', {
+    project: 'example-logging-prd',
+    location: 'europe-west1',
+    bucketId: 'central-audit',
+  });
+  const canarySecret = new SecretManagerSecret(producer, 'canary', {
+    project: 'example-secrets-prd',
+    secretId: config.secrets.canary.id,
+    replication: { auto: {} },
+  });
+  new AlertingStack(app, 'alerting', { config, centralBucket, canarySecret });
+  app.synth();
+  const read = (stack: string) => readFileSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8');
+  const alertingText = read('alerting');
+  return { alerting: JSON.parse(alertingText), producer: JSON.parse(read('producer')), alertingText };
+}
+
+/** `${data.terraform_remote_state....outputs.<name>}` for the producer output that carries `expression`. */
+function remoteReference(s: Synthesized, expression: string): string {
+  const outputs = Object.entries(s.producer.output as Record<string, { value: string }>).filter(
+    ([, o]) => o.value === `\${${expression}}`,
+  );
+  expect(outputs).toHaveLength(1);
+  return `\${data.terraform_remote_state.cross-stack-reference-input-producer.outputs.${outputs[0][0]}}`;
+}
+
+function metricNamed(s: Synthesized, name: string): { key: string; metric: Json } {
+  const found = Object.entries(s.alerting.resource.google_logging_metric as Record<string, Json>).filter(
+    ([, m]) => m.name === name,
+  );
+  expect(found).toHaveLength(1);
+  return { key: found[0][0], metric: found[0][1] };
+}
+
+/** The one alert policy whose condition counts the given metric resource. */
+function policyOn(s: Synthesized, metricKey: string): Json {
+  const found = Object.values(s.alerting.resource.google_monitoring_alert_policy as Record<string, Json>).filter(
+    (p) => p.conditions[0].condition_threshold.filter.includes(`\${google_logging_metric.${metricKey}.name}`),
+  );
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+/** The alert policy's only condition and its only aggregation. */
+function thresholdOf(policy: Json): { condition: Json; aggregation: Json } {
+  expect(policy.conditions).toHaveLength(1);
+  const condition = policy.conditions[0].condition_threshold;
+  expect(condition.aggregations).toHaveLength(1);
+  return { condition, aggregation: condition.aggregations[0] };
+}
+
+/** The resource key of the channel made for a config channel key (display name `baseline <key>`). */
+function channelKey(s: Synthesized, configKey: string): string {
+  const found = Object.entries(s.alerting.resource.google_monitoring_notification_channel as Record<string, Json>).filter(
+    ([, c]) => c.display_name === `baseline ${configKey}`,
+  );
+  expect(found).toHaveLength(1);
+  return found[0][0];
+}
+
+/** The example org's channels, in config order, as alert policies reference them. */
+function exampleChannelNames(s: Synthesized): string[] {
+  return ['security-email', 'oncall-webhook'].map(
+    (key) => `\${google_monitoring_notification_channel.${channelKey(s, key)}.name}`,
+  );
+}
+
+describe('AlertingStack (example org)', () => {
+  let s: Synthesized;
+  let config: BaselineConfig;
+  beforeAll(() => {
+    process.env.TF_VAR_oncall_webhook_url = 'https://hooks.example.invalid/services/T000/B000/s3cr3t-t0ken';
+    try {
+      // GIVEN the example org WHEN the alerting stack synthesizes next to its producer stack
+      config = parseConfig(exampleRaw());
+      s = synthAlerting(config);
+    } finally {
+      delete process.env.TF_VAR_oncall_webhook_url;
+    }
+  });
+
+  it('creates one metric and one policy per alert, 8 CIS + 7 baseline alerts', () => {
+    expect(Object.keys(s.alerting.resource.google_logging_metric)).toHaveLength(15);
+    expect(Object.keys(s.alerting.resource.google_monitoring_alert_policy)).toHaveLength(15);
+  });
+
+  it('has a table row for each of CIS GCP 2.5 to 2.12, and the reference has exactly those eight', () => {
+    expect(cisFilterRows().map((r) => r.control)).toEqual(['2.5', '2.6', '2.7', '2.8', '2.9', '2.10', '2.11', '2.12']);
+    expect(CIS_ALERTS.map((a) => a.cis)).toEqual(cisFilterRows().map((r) => r.control));
+  });
+
+  describe.each(cisFilterRows())('CIS GCP $control', ({ control, filter }) => {
+    const spec = CIS_ALERTS.find((a) => a.cis === control)!;
+
+    it('counts the benchmark filter verbatim in the central bucket, through the cross-stack reference', () => {
+      const { metric } = metricNamed(s, `baseline-${spec.id}`);
+      expect(collapseWhitespace(metric.filter)).toBe(filter);
+      expect(metric.bucket_name).toBe(remoteReference(s, 'google_logging_project_bucket_config.central-bucket.id'));
+      expect(metric.project).toBe('example-logging-prd');
+    });
+
+    it('declares a DELTA INT64 counter with the principal, method, project and resource labels', () => {
+      const { metric } = metricNamed(s, `baseline-${spec.id}`);
+      expect(metric.metric_descriptor).toMatchObject({ metric_kind: 'DELTA', value_type: 'INT64', unit: '1' });
+      expect(metric.metric_descriptor.labels.map((l: Json) => [l.key, l.value_type])).toEqual([
+        ['principal', 'STRING'],
+        ['method', 'STRING'],
+        ['project', 'STRING'],
+        ['resource', 'STRING'],
+      ]);
+      expect(metric.label_extractors).toEqual({
+        principal: 'EXTRACT(protoPayload.authenticationInfo.principalEmail)',
+        method: 'EXTRACT(protoPayload.methodName)',
+        project: 'EXTRACT(resource.labels.project_id)',
+        resource: 'EXTRACT(protoPayload.resourceName)',
+      });
+    });
+
+    it('has an enabled policy on that metric: more than 0 entries, per principal/method/project/resource, to both channels', () => {
+      const { key } = metricNamed(s, `baseline-${spec.id}`);
+      const policy = policyOn(s, key);
+      const { condition, aggregation } = thresholdOf(policy);
+      expect(policy.enabled).toBe(true);
+      expect(condition.filter).toBe(
+        `metric.type="logging.googleapis.com/user/\${google_logging_metric.${key}.name}" AND resource.type="logging_bucket"`,
+      );
+      expect(condition.comparison).toBe('COMPARISON_GT');
+      expect(condition.threshold_value).toBe(0);
+      expect(condition.duration).toBe('0s');
+      expect(aggregation).toEqual({
+        alignment_period: '60s',
+        per_series_aligner: 'ALIGN_DELTA',
+        cross_series_reducer: 'REDUCE_SUM',
+        group_by_fields: ['metric.label.principal', 'metric.label.method', 'metric.label.project', 'metric.label.resource'],
+      });
+      expect(policy.notification_channels).toEqual(exampleChannelNames(s));
+      expect(policy.documentation.content).toContain(`Control: CIS GCP ${control}`);
+    });
+  });
+
+  it('configures exactly the two channels from config: the email address, and the webhook URL from a variable', () => {
+    const all = s.alerting.resource.google_monitoring_notification_channel as Record<string, Json>;
+    expect(Object.keys(all)).toHaveLength(2);
+    const channels = ['security-email', 'oncall-webhook'].map((key) => all[channelKey(s, key)]);
+    expect(channels.map((c) => [c.type, c.labels, c.project])).toEqual([
+      ['email', { email_address: 'gcp-security@example.com' }, 'example-logging-prd'],
+      ['webhook_tokenauth', { url: '${var.oncall_webhook_url}' }, 'example-logging-prd'],
+    ]);
+  });
+
+  it('keeps the webhook URL out of the synthesized JSON: only a sensitive variable reference', () => {
+    expect(s.alerting.variable).toEqual({
+      oncall_webhook_url: expect.objectContaining({ type: 'string', sensitive: true, nullable: false }),
+    });
+    expect(s.alertingText).not.toContain('s3cr3t-t0ken');
+    expect(s.alertingText).not.toContain('hooks.example.invalid');
+    expect(s.alertingText).not.toMatch(/"url": "https?:/);
+  });
+
+  describe('failed sign-ins', () => {
+    const defaultFilter =
+      'protoPayload.serviceName="login.googleapis.com" AND protoPayload.methodName="google.login.LoginService.loginFailure"';
+
+    it('alerts on more than 5 failures to one account in 300s, per account, on the default Google sign-in filter', () => {
+      const { key, metric } = metricNamed(s, 'baseline-failed-sign-ins-per-account');
+      expect(metric.filter).toBe(defaultFilter);
+      expect(metric.label_extractors).toEqual({ account: 'EXTRACT(protoPayload.authenticationInfo.principalEmail)' });
+      expect(metric.metric_descriptor.labels.map((l: Json) => l.key)).toEqual(['account']);
+      const policy = policyOn(s, key);
+      const { condition, aggregation } = thresholdOf(policy);
+      expect(policy.enabled).toBe(true);
+      expect([condition.comparison, condition.threshold_value]).toEqual(['COMPARISON_GT', 5]);
+      expect(aggregation).toEqual({
+        alignment_period: '300s',
+        per_series_aligner: 'ALIGN_DELTA',
+        cross_series_reducer: 'REDUCE_SUM',
+        group_by_fields: ['metric.label.account'],
+      });
+      expect(policy.notification_channels).toEqual(exampleChannelNames(s));
+    });
+
+    it('alerts on more than 50 failures across the organization in 300s, summed over every account', () => {
+      const { key, metric } = metricNamed(s, 'baseline-failed-sign-ins-organization');
+      expect(metric.filter).toBe(defaultFilter);
+      const policy = policyOn(s, key);
+      const { condition, aggregation } = thresholdOf(policy);
+      expect([condition.comparison, condition.threshold_value]).toEqual(['COMPARISON_GT', 50]);
+      expect(aggregation).toEqual({
+        alignment_period: '300s',
+        per_series_aligner: 'ALIGN_DELTA',
+        cross_series_reducer: 'REDUCE_SUM',
+        group_by_fields: [],
+      });
+      expect(policy.notification_channels).toEqual(exampleChannelNames(s));
+    });
+  });
+
+  describe('baseline detections', () => {
+    const expectPolicyWithChannels = (metricName: string) => {
+      const { key } = metricNamed(s, metricName);
+      const policy = policyOn(s, key);
+      expect(policy.enabled).toBe(true);
+      expect(thresholdOf(policy).condition.threshold_value).toBe(0);
+      expect(policy.notification_channels).toEqual(exampleChannelNames(s));
+    };
+
+    it('alerts on any Secret Manager call naming the canary but the plan-time GetSecret, by the id from the secrets stack', () => {
+      const { metric } = metricNamed(s, 'baseline-canary-secret-access');
+      const secretId = remoteReference(s, 'google_secret_manager_secret.canary.secret_id');
+      expect(metric.filter).toBe(
+        `protoPayload.serviceName="secretmanager.googleapis.com" AND protoPayload.resourceName=~"/secrets/${secretId}(/|$)" AND NOT protoPayload.methodName="google.cloud.secretmanager.v1.SecretManagerService.GetSecret"`,
+      );
+      expect(metric.bucket_name).toBe(remoteReference(s, 'google_logging_project_bucket_config.central-bucket.id'));
+      expectPolicyWithChannels('baseline-canary-secret-access');
+    });
+
+    it('alerts on service account key creation and upload', () => {
+      expect(metricNamed(s, 'baseline-service-account-key-creation').metric.filter).toBe(
+        'protoPayload.serviceName="iam.googleapis.com" AND (protoPayload.methodName="google.iam.admin.v1.CreateServiceAccountKey" OR protoPayload.methodName="google.iam.admin.v1.UploadServiceAccountKey")',
+      );
+      expectPolicyWithChannels('baseline-service-account-key-creation');
+    });
+
+    it('alerts when the break-glass group enters or leaves an IAM policy', () => {
+      expect(metricNamed(s, 'baseline-break-glass-use').metric.filter).toBe(
+        '(protoPayload.serviceData.policyDelta.bindingDeltas.member="group:gcp-break-glass@example.com")',
+      );
+      expectPolicyWithChannels('baseline-break-glass-use');
+    });
+
+    it('alerts on changes to sinks, buckets, exclusions and audit config', () => {
+      const { filter } = metricNamed(s, 'baseline-logging-tampering').metric;
+      for (const method of ['UpdateSink', 'DeleteSink', 'UpdateBucket', 'DeleteBucket', 'CreateExclusion']) {
+        expect(filter).toContain(`protoPayload.methodName="google.logging.v2.ConfigServiceV2.${method}"`);
+      }
+      expect(filter).toContain('protoPayload.methodName="google.logging.v2.LoggingServiceV2.DeleteLog"');
+      expect(filter).toMatch(/\) OR protoPayload\.serviceData\.policyDelta\.auditConfigDeltas:\*$/);
+      expectPolicyWithChannels('baseline-logging-tampering');
+    });
+
+    it('alerts on org policy changes through the v2 and the v1 API', () => {
+      const { filter } = metricNamed(s, 'baseline-org-policy-changes').metric;
+      for (const method of [
+        'google.cloud.orgpolicy.v2.OrgPolicy.CreatePolicy',
+        'google.cloud.orgpolicy.v2.OrgPolicy.UpdatePolicy',
+        'google.cloud.orgpolicy.v2.OrgPolicy.DeletePolicy',
+        'SetOrgPolicy',
+      ]) {
+        expect(filter).toContain(`protoPayload.methodName="${method}"`);
+      }
+      expectPolicyWithChannels('baseline-org-policy-changes');
+    });
+  });
+
+  it('draws a dashboard in the logging project with one chart per metric, in four sections', () => {
+    const dashboards = Object.values(s.alerting.resource.google_monitoring_dashboard as Record<string, Json>);
+    expect(dashboards).toHaveLength(1);
+    expect(dashboards[0].project).toBe('example-logging-prd');
+    const tiles: Json[] = JSON.parse(dashboards[0].dashboard_json).mosaicLayout.tiles;
+    const charted = tiles
+      .filter((t) => t.widget.xyChart)
+      .map((t) => /user\/([^"]+)"/.exec(t.widget.xyChart.dataSets[0].timeSeriesQuery.timeSeriesFilter.filter)![1]);
+    const metricNames = Object.values(s.alerting.resource.google_logging_metric as Record<string, Json>).map((m) => m.name);
+    expect([...charted].sort()).toEqual([...metricNames].sort());
+    expect(tiles.filter((t) => t.widget.collapsibleGroup).map((t) => t.widget.title)).toEqual([
+      'Configuration changes (CIS 2.5-2.12, org policies)',
+      'Identity: sign-ins, keys, break-glass',
+      'Secrets',
+      'Logging integrity',
+    ]);
+  });
+});
+
+describe('AlertingStack (org with its own sign-in log and break-glass accounts)', () => {
+  let s: Synthesized;
+  beforeAll(() => {
+    // GIVEN an org whose application logs its own failed sign-ins, with tighter thresholds and a break-glass user
+    const raw = exampleRaw();
+    raw.alerting.failedLogins = {
+      perAccountThreshold: 3,
+      organizationThreshold: 40,
+      windowSeconds: 600,
+      filter: 'jsonPayload.event="login_failed"',
+      accountField: 'jsonPayload.user',
+    };
+    raw.policy.breakGlassPrincipals = ['user:bg-admin@example.com', 'group:not-an-actor@example.com'];
+    s = synthAlerting(parseConfig(raw));
+  });
+
+  it('counts failed sign-ins with the configured filter and account field, against the configured thresholds', () => {
+    const perAccount = metricNamed(s, 'baseline-failed-sign-ins-per-account');
+    expect(perAccount.metric.filter).toBe('jsonPayload.event="login_failed"');
+    expect(perAccount.metric.label_extractors).toEqual({ account: 'EXTRACT(jsonPayload.user)' });
+    const perAccountThreshold = thresholdOf(policyOn(s, perAccount.key));
+    expect(perAccountThreshold.condition.threshold_value).toBe(3);
+    expect(perAccountThreshold.aggregation.alignment_period).toBe('600s');
+    expect(perAccountThreshold.aggregation.group_by_fields).toEqual(['metric.label.account']);
+
+    const organization = metricNamed(s, 'baseline-failed-sign-ins-organization');
+    expect(organization.metric.filter).toBe('jsonPayload.event="login_failed"');
+    const organizationThreshold = thresholdOf(policyOn(s, organization.key));
+    expect(organizationThreshold.condition.threshold_value).toBe(40);
+    expect(organizationThreshold.aggregation.alignment_period).toBe('600s');
+  });
+
+  it('alerts on any call by a break-glass user, next to the group policy changes (groups cannot act themselves)', () => {
+    expect(metricNamed(s, 'baseline-break-glass-use').metric.filter).toBe(
+      '(protoPayload.serviceData.policyDelta.bindingDeltas.member="group:gcp-break-glass@example.com") OR (protoPayload.authenticationInfo.principalEmail="bg-admin@example.com")',
+    );
+  });
+});
+
+describe('AlertingStack failures', () => {
+  it('fails when the config names no notification channel', () => {
+    const config = parseConfig(exampleRaw());
+    const noChannels: BaselineConfig = { ...config, alerting: { ...config.alerting, channels: [] } };
+    expect(() => synthAlerting(noChannels)).toThrow('NotificationChannels: channels must name at least one channel, got none');
+  });
+});
