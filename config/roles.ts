@@ -33,6 +33,9 @@ export const LOG_VIEW_ACCESS_ROLE = 'roles/logging.viewAccessor';
 /** Publishing rotation notifications for secrets (granted to the Secret Manager service agent on the topic). */
 export const TOPIC_PUBLISH_ROLE = 'roles/pubsub.publisher';
 
+/** Pulling from one subscription (the SIEM reading exported audit logs): on the subscription, never the topic or project. */
+export const SUBSCRIPTION_PULL_ROLE = 'roles/pubsub.subscriber';
+
 /** Basic (primitive) roles: for nobody. */
 export const BASIC_ROLES: readonly string[] = ['roles/owner', 'roles/editor', 'roles/viewer'];
 

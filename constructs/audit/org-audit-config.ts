@@ -1,0 +1,74 @@
+/**
+ * Data Access audit logging for the whole organization (CIS GCP 2.1): `allServices` with
+ * ADMIN_READ, DATA_READ and DATA_WRITE and no exempted members, at the org and, when config
+ * narrows a folder, at exactly the folders and projects that keep the effective config equal to
+ * what config says (see audit-plan.ts for why and where). Exempted members are never written;
+ * org policy `iam.disableAuditLoggingExemption` keeps anyone else from adding them.
+ */
+import { Construct } from 'constructs';
+import { OrganizationIamAuditConfig } from '@cdktf/provider-google/lib/organization-iam-audit-config';
+import { FolderIamAuditConfig } from '@cdktf/provider-google/lib/folder-iam-audit-config';
+import { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
+import type { AuditLogType } from '../../config/schema';
+import { FolderLookup } from '../hierarchy/folder-lookup';
+import { planAuditConfigs, type AuditNarrowing, type AuditPlan } from './audit-plan';
+
+const ALL_SERVICES = 'allServices';
+
+export interface OrgAuditConfigProps {
+  /** Numeric organization id. */
+  readonly organizationId: string;
+  /** The folders as declared in config (looked up by display name only if a folder needs a config). */
+  readonly folders: readonly { readonly key: string; readonly displayName: string; readonly parent?: string }[];
+  /** The projects as declared in config. */
+  readonly projects: readonly { readonly key: string; readonly id: string; readonly folder: string; readonly coupling: 'tight' | 'loose' }[];
+  /**
+   * `audit.narrowing` from config: folders or services that keep fewer log types.
+   * @default - none: allServices keeps all three everywhere
+   */
+  readonly narrowing?: readonly AuditNarrowing[];
+}
+
+export class OrgAuditConfig extends Construct {
+  /** The org-level allServices config (construct id `Resource`). */
+  readonly orgConfig: OrganizationIamAuditConfig;
+  readonly folderConfigs: readonly FolderIamAuditConfig[];
+  readonly projectConfigs: readonly ProjectIamAuditConfig[];
+  /** Where configs went and the effective log types at every node. */
+  readonly plan: AuditPlan;
+
+  constructor(scope: Construct, id: string, props: OrgAuditConfigProps) {
+    super(scope, id);
+    this.plan = planAuditConfigs({ ...props, narrowing: props.narrowing ?? [] });
+    const auditLogConfig = (types: readonly AuditLogType[]) => types.map((logType) => ({ logType }));
+    const projectIds = new Map(props.projects.map((p) => [p.key, p.id]));
+    const [org, ...rest] = this.plan.placements;
+
+    this.orgConfig = new OrganizationIamAuditConfig(this, 'Resource', {
+      orgId: org.key,
+      service: ALL_SERVICES,
+      auditLogConfig: auditLogConfig(org.logTypes),
+    });
+
+    const folderPlacements = rest.filter((p) => p.level === 'folder');
+    const folders = folderPlacements.length > 0 ? new FolderLookup(this, 'Folders', { organizationId: props.organizationId, folders: props.folders }) : undefined;
+    this.folderConfigs = folderPlacements.map(
+      (p) =>
+        new FolderIamAuditConfig(this, `folder-${p.key}`, {
+          folder: folders!.nameOf(p.key),
+          service: ALL_SERVICES,
+          auditLogConfig: auditLogConfig(p.logTypes),
+        }),
+    );
+    this.projectConfigs = rest
+      .filter((p) => p.level === 'project')
+      .map(
+        (p) =>
+          new ProjectIamAuditConfig(this, `project-${p.key}`, {
+            project: projectIds.get(p.key)!,
+            service: ALL_SERVICES,
+            auditLogConfig: auditLogConfig(p.logTypes),
+          }),
+      );
+  }
+}

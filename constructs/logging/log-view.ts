@@ -1,0 +1,52 @@
+/**
+ * A log view on a log bucket, and `grantViewAccess`: read access to the entries the view shows
+ * (`roles/logging.viewAccessor`) granted on the view itself, never on the bucket's project.
+ */
+import { Construct } from 'constructs';
+import { LoggingLogView } from '@cdktf/provider-google/lib/logging-log-view';
+import { LoggingLogViewIamMember } from '@cdktf/provider-google/lib/logging-log-view-iam-member';
+import type { LoggingProjectBucketConfig } from '@cdktf/provider-google/lib/logging-project-bucket-config';
+import { LOG_VIEW_ACCESS_ROLE } from '../../config/roles';
+import { assertGrantableMember, grantId } from '../iam/principals';
+
+export interface LogViewProps {
+  /** The bucket the view reads. */
+  readonly bucket: LoggingProjectBucketConfig;
+  /** View id, unique in the bucket. */
+  readonly viewId: string;
+  /**
+   * Which entries the view shows (SOURCE / resource.type / LOG_ID clauses).
+   * @default '' (every entry in the bucket)
+   */
+  readonly filter?: string;
+}
+
+export class LogView extends Construct {
+  /** The view (construct id `Resource`). */
+  readonly view: LoggingLogView;
+
+  constructor(scope: Construct, id: string, props: LogViewProps) {
+    super(scope, id);
+    const filter = props.filter ?? '';
+    this.view = new LoggingLogView(this, 'Resource', {
+      bucket: props.bucket.id,
+      name: props.viewId,
+      description: filter === '' ? 'Every entry in the bucket (baseline).' : `Entries matching: ${filter} (baseline).`,
+      filter,
+    });
+  }
+
+  /** Lets `member` read the entries this view shows; returns the binding. */
+  grantViewAccess(member: string): LoggingLogViewIamMember {
+    assertGrantableMember(member, `read access to view ${this.node.path}`);
+    // The view's own parent/location/bucket, as the provider reads them back, address the view.
+    return new LoggingLogViewIamMember(this, grantId('view', LOG_VIEW_ACCESS_ROLE, member), {
+      parent: this.view.parent,
+      location: this.view.location,
+      bucket: this.view.bucket,
+      name: this.view.name,
+      role: LOG_VIEW_ACCESS_ROLE,
+      member,
+    });
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Audit logging configuration for the organization (CIS GCP 2.1): allServices keeps ADMIN_READ,
+ * DATA_READ and DATA_WRITE with no exempted members, narrowed only where config says and only
+ * in ways the IAM union semantics can honour (see constructs/audit/audit-plan.ts).
+ */
+import type { Construct } from 'constructs';
+import { BaselineStack, type BaselineStackProps } from './baseline-stack';
+import { OrgAuditConfig } from '../constructs/audit/org-audit-config';
+
+export class AuditStack extends BaselineStack {
+  readonly auditConfig: OrgAuditConfig;
+
+  constructor(scope: Construct, id: string, props: BaselineStackProps) {
+    super(scope, id, props);
+    const { config } = this;
+    this.auditConfig = new OrgAuditConfig(this, 'AuditConfig', {
+      organizationId: config.organization.id,
+      folders: config.folders,
+      projects: config.projects,
+      narrowing: config.audit.narrowing,
+    });
+  }
+}

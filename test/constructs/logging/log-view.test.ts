@@ -1,0 +1,52 @@
+import { LoggingProjectBucketConfig } from '@cdktf/provider-google/lib/logging-project-bucket-config';
+import { LogView } from '../../../constructs/logging/log-view';
+import { addressOf, iamResources, only, ref, synthScope } from './synth-lookup';
+
+describe('LogView', () => {
+  it('makes a view on the bucket and grants viewAccessor on that view only', () => {
+    // GIVEN a bucket and a filtered view WHEN auditors get access
+    const { doc } = synthScope((scope) => {
+      const bucket = new LoggingProjectBucketConfig(scope, 'Bucket', { project: 'logs-prj', location: 'europe-west1', bucketId: 'central' });
+      new LogView(scope, 'View', { bucket, viewId: 'prod-only', filter: 'SOURCE("folders/123")' }).grantViewAccess('group:auditors@example.com');
+    });
+    // THEN
+    const view = addressOf(doc, 'google_logging_log_view');
+    expect(only(doc, 'google_logging_log_view')).toEqual({
+      bucket: ref(addressOf(doc, 'google_logging_project_bucket_config'), 'id'),
+      name: 'prod-only',
+      filter: 'SOURCE("folders/123")',
+      description: 'Entries matching: SOURCE("folders/123") (baseline).',
+    });
+    expect(iamResources(doc)).toEqual([
+      {
+        type: 'google_logging_log_view_iam_member',
+        values: {
+          parent: ref(view, 'parent'),
+          location: ref(view, 'location'),
+          bucket: ref(view, 'bucket'),
+          name: ref(view, 'name'),
+          role: 'roles/logging.viewAccessor',
+          member: 'group:auditors@example.com',
+        },
+      },
+    ]);
+  });
+
+  it('shows every entry of the bucket by default', () => {
+    const { doc } = synthScope((scope) => {
+      const bucket = new LoggingProjectBucketConfig(scope, 'Bucket', { project: 'logs-prj', location: 'global', bucketId: 'central' });
+      new LogView(scope, 'View', { bucket, viewId: 'all' });
+    });
+    expect(only(doc, 'google_logging_log_view').filter).toBe('');
+    expect(iamResources(doc)).toEqual([]);
+  });
+
+  it('fails on a reader that is a user rather than a group or service account', () => {
+    expect(() =>
+      synthScope((scope) => {
+        const bucket = new LoggingProjectBucketConfig(scope, 'Bucket', { project: 'logs-prj', location: 'global', bucketId: 'central' });
+        new LogView(scope, 'View', { bucket, viewId: 'all' }).grantViewAccess('user:auditor@example.com');
+      }),
+    ).toThrow('member must be a group: or serviceAccount: principal, got "user:auditor@example.com"');
+  });
+});

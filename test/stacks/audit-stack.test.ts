@@ -1,0 +1,56 @@
+import { Testing } from 'cdktf';
+import { AuditStack } from '../../stacks/audit-stack';
+import { parseConfig } from '../../config/load';
+import { dataAddressOf, exampleConfigInput, iamResources, ref, synthStack } from '../constructs/logging/synth-lookup';
+
+const ALL_THREE = [{ log_type: 'ADMIN_READ' }, { log_type: 'DATA_READ' }, { log_type: 'DATA_WRITE' }];
+
+function synthAudit(input: Record<string, any>) {
+  return synthStack(new AuditStack(Testing.app(), 'audit', { config: parseConfig(input) }));
+}
+
+describe('AuditStack', () => {
+  it('configures allServices x3 at the org with no exempted members, and grants nothing (CIS 2.1)', () => {
+    // GIVEN the example org (no narrowing) WHEN synthesized
+    const { doc, text } = synthAudit(exampleConfigInput());
+    // THEN the only resource is the org-level audit config
+    expect(doc.resource).toEqual({
+      google_organization_iam_audit_config: {
+        [Object.keys(doc.resource?.google_organization_iam_audit_config ?? {})[0]]: {
+          org_id: '123456789012',
+          service: 'allServices',
+          audit_log_config: ALL_THREE,
+        },
+      },
+    });
+    expect(text).not.toContain('exempted_members');
+    expect(iamResources(doc)).toEqual([]);
+  });
+
+  it('honours a folder narrowing from config: org lowered, other folders restored, tight projects kept whole', () => {
+    // GIVEN the example org with production narrowed to ADMIN_READ + DATA_WRITE (app-prod there is tight)
+    const input = exampleConfigInput();
+    input.audit.narrowing = [{ folder: 'production', logTypes: ['ADMIN_READ', 'DATA_WRITE'], reason: 'Reads in production are too many to keep.' }];
+    // WHEN
+    const { doc } = synthAudit(input);
+    // THEN
+    const folder = (name: string) => dataAddressOf(doc, 'google_active_folder', (v) => v.display_name === name);
+    const values = (type: string) => Object.values(doc.resource?.[type] ?? {});
+    expect(values('google_organization_iam_audit_config')).toEqual([
+      { org_id: '123456789012', service: 'allServices', audit_log_config: [{ log_type: 'ADMIN_READ' }, { log_type: 'DATA_WRITE' }] },
+    ]);
+    expect(values('google_folder_iam_audit_config')).toEqual([
+      { folder: ref(folder('Non-production'), 'name'), service: 'allServices', audit_log_config: ALL_THREE },
+      { folder: ref(folder('Shared'), 'name'), service: 'allServices', audit_log_config: ALL_THREE },
+    ]);
+    expect(values('google_project_iam_audit_config')).toEqual([{ project: 'example-app-prd', service: 'allServices', audit_log_config: ALL_THREE }]);
+  });
+
+  it('fails on a per-service narrowing that allServices would override, naming the config path', () => {
+    const input = exampleConfigInput();
+    input.audit.narrowing = [{ service: 'bigquery.googleapis.com', logTypes: ['ADMIN_READ'], reason: 'BigQuery reads are too many to keep.' }];
+    expect(() => synthAudit(input)).toThrow(
+      'audit.narrowing[0].service: cannot narrow "bigquery.googleapis.com" to ADMIN_READ: audit configs are unioned across allServices and per-service entries',
+    );
+  });
+});
