@@ -2,7 +2,8 @@
  * The base of every baseline stack: one google provider, the state backend the config names
  * (a GCS bucket per stack when `state.bucket` is set, else a local file), and the config at hand.
  */
-import { GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
+import { relative, resolve } from 'node:path';
+import { App, GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import type { BaselineConfig, ProjectConfig } from '../config/schema';
@@ -26,7 +27,10 @@ export class BaselineStack extends TerraformStack {
     if (bucket) {
       new GcsBackend(this, { bucket, prefix: `${prefix}/${id}` });
     } else {
-      new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+      // Terraform runs in <outdir>/stacks/<id>; a path relative to that directory keeps the state in the
+      // project root and lets consumer stacks' remote state (same path, same depth) find it on any machine.
+      const workingDir = resolve(App.of(this).outdir, 'stacks', id);
+      new LocalBackend(this, { path: relative(workingDir, resolve(`terraform.${id}.tfstate`)) });
     }
   }
 
