@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXAMPLE_CONFIG } from '../config/load';
+
+const root = join(__dirname, '..');
+
+function synth(configFile: string) {
+  const outdir = mkdtempSync(join(tmpdir(), 'baseline-main-'));
+  const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'main.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BASELINE_CONFIG: configFile, BASELINE_OUTDIR: outdir, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1' },
+  });
+  return { ...run, outdir };
+}
+
+describe('main.ts', () => {
+  it('synthesizes every stack of a config into the out directory', () => {
+    const run = synth(EXAMPLE_CONFIG);
+    expect(run.status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(run.outdir, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.stacks).sort()).toEqual(['alerting', 'audit', 'hierarchy', 'iam', 'logging', 'secrets']);
+  });
+
+  it('fails on a bad config with exit 2, every field path, and no stack trace', () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'baseline-bad-')), 'bad.yaml');
+    writeFileSync(
+      bad,
+      readFileSync(EXAMPLE_CONFIG, 'utf8')
+        .replace('retentionDays: 400', 'retentionDays: 30')
+        .replace('customerId: C01ex4mpl', 'customerId: 42'),
+    );
+    const run = synth(bad);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('organization.customerId: expected string, got number 42');
+    expect(run.stderr).toContain('logging.bucket.retentionDays: expected >= 365, got number 30');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
