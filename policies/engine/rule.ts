@@ -45,6 +45,16 @@ export interface RuleParams {
   readonly requiredContactCategories: readonly string[];
   /** Projects declared in config (id, coupling, folder key), for coverage and coupling rules. Empty without config. */
   readonly projects: readonly { readonly id: string; readonly coupling: 'tight' | 'loose'; readonly folder?: string }[];
+  /**
+   * Audit log narrowings declared in config (`audit.narrowing`): a folder (config key) or service that
+   * keeps fewer log types, each with its reason. Absent or empty: nothing is narrowed.
+   */
+  readonly auditNarrowing?: readonly {
+    readonly service?: string;
+    readonly folder?: string;
+    readonly logTypes: readonly string[];
+    readonly reason: string;
+  }[];
   /** Numeric organization id, when known from config. */
   readonly organizationId?: string;
   /** The failed-login filter the alerting rules look for. */

@@ -1,0 +1,209 @@
+/**
+ * IAM grants, extracted once per model from every `google_*_iam_member`, `*_iam_binding` and
+ * `*_iam_policy` (whose `policy_data` is a JSON string, or a reference to a `data.google_iam_policy`).
+ * Rules read `model.grants`; none of them parses IAM resources itself.
+ */
+import { get, type Grant, type GrantCondition, type GrantLevel, type GrantTarget, type Model, type Resource, type UnknownTree, type Value } from './model';
+
+/** What extraction needs from a model (grants are built while the model is being made). */
+export type GrantSource = Pick<Model, 'resources' | 'byId'>;
+
+const IAM_TYPE = /^(google_.+)_iam_(member|binding|policy)$/;
+
+/** Attributes of an IAM resource that say what is granted, not on what. */
+const NOT_TARGET = new Set(['role', 'member', 'members', 'condition', 'policy_data', 'etag', 'id', 'project', 'location', 'region', 'zone']);
+
+/** The identifying attribute, most specific first (a table's dataset is not the table). */
+const TARGET_PREFERENCE = [
+  'service_account_id',
+  'secret_id',
+  'crypto_key_id',
+  'key_ring_id',
+  'bucket',
+  'subscription',
+  'topic',
+  'table_id',
+  'database',
+  'dataset_id',
+  'instance_name',
+  'instance',
+  'service',
+  'cloud_function',
+  'repository',
+  'name',
+];
+
+function levelOf(targetType: string): GrantLevel {
+  if (targetType === 'google_organization') return 'organization';
+  if (targetType === 'google_folder') return 'folder';
+  if (targetType === 'google_project') return 'project';
+  return 'resource';
+}
+
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+function targetAttribute(resource: Resource, level: GrantLevel): string | undefined {
+  if (level === 'organization') return 'org_id';
+  if (level === 'folder') return 'folder';
+  if (level === 'project') return 'project';
+  const unknown = typeof resource.unknown === 'object' && !Array.isArray(resource.unknown) ? resource.unknown : {};
+  const present = (a: string) => hasOwn(resource.values, a) || hasOwn(unknown, a);
+  return TARGET_PREFERENCE.find(present) ?? [...Object.keys(resource.values), ...Object.keys(unknown)].find((a) => !NOT_TARGET.has(a));
+}
+
+/**
+ * `get(resource, name)` for a top-level attribute, without splitting a path: grants read a handful
+ * of top-level attributes of every IAM resource, and this is the hot loop of loading a large plan.
+ */
+function attribute<T>(resource: Resource, name: string): Value<T> {
+  const tree = resource.unknown;
+  const mark = tree === true ? true : typeof tree === 'object' && !Array.isArray(tree) ? (tree as Record<string, UnknownTree>)[name] : undefined;
+  const value = resource.values[name];
+  if (mark === true || (typeof value === 'string' && value.includes('${'))) return get<T>(resource, name);
+  if (value === undefined || value === null) return { state: 'absent' };
+  return { state: 'known', value: value as T };
+}
+
+/** The `condition` block of a member or binding resource, if it has one. */
+function resourceCondition(resource: Resource): GrantCondition | undefined {
+  const block = resource.values.condition;
+  if (block === undefined || block === null || (Array.isArray(block) && block.length === 0)) return undefined;
+  return conditionOf(known(get(resource, 'condition.title')), known(get(resource, 'condition.expression')));
+}
+
+function targetOf(resource: Resource, targetType: string): GrantTarget {
+  const level = levelOf(targetType);
+  const name = targetAttribute(resource, level);
+  const id: Value<string> = name === undefined ? { state: 'absent' } : attribute<string>(resource, name);
+  const reference = name === undefined ? undefined : resource.references.find((r) => r.path === name && r.target !== undefined);
+  return { level, type: targetType, id, resourceId: reference?.target };
+}
+
+/** What every grant of one IAM resource shares. */
+type GrantBase = Pick<Grant, 'resourceId' | 'kind' | 'target' | 'action'>;
+
+/** One object shape for every grant (no spreads): IAM rules read these fields for every grant of a large plan. */
+function grant(base: GrantBase, role: Value<string>, member: Value<string>, path: string, condition?: GrantCondition, viaDataSource?: string): Grant {
+  return { resourceId: base.resourceId, kind: base.kind, target: base.target, role, member, condition, path, viaDataSource, action: base.action };
+}
+
+const EXPIRY = /request\.time\s*<=?\s*timestamp\(\s*["']([^"']+)["']\s*\)/;
+
+/** A condition from an IAM resource's `condition` block or a policy binding's `condition` object. */
+export function conditionOf(title: unknown, expression: unknown): GrantCondition | undefined {
+  const t = typeof title === 'string' ? title : undefined;
+  const e = typeof expression === 'string' ? expression : undefined;
+  if (t === undefined && e === undefined) return undefined;
+  const match = e === undefined ? null : EXPIRY.exec(e);
+  const expiresAt = match ? new Date(match[1]) : undefined;
+  return { title: t, expression: e, expiresAt: expiresAt && !Number.isNaN(expiresAt.getTime()) ? expiresAt : undefined };
+}
+
+function known<T>(value: Value<T>): T | undefined {
+  return value.state === 'known' ? value.value : undefined;
+}
+
+/** The unknown marks at a path, stepping through single-item arrays like `get()` does. */
+function unknownLength(resource: Resource, path: string): number {
+  let tree: UnknownTree | undefined = resource.unknown;
+  for (const seg of path.split('.')) {
+    if (tree === undefined || typeof tree === 'boolean') return 0;
+    if (!/^\d+$/.test(seg) && Array.isArray(tree) && tree.length === 1) tree = tree[0];
+    tree = (tree as Record<string, UnknownTree>)[seg];
+  }
+  return Array.isArray(tree) ? tree.length : 0;
+}
+
+/** Each member of a list attribute (`members`, `binding.0.members`), known or not. */
+function membersAt(resource: Resource, path: string): { member: Value<string>; path: string }[] {
+  const list = get<unknown[]>(resource, path);
+  if (list.state === 'unknown') return [{ member: list as Value<string>, path }];
+  if (list.state === 'absent' || !Array.isArray(list.value)) return [];
+  // A plan may list fewer known members than unknown marks (`members: []`, `after_unknown: [true]`).
+  const count = Math.max(list.value.length, unknownLength(resource, path));
+  const out: { member: Value<string>; path: string }[] = [];
+  for (let j = 0; j < count; j++) out.push({ member: get<string>(resource, `${path}.${j}`), path: `${path}.${j}` });
+  return out;
+}
+
+/** Bindings of a `data.google_iam_policy` (`binding` blocks), each with its own members. */
+function dataSourceGrants(dataSource: Resource, base: GrantBase): Grant[] {
+  const blocks = get<unknown>(dataSource, 'binding');
+  if (blocks.state === 'unknown') return [grant(base, blocks as Value<string>, blocks as Value<string>, 'binding', undefined, dataSource.id)];
+  if (blocks.state === 'absent') return [];
+  const count = Array.isArray(blocks.value) ? blocks.value.length : 1;
+  const grants: Grant[] = [];
+  for (let i = 0; i < count; i++) {
+    // Synthesized JSON writes a single block as an object; plans always use arrays.
+    const at = Array.isArray(blocks.value) ? `binding.${i}` : 'binding';
+    const role = get<string>(dataSource, `${at}.role`);
+    const condition = conditionOf(known(get(dataSource, `${at}.condition.title`)), known(get(dataSource, `${at}.condition.expression`)));
+    for (const { member, path } of membersAt(dataSource, `${at}.members`)) {
+      grants.push(grant(base, role, member, Array.isArray(blocks.value) ? path : path.replace(/^binding\./, 'binding.0.'), condition, dataSource.id));
+    }
+  }
+  return grants;
+}
+
+function isBindingList(value: unknown): value is { role?: unknown; members?: unknown; condition?: unknown }[] {
+  return Array.isArray(value);
+}
+
+/** Grants from a known `policy_data` JSON string. */
+function policyDataGrants(json: string, base: GrantBase): Grant[] {
+  let policy: unknown;
+  try {
+    policy = JSON.parse(json);
+  } catch {
+    // An unparsable policy cannot be judged: say so rather than pass it silently.
+    const unknown: Value<string> = { state: 'unknown', references: [] };
+    return [grant(base, unknown, unknown, 'policy_data')];
+  }
+  const bindings = policy !== null && typeof policy === 'object' ? (policy as { bindings?: unknown }).bindings : undefined;
+  if (!isBindingList(bindings)) return [];
+  const grants: Grant[] = [];
+  bindings.forEach((binding, i) => {
+    if (binding === null || typeof binding !== 'object') return;
+    const role: Value<string> = typeof binding.role === 'string' ? { state: 'known', value: binding.role } : { state: 'absent' };
+    const c = binding.condition !== null && typeof binding.condition === 'object' ? (binding.condition as Record<string, unknown>) : undefined;
+    const condition = c && conditionOf(c.title, c.expression);
+    const members = Array.isArray(binding.members) ? binding.members : [];
+    members.forEach((m, j) => {
+      const member: Value<string> = typeof m === 'string' ? { state: 'known', value: m } : { state: 'absent' };
+      grants.push(grant(base, role, member, `policy_data.bindings.${i}.members.${j}`, condition));
+    });
+  });
+  return grants;
+}
+
+function grantsOfResource(resource: Resource, model: GrantSource): Grant[] {
+  const match = IAM_TYPE.exec(resource.type);
+  if (!match || resource.mode !== 'managed') return [];
+  const kind = match[2] as Grant['kind'];
+  const base: GrantBase = { resourceId: resource.id, kind, target: targetOf(resource, match[1]), action: resource.action };
+  if (kind === 'policy') {
+    const policyData = attribute<string>(resource, 'policy_data');
+    if (policyData.state === 'known' && typeof policyData.value === 'string') return policyDataGrants(policyData.value, base);
+    if (policyData.state === 'absent') return [];
+    const dataSource = resource.references
+      .filter((r) => r.path === 'policy_data' && r.target !== undefined)
+      .map((r) => model.byId(r.target!))
+      .find((r) => r?.mode === 'data' && r.type === 'google_iam_policy');
+    if (dataSource) return dataSourceGrants(dataSource, base);
+    return [grant(base, policyData, policyData, 'policy_data')];
+  }
+  const role = attribute<string>(resource, 'role');
+  const condition = resourceCondition(resource);
+  if (kind === 'member') return [grant(base, role, attribute<string>(resource, 'member'), 'member', condition)];
+  return membersAt(resource, 'members').map(({ member, path }) => grant(base, role, member, path, condition));
+}
+
+export function extractGrants(model: GrantSource): Grant[] {
+  const grants: Grant[] = [];
+  for (const resource of model.resources) {
+    if (resource.type.includes('_iam_')) for (const g of grantsOfResource(resource, model)) grants.push(g);
+  }
+  return grants;
+}

@@ -1,0 +1,324 @@
+/**
+ * Reads `terraform show -json` plan JSON (format_version 0.x and 1.x): planned values, changes
+ * (action, unknown and sensitive marks, before), data sources from prior state, and references
+ * from the configuration, matched to instances by configuration address.
+ */
+import { InputError } from '../errors';
+import type { Action, Reference, UnknownTree } from '../model';
+import { baseAddress, configModuleKey, parseAddress, type ParsedAddress } from './address';
+import { newResource, type ResourceDraft } from './draft';
+import { indexSuffix, parseTraversal, type Traversal } from './expressions';
+import { isObject, quoteShort } from './json';
+
+type Json = Record<string, unknown>;
+
+const SUPPORTED_FORMAT = /^[01]\.\d+$/;
+
+/** Plans carry the config's module tree once; these bound its depth on hostile input. */
+const MAX_MODULE_DEPTH = 64;
+
+function actionOf(actions: unknown, sourceFile: string, address: string): Action {
+  const list = Array.isArray(actions) ? actions.join(',') : '';
+  switch (list) {
+    case 'create':
+    case 'update':
+    case 'delete':
+    case 'read':
+    case 'no-op':
+      return list;
+    case 'delete,create':
+    case 'create,delete':
+      return 'replace';
+    // `forget` (Terraform 1.7+) drops a resource from state and leaves it in the cloud: no change to judge.
+    case 'forget':
+      return 'no-op';
+    default:
+      throw new InputError(`${sourceFile}: ${address}: unknown change actions ${quoteShort(list)}`);
+  }
+}
+
+function markTree(value: unknown): UnknownTree {
+  if (value === true) return true;
+  return isObject(value) || Array.isArray(value) ? (value as UnknownTree) : {};
+}
+
+/** Visits every module of a `{ resources, child_modules }` tree, without recursion. */
+function eachModuleResource(root: unknown, where: string, visit: (resource: Json) => void): void {
+  const pending: { module: unknown; depth: number }[] = [{ module: root, depth: 0 }];
+  while (pending.length > 0) {
+    const { module, depth } = pending.pop()!;
+    if (!isObject(module)) continue;
+    if (depth > MAX_MODULE_DEPTH) throw new InputError(`${where}: modules nested deeper than ${MAX_MODULE_DEPTH} levels`);
+    if (Array.isArray(module.resources)) for (const r of module.resources) if (isObject(r) && typeof r.address === 'string') visit(r);
+    if (Array.isArray(module.child_modules)) {
+      // Reversed so that popping keeps input order.
+      for (let i = module.child_modules.length - 1; i >= 0; i--) pending.push({ module: module.child_modules[i], depth: depth + 1 });
+    }
+  }
+}
+
+interface ConfigReference {
+  readonly path: string;
+  readonly expression: string;
+}
+
+/** Configuration facts per config address (`<module key>|<address>`), gathered once. */
+interface ConfigIndex {
+  readonly references: Map<string, ConfigReference[]>;
+  /** Module output references per `<module key>|<output>`. */
+  readonly moduleOutputs: Map<string, string[]>;
+}
+
+/** Drops `google_x.y` when `google_x.y.attr` is listed too: Terraform lists both, the longer one says more. */
+function mostSpecific(references: string[]): string[] {
+  return references.filter((r) => !references.some((other) => other !== r && (other.startsWith(`${r}.`) || other.startsWith(`${r}[`))));
+}
+
+function collectExpressionRefs(expressions: unknown, prefix: string, out: ConfigReference[], depth: number): void {
+  if (!isObject(expressions) || depth > MAX_MODULE_DEPTH) return;
+  for (const attr of Object.keys(expressions)) {
+    const expression = expressions[attr];
+    const path = `${prefix}${attr}`;
+    if (Array.isArray(expression)) {
+      expression.forEach((block, i) => collectExpressionRefs(block, `${path}.${i}.`, out, depth + 1));
+    } else if (isObject(expression)) {
+      if (Array.isArray(expression.references)) {
+        const refs = expression.references.filter((r): r is string => typeof r === 'string');
+        for (const ref of mostSpecific(refs)) out.push({ path, expression: ref });
+      } else if (!('constant_value' in expression)) {
+        collectExpressionRefs(expression, `${path}.`, out, depth + 1);
+      }
+    }
+  }
+}
+
+function indexConfiguration(configuration: unknown, where: string): ConfigIndex {
+  const index: ConfigIndex = { references: new Map(), moduleOutputs: new Map() };
+  if (!isObject(configuration)) return index;
+  const pending: { module: unknown; key: string; depth: number }[] = [{ module: configuration.root_module, key: '', depth: 0 }];
+  while (pending.length > 0) {
+    const { module, key, depth } = pending.pop()!;
+    if (!isObject(module)) continue;
+    if (depth > MAX_MODULE_DEPTH) throw new InputError(`${where}: configuration modules nested deeper than ${MAX_MODULE_DEPTH} levels`);
+    if (Array.isArray(module.resources)) {
+      for (const r of module.resources) {
+        if (!isObject(r) || typeof r.address !== 'string') continue;
+        const refs: ConfigReference[] = [];
+        collectExpressionRefs(r.expressions, '', refs, 0);
+        if (refs.length > 0) index.references.set(`${key}|${r.address}`, refs);
+      }
+    }
+    if (isObject(module.outputs)) {
+      for (const [name, output] of Object.entries(module.outputs)) {
+        const expression = isObject(output) && isObject(output.expression) ? output.expression : undefined;
+        if (expression && Array.isArray(expression.references)) {
+          index.moduleOutputs.set(`${key}|${name}`, mostSpecific(expression.references.filter((r): r is string => typeof r === 'string')));
+        }
+      }
+    }
+    if (isObject(module.module_calls)) {
+      for (const [name, call] of Object.entries(module.module_calls)) {
+        if (isObject(call)) pending.push({ module: call.module, key: key === '' ? name : `${key}.${name}`, depth: depth + 1 });
+      }
+    }
+  }
+  return index;
+}
+
+/** Finds the model address a configuration reference means, from the referring instance's module. */
+class ReferenceResolver {
+  /** Base address (no own index) -> instance addresses; built on first need. */
+  private instancesByBase?: Map<string, string[]>;
+  /** Instances of one configuration resource repeat the same expressions. */
+  private readonly traversals = new Map<string, Traversal | undefined>();
+
+  constructor(
+    private readonly parsed: ReadonlyMap<string, ParsedAddress>,
+    private readonly config: ConfigIndex,
+  ) {}
+
+  private instances(base: string): readonly string[] {
+    if (!this.instancesByBase) {
+      this.instancesByBase = new Map();
+      for (const [address, p] of this.parsed) {
+        const key = baseAddress(p);
+        const list = this.instancesByBase.get(key);
+        if (list) list.push(address);
+        else this.instancesByBase.set(key, [address]);
+      }
+    }
+    return this.instancesByBase.get(base) ?? [];
+  }
+
+  private traversal(expression: string): Traversal | undefined {
+    if (this.traversals.has(expression)) return this.traversals.get(expression);
+    const t = parseTraversal(expression);
+    this.traversals.set(expression, t);
+    return t;
+  }
+
+  resolve(expression: string, modulePath: readonly string[], ownIndex: string | number | undefined, depth = 0): { target?: string; attribute?: string } {
+    const t = this.traversal(expression);
+    if (!t || depth > MAX_MODULE_DEPTH) return {};
+    const prefix = modulePath.length > 0 ? `${modulePath.join('.')}.` : '';
+    if (t.root === 'resource' || t.root === 'data') {
+      const base = `${prefix}${t.address}`;
+      const exact = `${base}${indexSuffix(t.index)}`;
+      if (this.parsed.has(exact)) return { target: exact, attribute: t.attribute };
+      if (t.index !== undefined) return { attribute: t.attribute };
+      const candidates = this.instances(base);
+      if (candidates.length === 1) return { target: candidates[0], attribute: t.attribute };
+      // `for_each` twins: google_x.a["k"] usually means google_x.b["k"]; anything else stays ambiguous.
+      const twin = `${base}${indexSuffix(ownIndex)}`;
+      if (ownIndex !== undefined && this.parsed.has(twin)) return { target: twin, attribute: t.attribute };
+      return { attribute: t.attribute };
+    }
+    if (t.root === 'module' && t.attribute) {
+      const [output] = t.attribute.split('.');
+      const call = `${t.address}${indexSuffix(t.index)}`;
+      const innerPath = [...modulePath, call];
+      for (const ref of this.config.moduleOutputs.get(`${configModuleKey(innerPath)}|${output}`) ?? []) {
+        const inner = this.resolve(ref, innerPath, undefined, depth + 1);
+        if (inner.target) return inner;
+      }
+    }
+    return {};
+  }
+}
+
+/** True when `[module.].[data.]type.name[index]` is exactly the address, compared in place (no string building). */
+function spells(address: string, moduleAddress: string | undefined, data: boolean, type: string, name: string, index: string | number | undefined): boolean {
+  let pos = 0;
+  if (moduleAddress) {
+    if (!address.startsWith(moduleAddress) || address[moduleAddress.length] !== '.') return false;
+    pos = moduleAddress.length + 1;
+  }
+  if (data) {
+    if (!address.startsWith('data.', pos)) return false;
+    pos += 5;
+  }
+  if (!address.startsWith(type, pos) || address[pos + type.length] !== '.') return false;
+  pos += type.length + 1;
+  if (!address.startsWith(name, pos)) return false;
+  pos += name.length;
+  if (index === undefined) return pos === address.length;
+  const suffix = indexSuffix(index);
+  return address.length === pos + suffix.length && address.endsWith(suffix);
+}
+
+/**
+ * The address parts from a record's own fields (`mode`, `type`, `name`, `index`, `module_address`),
+ * trusted only when they spell the address exactly (parsing every address was a large share of loading a big plan).
+ */
+function addressFromFields(record: Json, address: string, modulePaths: Map<string, string[]>): ParsedAddress | undefined {
+  const { mode, type, name, index } = record;
+  const moduleAddress = record.module_address;
+  if ((mode !== 'managed' && mode !== 'data') || typeof type !== 'string' || typeof name !== 'string') return undefined;
+  if (index !== undefined && typeof index !== 'string' && typeof index !== 'number') return undefined;
+  if (moduleAddress !== undefined && typeof moduleAddress !== 'string') return undefined;
+  if (!spells(address, moduleAddress as string | undefined, mode === 'data', type, name, index)) return undefined;
+  let modulePath: string[] | undefined = moduleAddress ? modulePaths.get(moduleAddress) : [];
+  if (modulePath === undefined) {
+    modulePath = parseAddress(`${moduleAddress}.x.y`)?.modulePath;
+    if (modulePath === undefined) return undefined;
+    modulePaths.set(moduleAddress as string, modulePath);
+  }
+  // Shared between instances of one module: nobody mutates a model's modulePath.
+  return { modulePath, mode, type, name, index };
+}
+
+export function checkFormatVersion(doc: Json, name: string): void {
+  const version = doc.format_version;
+  if (typeof version !== 'string' || !SUPPORTED_FORMAT.test(version)) {
+    throw new InputError(`${name}: unsupported plan format_version ${quoteShort(version)}, expected 0.x or 1.x`);
+  }
+}
+
+export function looksLikePlan(doc: Json): boolean {
+  return 'format_version' in doc && ['planned_values', 'resource_changes', 'prior_state', 'configuration', 'values', 'terraform_version'].some((k) => k in doc);
+}
+
+export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
+  checkFormatVersion(doc, sourceFile);
+  const planned = new Map<string, Json>();
+  const plannedRoot = isObject(doc.planned_values) ? doc.planned_values.root_module : isObject(doc.values) ? doc.values.root_module : undefined;
+  eachModuleResource(plannedRoot, sourceFile, (r) => planned.set(r.address as string, r));
+  const changes = new Map<string, Json>();
+  if (Array.isArray(doc.resource_changes)) {
+    for (const rc of doc.resource_changes) {
+      // Deposed objects are old copies being destroyed alongside a replace; the current one carries the change.
+      if (isObject(rc) && typeof rc.address === 'string' && rc.deposed === undefined) changes.set(rc.address, rc);
+    }
+  }
+  const priorData = new Map<string, Json>();
+  if (isObject(doc.prior_state) && isObject(doc.prior_state.values)) {
+    eachModuleResource(doc.prior_state.values.root_module, sourceFile, (r) => {
+      if (r.mode === 'data') priorData.set(r.address as string, r);
+    });
+  }
+  const order: string[] = [...planned.keys()];
+  for (const address of changes.keys()) if (!planned.has(address)) order.push(address);
+  for (const address of priorData.keys()) if (!planned.has(address) && !changes.has(address)) order.push(address);
+
+  const parsed = new Map<string, ParsedAddress>();
+  const modulePaths = new Map<string, string[]>();
+  const drafts: ResourceDraft[] = [];
+  const noSuppressions: never[] = [];
+  for (const address of order) {
+    const plannedRecord = planned.get(address);
+    const rc = changes.get(address);
+    const prior = plannedRecord === undefined ? priorData.get(address) : undefined;
+    const record = plannedRecord ?? rc ?? prior!;
+    const p = addressFromFields(record, address, modulePaths) ?? parseAddress(address);
+    if (!p) throw new InputError(`${sourceFile}: ${quoteShort(address)} is not a Terraform resource address`);
+    parsed.set(address, p);
+    const change = rc !== undefined && isObject(rc.change) ? rc.change : undefined;
+    const action: Action = change ? actionOf(change.actions, sourceFile, address) : p.mode === 'data' ? 'read' : 'no-op';
+    const deleting = action === 'delete';
+    const before = change !== undefined && isObject(change.before) ? change.before : undefined;
+    const values = deleting ? before : (plannedRecord ?? prior)?.values ?? change?.after;
+    const sensitive = deleting ? change?.before_sensitive : change?.after_sensitive ?? (plannedRecord ?? prior)?.sensitive_values;
+    drafts.push(
+      newResource({
+        id: address,
+        address,
+        mode: p.mode,
+        type: p.type,
+        name: p.name,
+        index: p.index,
+        modulePath: p.modulePath,
+        values: isObject(values) ? values : {},
+        before: (deleting || action === 'replace') && before ? before : undefined,
+        unknown: deleting ? {} : markTree(change?.after_unknown),
+        sensitive: markTree(sensitive),
+        action,
+        references: [],
+        inlineSuppressions: noSuppressions,
+        sourceFile,
+      }),
+    );
+  }
+
+  const config = indexConfiguration(doc.configuration, sourceFile);
+  if (config.references.size > 0) {
+    const resolver = new ReferenceResolver(parsed, config);
+    // Instances of one module share their modulePath array: key it once per module, not per resource.
+    const moduleKeys = new Map<readonly string[], string>();
+    for (const draft of drafts) {
+      const p = parsed.get(draft.address)!;
+      let moduleKey = moduleKeys.get(p.modulePath);
+      if (moduleKey === undefined) {
+        moduleKey = configModuleKey(p.modulePath);
+        moduleKeys.set(p.modulePath, moduleKey);
+      }
+      const local = p.mode === 'data' ? `data.${p.type}.${p.name}` : `${p.type}.${p.name}`;
+      const refs = config.references.get(`${moduleKey}|${local}`);
+      if (!refs) continue;
+      draft.references = refs.map((ref): Reference => {
+        const { target, attribute } = resolver.resolve(ref.expression, p.modulePath, p.index);
+        return { path: ref.path, expression: ref.expression, target, attribute };
+      });
+    }
+  }
+  return drafts;
+}

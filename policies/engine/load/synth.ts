@@ -1,0 +1,156 @@
+/**
+ * Reads one synthesized cdk.tf.json: `resource.<type>.<name>`, `data.<type>.<name>` and `output`.
+ * Token strings (`${...}`) stay in the values as written, are marked unknown and become References.
+ */
+import { InputError } from '../errors';
+import type { InlineSuppression, Reference, UnknownTree } from '../model';
+import { newResource, resourceId, type ResourceDraft } from './draft';
+import { isToken, traversalsInToken, type Traversal } from './expressions';
+import { isObject, quoteShort } from './json';
+import { SENSITIVE_ATTRIBUTE_NAMES } from './sensitive';
+
+/** Terraform meta-arguments: how to manage a resource, not what it is. */
+const META_KEYS = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
+
+/** Where a stack keeps its state; cross-stack remote-state data sources point at it. */
+export interface BackendInfo {
+  readonly type: string;
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
+export interface SynthStack {
+  /** Stack name, undefined for a lone cdk.tf.json. */
+  readonly name?: string;
+  readonly sourceFile: string;
+  readonly resources: ResourceDraft[];
+  /** `output.<name>.value` as written. */
+  readonly outputs: ReadonlyMap<string, unknown>;
+  readonly backend?: BackendInfo;
+  /** Parsed traversals per reference, so resolution need not parse twice. */
+  readonly traversals: Map<Reference, Traversal>;
+}
+
+/** Marks token strings unknown and collects their references, walking values once. */
+function scanTokens(value: unknown, path: string, refs: Reference[], traversals: Map<Reference, Traversal>): UnknownTree | undefined {
+  if (typeof value === 'string') {
+    if (!isToken(value)) return undefined;
+    for (const t of traversalsInToken(value)) {
+      const reference: Reference = { path, expression: t.expression };
+      refs.push(reference);
+      traversals.set(reference, t);
+    }
+    return true;
+  }
+  if (value === null || typeof value !== 'object') return undefined;
+  let tree: Record<string, UnknownTree> | UnknownTree[] | undefined;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      const sub = scanTokens(item, path === '' ? String(i) : `${path}.${i}`, refs, traversals);
+      if (sub !== undefined) {
+        tree ??= value.map(() => false);
+        (tree as UnknownTree[])[i] = sub;
+      }
+    });
+    return tree;
+  }
+  for (const key of Object.keys(value)) {
+    const sub = scanTokens((value as Record<string, unknown>)[key], path === '' ? key : `${path}.${key}`, refs, traversals);
+    if (sub !== undefined) {
+      tree ??= {};
+      // defineProperty: a `__proto__` key must stay an own key, never become the tree's prototype.
+      Object.defineProperty(tree, key, { value: sub, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return tree;
+}
+
+function inlineSuppressionsOf(metadata: unknown): InlineSuppression[] {
+  if (!isObject(metadata) || !isObject(metadata.baseline) || !Array.isArray(metadata.baseline.suppressions)) return [];
+  return metadata.baseline.suppressions.filter(isObject).map((s) => ({
+    rule: typeof s.rule === 'string' ? s.rule : '',
+    reason: typeof s.reason === 'string' ? s.reason : '',
+    expires: typeof s.expires === 'string' ? s.expires : undefined,
+  }));
+}
+
+function backendOf(doc: Record<string, unknown>): BackendInfo | undefined {
+  const terraform = doc.terraform;
+  if (!isObject(terraform) || !isObject(terraform.backend)) return undefined;
+  const [type] = Object.keys(terraform.backend);
+  const config = type === undefined ? undefined : terraform.backend[type];
+  return type === undefined ? undefined : { type, config: isObject(config) ? config : {} };
+}
+
+function sensitiveTopLevel(values: Record<string, unknown>): UnknownTree {
+  const tree: Record<string, UnknownTree> = {};
+  for (const key of Object.keys(values)) if (SENSITIVE_ATTRIBUTE_NAMES.has(key)) tree[key] = true;
+  return tree;
+}
+
+export function readSynthDocument(doc: Record<string, unknown>, source: { stack?: string; sourceFile: string }): SynthStack {
+  const resources: ResourceDraft[] = [];
+  const traversals = new Map<Reference, Traversal>();
+  const where = source.stack === undefined ? source.sourceFile : `${source.sourceFile} (stack ${source.stack})`;
+  for (const mode of ['managed', 'data'] as const) {
+    const block = doc[mode === 'managed' ? 'resource' : 'data'];
+    if (block === undefined) continue;
+    if (!isObject(block)) throw new InputError(`${where}: "${mode === 'managed' ? 'resource' : 'data'}" must be an object`);
+    for (const type of Object.keys(block)) {
+      const byName = block[type];
+      if (!isObject(byName)) throw new InputError(`${where}: ${quoteShort(type)} must map names to resources`);
+      for (const name of Object.keys(byName)) {
+        const raw = byName[name];
+        const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+        if (!isObject(raw)) throw new InputError(`${where}: ${quoteShort(address)} must be an object`);
+        const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !META_KEYS.has(k)));
+        const references: Reference[] = [];
+        const unknown = scanTokens(values, '', references, traversals) ?? {};
+        const metadata = raw['//'];
+        const path = isObject(metadata) && isObject(metadata.metadata) ? metadata.metadata.path : undefined;
+        resources.push(
+          newResource({
+            id: resourceId(source.stack, address),
+            stack: source.stack,
+            address,
+            mode,
+            type,
+            name,
+            modulePath: [],
+            values,
+            unknown,
+            sensitive: sensitiveTopLevel(values),
+            action: mode === 'data' ? 'read' : 'create',
+            references,
+            constructPath: typeof path === 'string' ? path : undefined,
+            inlineSuppressions: inlineSuppressionsOf(metadata),
+            sourceFile: source.sourceFile,
+          }),
+        );
+      }
+    }
+  }
+  const outputs = new Map<string, unknown>();
+  if (isObject(doc.output)) {
+    for (const [name, output] of Object.entries(doc.output)) if (isObject(output)) outputs.set(name, output.value);
+  }
+  return { name: source.stack, sourceFile: source.sourceFile, resources, outputs, backend: backendOf(doc), traversals };
+}
+
+/** Points each reference at the resource it names in the same stack (cross-stack ones: see cdktf-out.ts). */
+export function resolveLocalReferences(stack: SynthStack): void {
+  const addresses = new Set(stack.resources.map((r) => r.address));
+  for (const resource of stack.resources) {
+    resource.references = resource.references.map((reference) => {
+      const t = stack.traversals.get(reference);
+      if (!t || (t.root !== 'resource' && t.root !== 'data') || !addresses.has(t.address)) return reference;
+      const resolved: Reference = { ...reference, target: resourceId(stack.name, t.address), attribute: t.attribute };
+      stack.traversals.set(resolved, t);
+      return resolved;
+    });
+  }
+}
+
+/** True when a document looks like synthesized Terraform JSON rather than a plan. */
+export function looksLikeSynth(doc: Record<string, unknown>): boolean {
+  return ['resource', 'data', 'terraform', 'output', 'provider', '//'].some((k) => k in doc) && !('format_version' in doc);
+}

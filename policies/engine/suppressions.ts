@@ -1,0 +1,74 @@
+/**
+ * Suppressions: from config (rule id + address glob) and inline (a construct wrote them into the
+ * resource's `//` metadata). Each needs a reason (>= 10 characters) and an expiry date; an expired one
+ * no longer applies and is itself a finding, an inline one without reason or expiry is a finding too.
+ */
+import picomatch from 'picomatch';
+import type { SuppressionConfig } from '../../config/schema';
+import type { Model, Resource } from './model';
+import type { AppliedSuppression } from './results';
+
+export const MIN_REASON_LENGTH = 10;
+
+/** One declared suppression with the bookkeeping an Evaluation reports. */
+export interface TrackedSuppression {
+  readonly applied: AppliedSuppression;
+  /** Inline suppressions belong to one resource. */
+  readonly resourceId?: string;
+  readonly expired: boolean;
+  /** Why an inline suppression is not valid (no reason, no expiry, bad date), if it is not. */
+  readonly invalid?: string;
+  /** Matches a result's rule and resource (config: glob against `<stack>/<address>` and `<address>`). */
+  readonly matches: (ruleId: string, resourceId: string, address: string) => boolean;
+  used: number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(text: string | undefined): boolean {
+  if (text === undefined || !DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** A suppression expiring on a day still holds that whole day (UTC). */
+export function isExpired(expires: string | undefined, now: Date): boolean {
+  return expires !== undefined && validDate(expires) && expires < now.toISOString().slice(0, 10);
+}
+
+function configSuppression(s: SuppressionConfig, now: Date): TrackedSuppression {
+  const isMatch = picomatch(s.address, { dot: true });
+  return {
+    applied: { source: 'config', rule: s.rule, address: s.address, reason: s.reason, expires: s.expires },
+    expired: isExpired(s.expires, now),
+    invalid: s.reason.length < MIN_REASON_LENGTH ? `reason shorter than ${MIN_REASON_LENGTH} characters` : !validDate(s.expires) ? 'expires is not a YYYY-MM-DD date' : undefined,
+    // Exact text too: addresses hold `[` `]` which a glob reads as a character class.
+    matches: (ruleId, resourceId, address) =>
+      ruleId === s.rule && (resourceId === s.address || address === s.address || isMatch(resourceId) || isMatch(address)),
+    used: 0,
+  };
+}
+
+function inlineSuppression(resource: Resource, s: Resource['inlineSuppressions'][number], now: Date): TrackedSuppression {
+  const problems = [
+    s.rule === '' ? 'no rule' : undefined,
+    s.reason.length < MIN_REASON_LENGTH ? `reason shorter than ${MIN_REASON_LENGTH} characters` : undefined,
+    s.expires === undefined ? 'no expiry' : !validDate(s.expires) ? 'expires is not a YYYY-MM-DD date' : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return {
+    applied: { source: 'inline', rule: s.rule, address: resource.address, reason: s.reason, expires: s.expires },
+    resourceId: resource.id,
+    expired: isExpired(s.expires, now),
+    invalid: problems.length > 0 ? problems.join(', ') : undefined,
+    matches: (ruleId, resourceId) => ruleId === s.rule && resourceId === resource.id,
+    used: 0,
+  };
+}
+
+export function collectSuppressions(model: Model, config: readonly SuppressionConfig[], now: Date): TrackedSuppression[] {
+  const out = config.map((s) => configSuppression(s, now));
+  for (const resource of model.resources) {
+    for (const s of resource.inlineSuppressions) out.push(inlineSuppression(resource, s, now));
+  }
+  return out;
+}

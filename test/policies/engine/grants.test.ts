@@ -1,0 +1,142 @@
+/**
+ * Grant extraction from every kind of IAM resource, in both input formats: exact role, member,
+ * path, target and condition for each grant.
+ */
+import { extractGrants } from '../../../policies/engine/grants';
+import type { Grant } from '../../../policies/engine/model';
+import { modelOf, plan, synth } from '../rule-tester';
+
+const known = (value: string) => ({ state: 'known', value });
+
+function summary(grants: readonly Grant[]) {
+  return grants.map((g) => ({ id: g.resourceId, kind: g.kind, path: g.path, role: g.role, member: g.member, level: g.target.level, type: g.target.type, target: g.target.id }));
+}
+
+describe('grants from *_iam_member, *_iam_binding and *_iam_policy', () => {
+  const model = modelOf({
+    synth: synth({
+      google_organization_iam_member: { org: { org_id: '123456789', role: 'roles/owner', member: 'group:admins@example.com' } },
+      google_folder_iam_binding: { folder: { folder: 'folders/42', role: 'roles/editor', members: ['user:a@example.com', 'allUsers'] } },
+      google_project_iam_policy: { p: { project: 'app-prod', policy_data: JSON.stringify({ bindings: [{ role: 'roles/viewer', members: ['allAuthenticatedUsers'] }, { role: 'roles/browser', members: ['group:a@example.com', 'group:b@example.com'] }] }) } },
+      google_service_account_iam_member: { sa: { service_account_id: '${google_service_account.sa.name}', role: 'roles/iam.serviceAccountUser', member: 'group:d@example.com' } },
+      google_service_account: { sa: { account_id: 'sa' } },
+      google_spanner_database_iam_member: { db: { instance: 'i', database: 'd', role: 'roles/spanner.databaseReader', member: 'group:e@example.com' } },
+      google_project_iam_audit_config: { audit: { project: 'app-prod', service: 'allServices', audit_log_config: [{ log_type: 'DATA_READ' }] } },
+      google_project_iam_custom_role: { role: { project: 'app-prod', role_id: 'x', title: 'x', permissions: ['a.b.c'] } },
+    }),
+  });
+
+  it('finds exactly one grant per (role, member) pair, at the path where the member sits', () => {
+    expect(summary(model.grants)).toEqual([
+      { id: 'google_organization_iam_member.org', kind: 'member', path: 'member', role: known('roles/owner'), member: known('group:admins@example.com'), level: 'organization', type: 'google_organization', target: known('123456789') },
+      { id: 'google_folder_iam_binding.folder', kind: 'binding', path: 'members.0', role: known('roles/editor'), member: known('user:a@example.com'), level: 'folder', type: 'google_folder', target: known('folders/42') },
+      { id: 'google_folder_iam_binding.folder', kind: 'binding', path: 'members.1', role: known('roles/editor'), member: known('allUsers'), level: 'folder', type: 'google_folder', target: known('folders/42') },
+      { id: 'google_project_iam_policy.p', kind: 'policy', path: 'policy_data.bindings.0.members.0', role: known('roles/viewer'), member: known('allAuthenticatedUsers'), level: 'project', type: 'google_project', target: known('app-prod') },
+      { id: 'google_project_iam_policy.p', kind: 'policy', path: 'policy_data.bindings.1.members.0', role: known('roles/browser'), member: known('group:a@example.com'), level: 'project', type: 'google_project', target: known('app-prod') },
+      { id: 'google_project_iam_policy.p', kind: 'policy', path: 'policy_data.bindings.1.members.1', role: known('roles/browser'), member: known('group:b@example.com'), level: 'project', type: 'google_project', target: known('app-prod') },
+      {
+        id: 'google_service_account_iam_member.sa',
+        kind: 'member',
+        path: 'member',
+        role: known('roles/iam.serviceAccountUser'),
+        member: known('group:d@example.com'),
+        level: 'resource',
+        type: 'google_service_account',
+        target: { state: 'unknown', raw: '${google_service_account.sa.name}', references: [{ path: 'service_account_id', expression: 'google_service_account.sa.name', target: 'google_service_account.sa', attribute: 'name' }] },
+      },
+      { id: 'google_spanner_database_iam_member.db', kind: 'member', path: 'member', role: known('roles/spanner.databaseReader'), member: known('group:e@example.com'), level: 'resource', type: 'google_spanner_database', target: known('d') },
+    ]);
+  });
+
+  it('points the target at the granted-on resource when the id refers to it', () => {
+    expect(model.grantsOf('google_service_account_iam_member.sa')[0].target.resourceId).toBe('google_service_account.sa');
+    expect(model.grantsOf('google_folder_iam_binding.folder')[0].target.resourceId).toBeUndefined();
+  });
+
+  it('indexes grants by granting resource', () => {
+    expect(model.grantsOf('google_folder_iam_binding.folder').map((g) => g.path)).toEqual(['members.0', 'members.1']);
+    expect(model.grantsOf('google_project_iam_audit_config.audit')).toEqual([]);
+    expect(model.grantsOf('nothing')).toEqual([]);
+  });
+
+  it('extracts the same grants when called again (no hidden state)', () => {
+    expect(extractGrants(model)).toEqual(model.grants);
+  });
+});
+
+describe('conditions', () => {
+  it('parses the expiry of a time-bound grant in a member, a binding and a policy', () => {
+    const expression = 'request.time < timestamp("2027-01-01T00:00:00Z")';
+    const model = modelOf({
+      plan: plan([
+        { address: 'google_organization_iam_member.bg', values: { org_id: '1', role: 'roles/resourcemanager.organizationAdmin', member: 'group:bg@example.com', condition: [{ title: 'break-glass', expression, description: '' }] } },
+        { address: 'google_project_iam_binding.b', values: { project: 'p', role: 'roles/owner', members: ['group:x@example.com'], condition: [] } },
+        { address: 'google_project_iam_policy.p', values: { project: 'p', policy_data: JSON.stringify({ bindings: [{ role: 'roles/owner', members: ['group:y@example.com'], condition: { title: 't', expression: `request.time <= timestamp('2026-12-31T23:59:59Z') && true` } }] }) } },
+      ]),
+    });
+    expect(model.grants.map((g) => g.condition)).toEqual([
+      { title: 'break-glass', expression, expiresAt: new Date('2027-01-01T00:00:00Z') },
+      undefined,
+      { title: 't', expression: `request.time <= timestamp('2026-12-31T23:59:59Z') && true`, expiresAt: new Date('2026-12-31T23:59:59Z') },
+    ]);
+  });
+
+  it('reads a condition without an expiry as a condition without expiresAt', () => {
+    const model = modelOf({ synth: synth({ google_project_iam_member: { m: { project: 'p', role: 'r', member: 'group:a@example.com', condition: { title: 'only prod', expression: 'resource.name.startsWith("projects/p")' } } } }) });
+    expect(model.grants[0].condition).toEqual({ title: 'only prod', expression: 'resource.name.startsWith("projects/p")', expiresAt: undefined });
+  });
+});
+
+describe('unknown and data-source grants', () => {
+  it('follows an unknown policy_data to its data.google_iam_policy bindings (plan)', () => {
+    const model = modelOf({
+      plan: plan([
+        { address: 'data.google_iam_policy.admin', values: { binding: [{ role: 'roles/owner', members: ['user:a@example.com', 'group:b@example.com'], condition: [] }] } },
+        { address: 'google_kms_crypto_key_iam_policy.k', values: { crypto_key_id: 'k' }, unknown: { policy_data: true }, references: { policy_data: ['data.google_iam_policy.admin.policy_data', 'data.google_iam_policy.admin'] } },
+      ]),
+    });
+    expect(model.grants.map((g) => [g.resourceId, g.path, g.role, g.member, g.viaDataSource, g.target.type, g.target.id])).toEqual([
+      ['google_kms_crypto_key_iam_policy.k', 'binding.0.members.0', known('roles/owner'), known('user:a@example.com'), 'data.google_iam_policy.admin', 'google_kms_crypto_key', known('k')],
+      ['google_kms_crypto_key_iam_policy.k', 'binding.0.members.1', known('roles/owner'), known('group:b@example.com'), 'data.google_iam_policy.admin', 'google_kms_crypto_key', known('k')],
+    ]);
+  });
+
+  it('follows a policy_data token to a synthesized data source whose binding is a single object', () => {
+    const model = modelOf({
+      synth: synth(
+        { google_storage_bucket_iam_policy: { p: { bucket: 'b', policy_data: '${data.google_iam_policy.pub.policy_data}' } } },
+        { data: { google_iam_policy: { pub: { binding: { role: 'roles/storage.objectViewer', members: ['allUsers'] } } } } },
+      ),
+    });
+    expect(model.grants.map((g) => [g.path, g.member, g.viaDataSource])).toEqual([['binding.0.members.0', known('allUsers'), 'data.google_iam_policy.pub']]);
+  });
+
+  it('reports one unknown grant when policy_data is unknown and leads nowhere', () => {
+    const model = modelOf({ plan: plan([{ address: 'google_project_iam_policy.p', values: { project: 'p' }, unknown: { policy_data: true } }]) });
+    expect(model.grants.map((g) => [g.path, g.role.state, g.member.state])).toEqual([['policy_data', 'unknown', 'unknown']]);
+  });
+
+  it('marks each binding member unknown on its own, and the whole list when the list is unknown', () => {
+    const model = modelOf({
+      plan: plan([
+        { address: 'google_project_iam_binding.some', values: { project: 'p', role: 'roles/viewer', members: ['group:a@example.com'] }, unknown: { members: [false, true] } },
+        { address: 'google_project_iam_binding.all', values: { project: 'p', role: 'roles/viewer' }, unknown: { members: true } },
+      ]),
+    });
+    expect(model.grants.map((g) => [g.resourceId, g.path, g.member.state])).toEqual([
+      ['google_project_iam_binding.some', 'members.0', 'known'],
+      ['google_project_iam_binding.some', 'members.1', 'unknown'],
+      ['google_project_iam_binding.all', 'members', 'unknown'],
+    ]);
+  });
+
+  it('carries the action of the granting resource (a deleted grant gives no access)', () => {
+    const model = modelOf({ plan: plan([{ address: 'google_project_iam_member.gone', values: { project: 'p', role: 'roles/owner', member: 'user:a@example.com' }, action: 'delete' }]) });
+    expect(model.grants.map((g) => [g.action, g.role, g.member])).toEqual([['delete', known('roles/owner'), known('user:a@example.com')]]);
+  });
+
+  it('treats an unparsable policy_data as unknown, never as no grants', () => {
+    const model = modelOf({ plan: plan([{ address: 'google_project_iam_policy.p', values: { project: 'p', policy_data: '{not json' } }]) });
+    expect(model.grants.map((g) => [g.path, g.role.state, g.member.state])).toEqual([['policy_data', 'unknown', 'unknown']]);
+  });
+});

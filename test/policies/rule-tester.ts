@@ -1,0 +1,274 @@
+/**
+ * The RuleTester every rule test uses (after typescript-eslint's): a table of valid and invalid cases,
+ * each input a synthesized cdk.tf.json (`synth()`) or a `terraform show -json` plan (`plan()`), run
+ * through the real loader and evaluator. Invalid cases assert message ids and addresses, never prose.
+ */
+import { evaluate } from '../../policies/engine/evaluate';
+import { loadModel } from '../../policies/engine/load';
+import { parseAddress } from '../../policies/engine/load/address';
+import type { Action, Model } from '../../policies/engine/model';
+import { paramsFromConfig } from '../../policies/engine/params';
+import type { Result } from '../../policies/engine/results';
+import type { Rule, RuleParams } from '../../policies/engine/rule';
+
+/** The evaluation time every rule test sees (rules must never read the clock themselves). */
+export const RULE_TEST_NOW = new Date('2026-11-27T12:00:00Z');
+
+/** A synthesized cdk.tf.json document. */
+export type SynthDoc = Record<string, unknown>;
+
+type Values = Record<string, unknown>;
+
+export interface PlanResourceSpec {
+  /** Full address: `google_x.y`, `google_x.y[0]`, `module.m.google_x.y["k"]`, `data.google_iam_policy.p`. */
+  readonly address: string;
+  /** @default - from the address */
+  readonly type?: string;
+  /** Planned values (`after`); for a delete, the values being deleted unless `before` is given. */
+  readonly values: object;
+  /** `after_unknown`. @default {} */
+  readonly unknown?: object;
+  /** `after_sensitive` (and `before_sensitive`). @default {} */
+  readonly sensitive?: object;
+  /** @default 'create' ('read' for data sources) */
+  readonly action?: 'create' | 'update' | 'delete' | 'replace' | 'no-op' | 'read';
+  /** `change.before`. @default - the values for update/no-op/delete/replace, null for create/read */
+  readonly before?: object;
+  /** Configuration references per attribute path (`policy_data`, `binding.0.members`), relative to the module. */
+  readonly references?: Record<string, string[]>;
+  /** @default - from the address */
+  readonly mode?: 'managed' | 'data';
+}
+
+export type RuleInput = { readonly synth: SynthDoc } | { readonly plan: object };
+
+export interface ExpectedReport {
+  readonly messageId: string;
+  /** Terraform address (`google_project_iam_member.owner`), or the rule id for a reportMissing finding. */
+  readonly address: string;
+  /** @default 'finding' */
+  readonly outcome?: 'finding' | 'unknown';
+}
+
+export interface RuleCase {
+  readonly name: string;
+  readonly input: RuleInput;
+  readonly params?: Partial<RuleParams>;
+  /** Required (and non-empty) for invalid cases; ignored for valid ones. */
+  readonly errors?: ExpectedReport[];
+}
+
+const SYNTH_STACK = 'test';
+
+/** Adds cdktf's own `//` metadata (path, uniqueId) while keeping any `//` the case wrote (inline suppressions). */
+function withMetadata(byType: Record<string, Record<string, Values>>): Record<string, Record<string, Values>> {
+  const out: Record<string, Record<string, Values>> = {};
+  for (const [type, byName] of Object.entries(byType)) {
+    out[type] = {};
+    for (const [name, values] of Object.entries(byName)) {
+      const own = (values['//'] ?? {}) as Values;
+      out[type][name] = { ...values, '//': { metadata: { path: `${SYNTH_STACK}/${name}`, uniqueId: name }, ...own } };
+    }
+  }
+  return out;
+}
+
+/** A cdk.tf.json as cdktf writes it, with the given resources, data sources and outputs. */
+export function synth(
+  resources: Record<string, Record<string, Values>>,
+  extras: { data?: Record<string, Record<string, Values>>; output?: Record<string, Values> } = {},
+): SynthDoc {
+  const doc: SynthDoc = {
+    '//': { metadata: { backend: 'local', stackName: SYNTH_STACK, version: '0.21.0' }, outputs: {} },
+    provider: { google: [{}] },
+    resource: withMetadata(resources),
+    terraform: {
+      backend: { local: { path: `terraform.${SYNTH_STACK}.tfstate` } },
+      required_providers: { google: { source: 'google', version: '6.50.0' } },
+    },
+  };
+  if (extras.data) doc.data = withMetadata(extras.data);
+  if (extras.output) doc.output = extras.output;
+  return doc;
+}
+
+const ACTIONS: Record<Action, string[]> = {
+  create: ['create'],
+  update: ['update'],
+  delete: ['delete'],
+  replace: ['delete', 'create'],
+  'no-op': ['no-op'],
+  read: ['read'],
+};
+
+interface PlanModule {
+  address?: string;
+  resources: object[];
+  child_modules?: PlanModule[];
+}
+
+interface ConfigModule {
+  resources: { address: string; mode: string; type: string; name: string; expressions: Values }[];
+  module_calls?: Record<string, { source: string; module: ConfigModule }>;
+}
+
+/** `binding.0.members` -> expressions `{ binding: [ { members: { references } } ] }`, merged into `into`. */
+function setExpression(into: Values, path: string, references: string[]): void {
+  const segments = path.split('.');
+  let node: Values | unknown[] = into;
+  segments.forEach((seg, i) => {
+    const last = i === segments.length - 1;
+    const next = segments[i + 1];
+    if (Array.isArray(node)) {
+      const idx = Number(seg);
+      node[idx] ??= {};
+      node = node[idx] as Values;
+      return;
+    }
+    if (last) {
+      node[seg] = { references };
+    } else {
+      node[seg] ??= /^\d+$/.test(next) ? [] : {};
+      node = node[seg] as Values | unknown[];
+    }
+  });
+}
+
+/** A `terraform show -json` plan (format_version 1.2) holding the given resources. */
+export function plan(resources: PlanResourceSpec[]): object {
+  const root: PlanModule = { resources: [] };
+  const configRoot: ConfigModule = { resources: [] };
+  const modules = new Map<string, PlanModule>([['', root]]);
+  const resourceChanges: object[] = [];
+  const configResources = new Map<string, ConfigModule['resources'][number]>();
+  for (const spec of resources) {
+    const parsed = parseAddress(spec.address);
+    if (!parsed) throw new Error(`plan(): "${spec.address}" is not a Terraform resource address`);
+    const mode = spec.mode ?? parsed.mode;
+    const type = spec.type ?? parsed.type;
+    const action = spec.action ?? (mode === 'data' ? 'read' : 'create');
+    const moduleAddress = parsed.modulePath.join('.');
+    const identity = {
+      address: spec.address,
+      ...(moduleAddress ? { module_address: moduleAddress } : {}),
+      mode,
+      type,
+      name: parsed.name,
+      ...(parsed.index !== undefined ? { index: parsed.index } : {}),
+      provider_name: 'registry.terraform.io/hashicorp/google',
+    };
+    const deleting = action === 'delete';
+    const before = spec.before ?? (action === 'create' || action === 'read' ? null : spec.values);
+    resourceChanges.push({
+      ...identity,
+      change: {
+        actions: ACTIONS[action],
+        before,
+        after: deleting ? null : spec.values,
+        after_unknown: deleting ? {} : spec.unknown ?? {},
+        before_sensitive: before === null ? false : spec.sensitive ?? {},
+        after_sensitive: deleting ? false : spec.sensitive ?? {},
+      },
+    });
+    // Terraform leaves resources being destroyed out of planned_values.
+    if (!deleting) {
+      let module = root;
+      for (let i = 1; i <= parsed.modulePath.length; i++) {
+        const address = parsed.modulePath.slice(0, i).join('.');
+        let child = modules.get(address);
+        if (!child) {
+          child = { address, resources: [] };
+          (module.child_modules ??= []).push(child);
+          modules.set(address, child);
+        }
+        module = child;
+      }
+      module.resources.push({ ...identity, schema_version: 0, values: spec.values, sensitive_values: spec.sensitive ?? {} });
+    }
+    // Configuration: one entry per resource block (instances share it), in the module's own terms.
+    let config = configRoot;
+    for (const call of parsed.modulePath) {
+      const name = call.replace(/^module\./, '').replace(/\[.*\]$/, '');
+      config.module_calls ??= {};
+      config.module_calls[name] ??= { source: `./modules/${name}`, module: { resources: [] } };
+      config = config.module_calls[name].module;
+    }
+    const configAddress = mode === 'data' ? `data.${type}.${parsed.name}` : `${type}.${parsed.name}`;
+    const configKey = `${parsed.modulePath.map((m) => m.replace(/\[.*\]$/, '')).join('.')}|${configAddress}`;
+    let configResource = configResources.get(configKey);
+    if (!configResource) {
+      configResource = { address: configAddress, mode, type, name: parsed.name, expressions: {} };
+      config.resources.push(configResource);
+      configResources.set(configKey, configResource);
+    }
+    for (const [path, refs] of Object.entries(spec.references ?? {})) setExpression(configResource.expressions, path, refs);
+  }
+  return {
+    format_version: '1.2',
+    terraform_version: '1.9.8',
+    planned_values: { root_module: root },
+    resource_changes: resourceChanges,
+    configuration: { provider_config: { google: { name: 'google', full_name: 'registry.terraform.io/hashicorp/google' } }, root_module: configRoot },
+    timestamp: '2026-11-27T12:00:00Z',
+    errored: false,
+  };
+}
+
+/** Loads a case's input through the real loader, as the CLI would. */
+export function modelOf(input: RuleInput): Model {
+  if ('synth' in input) return loadModel({ text: JSON.stringify(input.synth), name: 'cdk.tf.json' });
+  return loadModel({ text: JSON.stringify(input.plan), name: 'plan.json' });
+}
+
+/** Runs one rule over one input with default params (overridden by the case's), as the evaluator would. */
+export function runRule(rule: Rule, input: RuleInput, params: Partial<RuleParams> = {}): { results: readonly Result[]; model: Model } {
+  const model = modelOf(input);
+  const evaluation = evaluate(model, {
+    rules: [rule],
+    pack: { name: 'all', description: `rule test of ${rule.meta.id}`, rules: [{ rule: rule.meta.id }] },
+    params: { ...paramsFromConfig(undefined, RULE_TEST_NOW), ...params },
+  });
+  return { results: evaluation.results.filter((r) => r.suppression === undefined), model };
+}
+
+function reportsOf(results: readonly Result[]): Required<ExpectedReport>[] {
+  return results.map((r) => ({ messageId: r.messageId, address: r.address, outcome: r.outcome }));
+}
+
+function sorted(reports: Required<ExpectedReport>[]): Required<ExpectedReport>[] {
+  const key = (r: ExpectedReport) => `${r.address}\u0000${r.messageId}\u0000${r.outcome}`;
+  return [...reports].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+function checkRendering(rule: Rule, results: readonly Result[]): void {
+  for (const result of results) {
+    if (result.ruleId !== rule.meta.id || result.messageId === 'rule-error') continue;
+    // Every placeholder of the template must have been given data.
+    expect({ messageId: result.messageId, message: result.message }).toEqual({ messageId: result.messageId, message: expect.not.stringMatching(/\{\{/) });
+  }
+}
+
+/** Registers a describe block with one test per case. */
+export function runRuleTests(rule: Rule, cases: { valid: RuleCase[]; invalid: RuleCase[] }): void {
+  describe(rule.meta.id, () => {
+    describe('valid', () => {
+      for (const c of cases.valid) {
+        it(c.name, () => {
+          const { results } = runRule(rule, c.input, c.params);
+          expect(reportsOf(results)).toEqual([]);
+        });
+      }
+    });
+    describe('invalid', () => {
+      for (const c of cases.invalid) {
+        it(c.name, () => {
+          if (!c.errors || c.errors.length === 0) throw new Error(`invalid case "${c.name}" must list the reports it expects`);
+          const { results } = runRule(rule, c.input, c.params);
+          const expected = c.errors.map((e) => ({ messageId: e.messageId, address: e.address, outcome: e.outcome ?? 'finding' }));
+          expect(sorted(reportsOf(results))).toEqual(sorted(expected));
+          checkRendering(rule, results);
+        });
+      }
+    });
+  });
+}
