@@ -1,0 +1,63 @@
+import rule from '../../../../policies/rules/logging/logging-bucket-locked';
+import { plan, runRuleTests, synth } from '../../rule-tester';
+import { BUCKET, centralBucket, loggingSynth, orgSink } from './fixtures';
+
+const ARCHIVE = 'google_storage_bucket.archive';
+const ARCHIVE_URI = 'storage.googleapis.com/example-com-audit-archive';
+const SEVEN_YEARS = 2555 * 86400;
+
+const archiveSynth = (bucket: Record<string, unknown>) =>
+  synth({
+    google_storage_bucket: { archive: { name: 'example-com-audit-archive', location: 'EU', ...bucket } },
+    google_logging_organization_sink: { archive: orgSink({ name: 'org-archive', destination: ARCHIVE_URI }) },
+  });
+const archivePlan = (bucket: Record<string, unknown>) =>
+  plan([
+    { address: ARCHIVE, values: { name: 'example-com-audit-archive', location: 'EU', ...bucket } },
+    { address: 'google_logging_organization_sink.archive', values: orgSink({ name: 'org-archive', destination: ARCHIVE_URI }), unknown: { writer_identity: true } },
+  ]);
+const bucketPlan = (extra: Record<string, unknown>, unknown: object = {}) => plan([{ address: BUCKET, values: centralBucket({ cmek_settings: [], ...extra }), unknown }]);
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'synth: the central bucket is locked', input: { synth: synth(loggingSynth()) } },
+    { name: 'plan: a locked project bucket', input: { plan: bucketPlan({ locked: true }) } },
+    { name: 'plan: a sink destination bucket with a locked retention policy', input: { plan: archivePlan({ retention_policy: [{ retention_period: SEVEN_YEARS, is_locked: true }] }) } },
+    {
+      name: 'synth: an unlocked storage bucket no sink writes to is not judged',
+      input: { synth: synth({ google_storage_bucket: { images: { name: 'images', location: 'EU' } } }) },
+    },
+    {
+      name: 'plan: an organization bucket config has no locked argument and is not judged',
+      input: { plan: plan([{ address: 'google_logging_organization_bucket_config.default', values: { organization: '123456789012', location: 'global', bucket_id: '_Default', retention_days: 400 } }]) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'fails synth: locked = false',
+      input: { synth: synth(loggingSynth({ google_logging_project_bucket_config: { central: centralBucket({ locked: false }) } })) },
+      errors: [{ messageId: 'log-bucket-not-locked', address: BUCKET }],
+    },
+    { name: 'fails plan: locked null', input: { plan: bucketPlan({ locked: null }) }, errors: [{ messageId: 'log-bucket-not-locked', address: BUCKET }] },
+    {
+      name: 'fails synth: a sink destination bucket with an unlocked retention policy',
+      input: { synth: archiveSynth({ retention_policy: { retention_period: SEVEN_YEARS, is_locked: false } }) },
+      errors: [{ messageId: 'storage-not-locked', address: ARCHIVE }],
+    },
+    {
+      name: 'fails plan: a sink destination bucket without retention policy',
+      input: { plan: archivePlan({ retention_policy: [] }) },
+      errors: [{ messageId: 'no-retention-policy', address: ARCHIVE }],
+    },
+    {
+      name: 'fails synth (unknown): locked from a variable',
+      input: { synth: synth({ google_logging_project_bucket_config: { central: centralBucket({ locked: '${var.lock_bucket}' }) } }) },
+      errors: [{ messageId: 'lock-unknown', address: BUCKET, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): locked known only after apply',
+      input: { plan: bucketPlan({ locked: null }, { locked: true }) },
+      errors: [{ messageId: 'lock-unknown', address: BUCKET, outcome: 'unknown' }],
+    },
+  ],
+});
