@@ -1,0 +1,220 @@
+/**
+ * The CIS GCP log-metric filters (v5.0 2.5-2.12; v4.0 2.4-2.11), as the benchmark gives them, and the
+ * whitespace normaliser every comparison goes through. Pure data read by the alerting rules; the
+ * alerting constructs keep their own copy because policies must not import constructs (and vice versa).
+ */
+
+export interface CisLogMetricControl {
+  /** The CIS GCP v5.0 recommendation number. */
+  readonly cis: string;
+  /** The same recommendation's number in CIS GCP v4.0 / v3.0. */
+  readonly cisV4: string;
+  /** What the metric counts, for messages. */
+  readonly event: string;
+  /** Filters that satisfy the control: the current benchmark's first, then earlier versions still accepted. */
+  readonly filters: readonly string[];
+}
+
+const CUSTOM_ROLE_METHODS_V4 =
+  'protoPayload.methodName="google.iam.admin.v1.CreateRole" OR protoPayload.methodName="google.iam.admin.v1.DeleteRole" OR protoPayload.methodName="google.iam.admin.v1.UpdateRole"';
+
+export const CIS_LOG_METRICS: readonly CisLogMetricControl[] = [
+  {
+    cis: '2.5',
+    cisV4: '2.4',
+    event: 'project ownership assignments/changes',
+    filters: [
+      '(protoPayload.serviceName="cloudresourcemanager.googleapis.com") AND (ProjectOwnership OR projectOwnerInvitee) OR (protoPayload.serviceData.policyDelta.bindingDeltas.action="REMOVE" AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner") OR (protoPayload.serviceData.policyDelta.bindingDeltas.action="ADD" AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner")',
+    ],
+  },
+  {
+    cis: '2.6',
+    cisV4: '2.5',
+    event: 'audit configuration changes',
+    filters: ['protoPayload.methodName="SetIamPolicy" AND protoPayload.serviceData.policyDelta.auditConfigDeltas:*'],
+  },
+  {
+    cis: '2.7',
+    cisV4: '2.6',
+    event: 'custom role changes',
+    // v5.0 adds UndeleteRole; the v4.0 filter (without it) is still accepted so existing metrics keep passing.
+    filters: [
+      `resource.type="iam_role" AND (${CUSTOM_ROLE_METHODS_V4} OR protoPayload.methodName="google.iam.admin.v1.UndeleteRole")`,
+      `resource.type="iam_role" AND (${CUSTOM_ROLE_METHODS_V4})`,
+    ],
+  },
+  {
+    cis: '2.8',
+    cisV4: '2.7',
+    event: 'VPC firewall rule changes',
+    filters: [
+      'resource.type="gce_firewall_rule" AND (protoPayload.methodName:"compute.firewalls.patch" OR protoPayload.methodName:"compute.firewalls.insert" OR protoPayload.methodName:"compute.firewalls.delete")',
+    ],
+  },
+  {
+    cis: '2.9',
+    cisV4: '2.8',
+    event: 'VPC route changes',
+    filters: [
+      'resource.type="gce_route" AND (protoPayload.methodName:"compute.routes.delete" OR protoPayload.methodName:"compute.routes.insert")',
+    ],
+  },
+  {
+    cis: '2.10',
+    cisV4: '2.9',
+    event: 'VPC network changes',
+    filters: [
+      'resource.type="gce_network" AND (protoPayload.methodName:"compute.networks.insert" OR protoPayload.methodName:"compute.networks.patch" OR protoPayload.methodName:"compute.networks.delete" OR protoPayload.methodName:"compute.networks.removePeering" OR protoPayload.methodName:"compute.networks.addPeering")',
+    ],
+  },
+  {
+    cis: '2.11',
+    cisV4: '2.10',
+    event: 'Cloud Storage IAM permission changes',
+    filters: ['resource.type="gcs_bucket" AND protoPayload.methodName="storage.setIamPermissions"'],
+  },
+  {
+    cis: '2.12',
+    cisV4: '2.11',
+    event: 'Cloud SQL instance configuration changes',
+    filters: ['protoPayload.methodName="cloudsql.instances.update"'],
+  },
+];
+
+/** The metric type an alert policy filters on for a user-defined log metric. */
+export const USER_METRIC_PREFIX = 'logging.googleapis.com/user/';
+
+/**
+ * Collapses whitespace outside quoted strings so formatting never decides a comparison:
+ * runs become one space, and spaces inside parentheses and around comparison operators go
+ * (`resource.type = "x"` and `resource.type="x"` are the same filter). Quoted text is kept as written.
+ */
+export function normaliseFilter(filter: string): string {
+  const parts: string[] = [];
+  let outside = '';
+  const flush = () => {
+    parts.push(
+      outside
+        .replace(/\s+/g, ' ')
+        .replace(/\(\s/g, '(')
+        .replace(/\s\)/g, ')')
+        .replace(/\s*(!=|>=|<=|=~|!~|=|:|<|>)\s*/g, '$1'),
+    );
+    outside = '';
+  };
+  for (let i = 0; i < filter.length; i++) {
+    const ch = filter[i];
+    if (ch !== '"') {
+      outside += ch;
+      continue;
+    }
+    flush();
+    let end = i + 1;
+    while (end < filter.length && filter[end] !== '"') end += filter[end] === '\\' ? 2 : 1;
+    parts.push(filter.slice(i, end + 1));
+    i = end;
+  }
+  flush();
+  return parts.join('').trim();
+}
+
+/** The CIS control whose filter equals this one after normalisation, if any. */
+export function cisControlForFilter(filter: string): CisLogMetricControl | undefined {
+  const normalised = normaliseFilter(filter);
+  return CIS_LOG_METRICS.find((c) => c.filters.some((f) => normaliseFilter(f) === normalised));
+}
+
+/**
+ * Filters with parts known only after apply. Synthesized JSON keeps them as templates
+ * (`resourceName=~"/secrets/${data.x.outputs.id}"`): the known text still decides most comparisons.
+ * Each `${...}` becomes a hole; a hole inside a quoted string is taken to stand for string content
+ * (no quote characters), a hole outside quotes for anything at all.
+ */
+/** Same three values as rule-helpers' Tri: decided yes, decided no, open until apply. */
+export type FilterMatch = 'yes' | 'no' | 'unknown';
+
+const HOLE = '\u0000';
+
+/** Replaces each `${...}` (braces and quoted strings inside it balanced) with one hole character. */
+function withHoles(template: string): string {
+  let out = '';
+  for (let i = 0; i < template.length; i++) {
+    if (template[i] !== '$' || template[i + 1] !== '{') {
+      out += template[i];
+      continue;
+    }
+    let depth = 0;
+    let quoted = false;
+    let j = i + 1;
+    for (; j < template.length; j++) {
+      const c = template[j];
+      if (quoted) {
+        if (c === '\\') j++;
+        else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = true;
+      else if (c === '{') depth++;
+      else if (c === '}' && --depth === 0) break;
+    }
+    out += HOLE;
+    i = j;
+  }
+  return out;
+}
+
+/** Unquoted chunks and quoted strings, alternating, starting and ending with a (possibly empty) chunk. */
+function items(filter: string): string[] {
+  const out: string[] = [''];
+  for (let i = 0; i < filter.length; i++) {
+    if (filter[i] !== '"') {
+      out[out.length - 1] += filter[i];
+      continue;
+    }
+    let end = i + 1;
+    while (end < filter.length && filter[end] !== '"') end += filter[end] === '\\' ? 2 : 1;
+    out.push(filter.slice(i, end + 1), '');
+    i = end;
+  }
+  return out;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A regular expression for what a normalised template can become: holes in quotes match `[^"]*`, others anything. */
+function templatePattern(template: string): RegExp {
+  const source = items(template)
+    .map((item, i) => item.split(HOLE).map(escapeRegExp).join(i % 2 === 1 ? '[^"]*' : '[\\s\\S]*'))
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
+/** Whether a filter (plain, or a template with `${...}` parts) equals the target after normalisation. */
+export function filterEquals(filter: string, target: string): FilterMatch {
+  const template = normaliseFilter(withHoles(filter));
+  const wanted = normaliseFilter(target);
+  if (!template.includes(HOLE)) return template === wanted ? 'yes' : 'no';
+  return templatePattern(template).test(wanted) ? 'unknown' : 'no';
+}
+
+/** Whether a filter (plain, or a template with `${...}` parts) contains the wanted filter after normalisation. */
+export function filterContains(filter: string, wanted: string): FilterMatch {
+  const template = normaliseFilter(withHoles(filter));
+  const part = normaliseFilter(wanted);
+  if (template.includes(part)) return 'yes';
+  if (!template.includes(HOLE)) return 'no';
+  const t = items(template);
+  if (t.some((item, i) => i % 2 === 0 && item.includes(HOLE))) return 'unknown';
+  // Holes only in quoted strings: the wanted filter's chunks must line up with the template's, quoted strings matching.
+  const w = items(part);
+  if (w.length === 1) return t.some((item, i) => i % 2 === 1 && item.includes(HOLE)) ? 'unknown' : 'no';
+  const quotedMatches = (quoted: string, pattern: string) => (pattern.includes(HOLE) ? templatePattern(pattern).test(quoted) : quoted === pattern);
+  for (let k = 0; k + w.length <= t.length; k += 2) {
+    const aligned = w.every((item, i) => {
+      const other = t[k + i];
+      if (i === 0) return other.endsWith(item);
+      if (i === w.length - 1) return other.startsWith(item);
+      return i % 2 === 1 ? quotedMatches(item, other) : item === other;
+    });
+    if (aligned) return 'unknown';
+  }
+  return 'no';
+}

@@ -1,0 +1,185 @@
+/**
+ * Reading `google_monitoring_alert_policy` threshold conditions and the user log metrics they
+ * watch, once for every alerting rule. Works on synthesized JSON (token strings such as
+ * `logging.googleapis.com/user/${google_logging_metric.m.name}`) and on plans (known filters, or
+ * unknown ones with configuration references).
+ */
+import { get, type Resource, type Value } from './model';
+import { USER_METRIC_PREFIX } from './cis-filters';
+
+/** What one `metric.type="..."` clause of a condition filter points at. */
+export type MetricTarget =
+  | { readonly kind: 'name'; readonly name: string }
+  | { readonly kind: 'resource'; readonly id: string }
+  /** A metric named by something not known before apply (a variable, another stack's output). */
+  | { readonly kind: 'unresolved' };
+
+export interface ThresholdCondition {
+  readonly index: number;
+  /** Attribute path of the condition's filter, for report locations. */
+  readonly path: string;
+  readonly metrics: readonly MetricTarget[];
+  readonly comparison: Value<string>;
+  readonly threshold: Value<number>;
+  /** Every `group_by_fields` entry of the condition's aggregations; unknown when any list is. */
+  readonly groupByFields: Value<readonly string[]>;
+}
+
+const METRIC_TYPE_CLAUSE = /metric\.type\s*=\s*"([^"]*)"/g;
+const TOKEN = /^\$\{([^}]*)\}$/;
+
+/** `name` or `id` of a managed `google_logging_metric`: the two attributes a filter may interpolate. */
+const METRIC_ATTRIBUTE_EXPRESSION = /^(.*google_logging_metric\.[^.]+)\.(name|id)$/;
+
+function targetOfMetricType(alert: Resource, metricType: string): MetricTarget | undefined {
+  if (!metricType.startsWith(USER_METRIC_PREFIX)) return undefined;
+  const rest = metricType.slice(USER_METRIC_PREFIX.length);
+  if (!rest.includes('${')) return { kind: 'name', name: rest };
+  const token = TOKEN.exec(rest);
+  if (!token) return { kind: 'unresolved' };
+  const expression = token[1].trim();
+  const ref = alert.references.find((r) => r.expression === expression && r.target !== undefined);
+  if (ref?.target) return { kind: 'resource', id: ref.target };
+  // Same-stack interpolation the loader could not resolve: `google_logging_metric.m.name` names the metric by address.
+  const match = METRIC_ATTRIBUTE_EXPRESSION.exec(expression);
+  if (match) return { kind: 'resource', id: alert.stack ? `${alert.stack}/${match[1]}` : match[1] };
+  return { kind: 'unresolved' };
+}
+
+function metricTargets(alert: Resource, index: number, filter: Value<string>): MetricTarget[] {
+  if (filter.state === 'absent') return [];
+  const text = filter.state === 'known' ? filter.value : filter.raw;
+  if (text !== undefined) {
+    const clauses = [...text.matchAll(METRIC_TYPE_CLAUSE)];
+    // A filter that is one token (`${local.filter}`) names its metric nowhere we can read.
+    if (clauses.length === 0 && filter.state === 'unknown') return [{ kind: 'unresolved' }];
+    return clauses.map((m) => targetOfMetricType(alert, m[1])).filter((t): t is MetricTarget => t !== undefined);
+  }
+  // A plan's unknown filter: only its configuration references say which metric it watches.
+  const prefix = `conditions.${index}.`;
+  const metricRefs = alert.references.filter(
+    (r) => r.path.startsWith(prefix) && r.path.endsWith('filter') && r.target !== undefined && /(^|\/)google_logging_metric\./.test(r.target),
+  );
+  if (metricRefs.length === 0) return [{ kind: 'unresolved' }];
+  return [...new Set(metricRefs.map((r) => r.target as string))].map((id) => ({ kind: 'resource', id }));
+}
+
+function groupByFields(alert: Resource, base: string): Value<readonly string[]> {
+  const aggregations = get<unknown[]>(alert, `${base}.aggregations`);
+  if (aggregations.state === 'unknown') return aggregations;
+  if (aggregations.state === 'absent' || !Array.isArray(aggregations.value)) return { state: 'known', value: [] };
+  const fields: string[] = [];
+  for (let j = 0; j < aggregations.value.length; j++) {
+    const list = get<unknown[]>(alert, `${base}.aggregations.${j}.group_by_fields`);
+    if (list.state === 'unknown') return list;
+    if (list.state === 'known' && Array.isArray(list.value)) {
+      for (const f of list.value) if (typeof f === 'string') fields.push(f);
+    }
+  }
+  return { state: 'known', value: fields };
+}
+
+/** The threshold conditions of an alert policy; unknown when the conditions list itself is. */
+export function thresholdConditions(alert: Resource): Value<readonly ThresholdCondition[]> {
+  const conditions = get<unknown[]>(alert, 'conditions');
+  if (conditions.state !== 'known') return conditions.state === 'absent' ? { state: 'known', value: [] } : conditions;
+  const list = Array.isArray(conditions.value) ? conditions.value : [conditions.value];
+  const result: ThresholdCondition[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const base = `conditions.${i}.condition_threshold`;
+    const filter = get<string>(alert, `${base}.filter`);
+    if (filter.state === 'absent' && get(alert, base).state === 'absent') continue;
+    result.push({
+      index: i,
+      path: `${base}.filter`,
+      metrics: metricTargets(alert, i, filter),
+      comparison: get<string>(alert, `${base}.comparison`),
+      threshold: get<number>(alert, `${base}.threshold_value`),
+      groupByFields: groupByFields(alert, base),
+    });
+  }
+  return { state: 'known', value: result };
+}
+
+/**
+ * Whether a condition watches the given metric. `unresolved`: the condition names its metric by
+ * something unknown before apply; `metric-name-unknown`: it names a metric literally and this metric's
+ * name is not known before apply.
+ */
+export type Watch = 'yes' | 'no' | 'unresolved' | 'metric-name-unknown';
+
+export function watchesMetric(condition: ThresholdCondition, metric: Resource, metricName: Value<string>): Watch {
+  let result: Watch = 'no';
+  for (const target of condition.metrics) {
+    if (target.kind === 'resource' && target.id === metric.id) return 'yes';
+    if (target.kind === 'name' && metricName.state === 'known' && metricName.value === target.name) return 'yes';
+    if (target.kind === 'unresolved') result = 'unresolved';
+    if (target.kind === 'name' && metricName.state === 'unknown' && result === 'no') result = 'metric-name-unknown';
+  }
+  return result;
+}
+
+/** The conditions of one alert that watch one metric, and why others could not be decided. */
+export interface MetricWatchers {
+  readonly conditions: readonly { readonly alert: Resource; readonly condition: ThresholdCondition }[];
+  /** Alerts whose conditions (or condition list) name their metric by something unknown before apply. */
+  readonly unresolvedAlerts: readonly Resource[];
+  /** True when some condition names a metric literally and this metric's name is unknown. */
+  readonly nameUndecided: boolean;
+}
+
+export function watchersOf(metric: Resource, alerts: readonly Resource[]): MetricWatchers {
+  const metricName = get<string>(metric, 'name');
+  const conditions: { alert: Resource; condition: ThresholdCondition }[] = [];
+  const unresolvedAlerts = new Set<Resource>();
+  let nameUndecided = false;
+  for (const alert of alerts) {
+    const list = thresholdConditions(alert);
+    if (list.state !== 'known') {
+      unresolvedAlerts.add(alert);
+      continue;
+    }
+    for (const condition of list.value) {
+      const watch = watchesMetric(condition, metric, metricName);
+      if (watch === 'yes') conditions.push({ alert, condition });
+      if (watch === 'unresolved') unresolvedAlerts.add(alert);
+      if (watch === 'metric-name-unknown') nameUndecided = true;
+    }
+  }
+  return { conditions, unresolvedAlerts: [...unresolvedAlerts], nameUndecided };
+}
+
+/** `enabled` defaults to true; a known `false` is the only "disabled". */
+export function alertEnabled(alert: Resource): Value<boolean> {
+  const enabled = get<boolean>(alert, 'enabled');
+  return enabled.state === 'absent' ? { state: 'known', value: true } : enabled;
+}
+
+/** The notification channels list: known (possibly empty), or unknown as a whole. */
+export function alertChannels(alert: Resource): Value<readonly unknown[]> {
+  const channels = get<unknown[]>(alert, 'notification_channels');
+  if (channels.state === 'absent') return { state: 'known', value: [] };
+  if (channels.state === 'known' && !Array.isArray(channels.value)) return { state: 'known', value: [channels.value] };
+  return channels;
+}
+
+/** Why an alert would not reach anyone: disabled, or no notification channel. */
+export type DeliveryIssue = 'alert-disabled' | 'alert-without-channel';
+
+export interface Delivery {
+  readonly issues: readonly DeliveryIssue[];
+  /** True when `enabled` or the channel list is not known before apply. */
+  readonly unknown: boolean;
+}
+
+export function alertDelivery(alert: Resource): Delivery {
+  const issues: DeliveryIssue[] = [];
+  let unknown = false;
+  const enabled = alertEnabled(alert);
+  if (enabled.state === 'unknown') unknown = true;
+  else if (enabled.state === 'known' && enabled.value === false) issues.push('alert-disabled');
+  const channels = alertChannels(alert);
+  if (channels.state === 'unknown') unknown = true;
+  else if (channels.state === 'known' && channels.value.length === 0) issues.push('alert-without-channel');
+  return { issues, unknown };
+}

@@ -1,0 +1,203 @@
+import rule from '../../../../policies/rules/org/orgpolicy-required-constraints';
+import { DEFAULT_REQUIRED_CONSTRAINTS } from '../../../../policies/engine/params';
+import { plan, runRule, runRuleTests, synth, type PlanResourceSpec } from '../../rule-tester';
+import { corpusInput } from '../secrets/corpus-input';
+
+const RULE = 'orgpolicy-required-constraints';
+const ORG_ID = '123456789012';
+const ORG = `organizations/${ORG_ID}`;
+const DOMAINS = 'iam.allowedPolicyMemberDomains';
+const resourceName = (constraint: string) => constraint.replace(/\W/g, '_');
+const v2 = (constraint: string) => `google_org_policy_policy.${resourceName(constraint)}`;
+const ALL_MISSING = [
+  ...DEFAULT_REQUIRED_CONSTRAINTS.map(() => ({ messageId: 'missing-constraint', address: RULE })),
+  { messageId: 'missing-domain-restriction', address: RULE },
+];
+
+type Values = Record<string, unknown>;
+
+/** Synth: spec.rules as cdktf writes them. */
+function synthPolicy(constraint: string, rule: Values, parent = ORG): Values {
+  return { parent, name: `${parent}/policies/${constraint}`, spec: { rules: [rule] } };
+}
+
+function synthPolicies(changes: Record<string, Values | undefined> = {}): Record<string, Record<string, Values>> {
+  const policies: Record<string, Values> = {};
+  for (const c of DEFAULT_REQUIRED_CONSTRAINTS) {
+    const policy = c in changes ? changes[c] : synthPolicy(c, { enforce: 'TRUE' });
+    if (policy) policies[resourceName(c)] = policy;
+  }
+  const domains = DOMAINS in changes ? changes[DOMAINS] : synthPolicy(DOMAINS, { values: { allowed_values: ['C01ex4mpl'] } });
+  if (domains) policies[resourceName(DOMAINS)] = domains;
+  return { google_org_policy_policy: policies };
+}
+
+/** Plan: one rule with every field the provider writes. */
+function planRule(rule: Values): Values {
+  return { allow_all: null, condition: [], deny_all: null, enforce: null, values: [], ...rule };
+}
+
+function planPolicy(constraint: string, rule: Values, parent = ORG): Values {
+  return { parent, name: `${parent}/policies/${constraint}`, spec: [{ inherit_from_parent: null, reset: null, rules: [planRule(rule)] }] };
+}
+
+function planPolicies(changes: Record<string, Partial<PlanResourceSpec> | undefined> = {}): PlanResourceSpec[] {
+  const specs: PlanResourceSpec[] = [];
+  for (const c of [...DEFAULT_REQUIRED_CONSTRAINTS, DOMAINS]) {
+    const base = c === DOMAINS ? planRule({ values: [{ allowed_values: ['C01ex4mpl'], denied_values: [] }] }) : { enforce: 'TRUE' };
+    const change = c in changes ? changes[c] : {};
+    if (change) specs.push({ address: v2(c), values: planPolicy(c, base), unknown: { id: true, spec: [{ etag: true, update_time: true }] }, ...change });
+  }
+  return specs;
+}
+
+/** The legacy resource, all in one plan. */
+function legacyPlan(): PlanResourceSpec[] {
+  return [
+    ...DEFAULT_REQUIRED_CONSTRAINTS.map((c) => ({
+      address: `google_organization_policy.${resourceName(c)}`,
+      values: { org_id: ORG_ID, constraint: `constraints/${c}`, boolean_policy: [{ enforced: true }], list_policy: [], restore_policy: [] },
+    })),
+    {
+      address: 'google_organization_policy.domains',
+      values: { org_id: ORG_ID, constraint: DOMAINS, boolean_policy: [], list_policy: [{ allow: [{ all: null, values: ['C01ex4mpl'] }], deny: [] }], restore_policy: [] },
+    },
+  ];
+}
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'synth: six enforced constraints and a domain allow-list at the configured org', input: { synth: synth(synthPolicies()) }, params: { organizationId: ORG_ID } },
+    { name: 'plan: the same with google_org_policy_policy', input: { plan: plan(planPolicies()) }, params: { organizationId: ORG_ID } },
+    { name: 'plan: the same with the legacy google_organization_policy (constraints/ prefix)', input: { plan: plan(legacyPlan()) } },
+    {
+      name: 'synth: one conditional rule next to an unconditional enforce still enforces',
+      input: {
+        synth: synth(
+          synthPolicies({
+            'storage.uniformBucketLevelAccess': {
+              parent: ORG,
+              name: `${ORG}/policies/storage.uniformBucketLevelAccess`,
+              spec: { rules: [{ enforce: 'FALSE', condition: { expression: "resource.matchTag('123/legacy', 'yes')" } }, { enforce: 'TRUE' }] },
+            },
+          }),
+        ),
+      },
+    },
+    {
+      name: 'plan: the legacy domain allow-list alone when no boolean constraint is required',
+      input: { plan: plan(legacyPlan().slice(-1)) },
+      params: { requiredConstraints: [] },
+    },
+  ],
+  invalid: [
+    { name: 'fails plan: nothing at the organization', input: { plan: plan([]) }, errors: ALL_MISSING },
+    {
+      name: 'fails synth: enforce FALSE, a conditional-only enforce, and a missing constraint',
+      input: {
+        synth: synth(
+          synthPolicies({
+            'iam.disableServiceAccountKeyCreation': synthPolicy('iam.disableServiceAccountKeyCreation', { enforce: 'FALSE' }),
+            'iam.disableServiceAccountKeyUpload': synthPolicy('iam.disableServiceAccountKeyUpload', { enforce: 'TRUE', condition: { expression: "resource.matchTag('123/env', 'prod')" } }),
+            'storage.publicAccessPrevention': undefined,
+          }),
+        ),
+      },
+      errors: [
+        { messageId: 'constraint-not-enforced', address: v2('iam.disableServiceAccountKeyCreation') },
+        { messageId: 'constraint-not-enforced', address: v2('iam.disableServiceAccountKeyUpload') },
+        { messageId: 'missing-constraint', address: RULE },
+      ],
+    },
+    {
+      name: 'fails plan: the domain constraint allows all, and a policy set only on a folder does not count',
+      input: {
+        plan: plan(
+          planPolicies({
+            [DOMAINS]: { values: planPolicy(DOMAINS, { allow_all: 'TRUE' }) },
+            'iam.disableAuditLoggingExemption': { values: planPolicy('iam.disableAuditLoggingExemption', { enforce: 'TRUE' }, 'folders/4242') },
+          }),
+        ),
+      },
+      errors: [
+        { messageId: 'domain-restriction-without-allowlist', address: v2(DOMAINS) },
+        { messageId: 'missing-constraint', address: RULE },
+      ],
+    },
+    {
+      name: 'fails synth: enforced at another organization than the configured one',
+      input: { synth: synth(synthPolicies({ 'iam.automaticIamGrantsForDefaultServiceAccounts': synthPolicy('iam.automaticIamGrantsForDefaultServiceAccounts', { enforce: 'TRUE' }, 'organizations/999999999') })) },
+      params: { organizationId: ORG_ID },
+      errors: [{ messageId: 'missing-constraint', address: RULE }],
+    },
+    {
+      name: 'fails plan: a legacy policy not enforced and the domain policy being deleted',
+      input: {
+        plan: plan(
+          legacyPlan().map((s) =>
+            s.address.endsWith('storage_uniformBucketLevelAccess')
+              ? { ...s, values: { ...s.values, boolean_policy: [{ enforced: false }] } }
+              : s.address.endsWith('.domains')
+                ? { ...s, action: 'delete' as const }
+                : s,
+          ),
+        ),
+      },
+      errors: [
+        { messageId: 'constraint-not-enforced', address: 'google_organization_policy.storage_uniformBucketLevelAccess' },
+        { messageId: 'missing-domain-restriction', address: RULE },
+      ],
+    },
+    {
+      name: 'fails plan (corpus): terraform-validator\'s org policies hold none of the required constraints',
+      input: corpusInput('example_org_policy_policy.tfplan.json'),
+      errors: ALL_MISSING,
+    },
+    {
+      name: 'fails synth (unknown): the organization id comes from a variable',
+      input: {
+        synth: synth(synthPolicies({ 'storage.publicAccessPrevention': synthPolicy('storage.publicAccessPrevention', { enforce: 'TRUE' }, 'organizations/${var.org_id}') })),
+      },
+      params: { organizationId: ORG_ID },
+      errors: [{ messageId: 'policy-unknown', address: v2('storage.publicAccessPrevention'), outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): enforcement known only after apply',
+      input: {
+        plan: plan(
+          planPolicies({
+            'iam.disableServiceAccountKeyUpload': {
+              values: planPolicy('iam.disableServiceAccountKeyUpload', { enforce: null }),
+              unknown: { spec: [{ rules: [{ enforce: true }] }] },
+            },
+          }),
+        ),
+      },
+      errors: [{ messageId: 'policy-unknown', address: v2('iam.disableServiceAccountKeyUpload'), outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): a policy whose constraint is a variable may be any missing one',
+      input: { synth: synth({ google_org_policy_policy: { ...synthPolicies({ 'iam.disableAuditLoggingExemption': undefined }).google_org_policy_policy, dynamic: { parent: ORG, name: `${ORG}/policies/\${var.constraint}`, spec: { rules: [{ enforce: 'TRUE' }] } } } }) },
+      errors: [{ messageId: 'policy-unknown', address: 'google_org_policy_policy.dynamic', outcome: 'unknown' }],
+    },
+  ],
+});
+
+describe('orgpolicy-required-constraints on the terraform-validator corpus', () => {
+  it('fails only on the domain restriction when the enforced legacy serial-port policy is the one required', () => {
+    const { results } = runRule(rule, corpusInput('example_organization_policy.tfplan.json'), { requiredConstraints: ['compute.disableSerialPortAccess'] });
+    expect(results.map((r) => [r.messageId, r.address, r.message])).toEqual([
+      ['missing-domain-restriction', RULE, 'No organization policy restricts IAM members with iam.allowedPolicyMemberDomains.'],
+    ]);
+  });
+
+  it('fails when the required constraint is set only on a folder or a project', () => {
+    for (const file of ['example_folder_organization_policy.tfplan.json', 'example_project_organization_policy.tfplan.json']) {
+      const { results } = runRule(rule, corpusInput(file), { requiredConstraints: ['compute.disableSerialPortAccess'] });
+      expect({ file, ids: results.map((r) => `${r.messageId} ${r.address}`).sort() }).toEqual({
+        file,
+        ids: [`missing-constraint ${RULE}`, `missing-domain-restriction ${RULE}`],
+      });
+    }
+  });
+});

@@ -1,0 +1,8 @@
+/** A real plan from the shared corpus as a RuleTester input (read-only, never copied into the repo). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TERRAFORM_VALIDATOR } from '../../engine/corpus';
+
+export function corpusInput(file: string): { plan: object } {
+  return { plan: JSON.parse(readFileSync(join(TERRAFORM_VALIDATOR, file), 'utf8')) as object };
+}
