@@ -5,6 +5,7 @@
 import { App } from 'cdktf';
 import { EXAMPLE_CONFIG, loadConfig, ConfigError } from './config/load';
 import { buildBaseline } from './stacks';
+import { BaselinePolicyValidation } from './policies/cdktf-integration';
 
 function main(): void {
   const file = process.env.BASELINE_CONFIG ?? EXAMPLE_CONFIG;
@@ -20,6 +21,8 @@ function main(): void {
   }
   const app = new App({ outdir: process.env.BASELINE_OUTDIR ?? 'cdktf.out' });
   buildBaseline(app, config);
+  // `cdktf synth` fails on unsuppressed findings at or above high, with the same results as `baseline check`.
+  BaselinePolicyValidation.addTo(app, { config });
   app.synth();
 }
 

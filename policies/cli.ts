@@ -1,0 +1,180 @@
+/**
+ * The `baseline` command: load Terraform JSON (cdktf.out, cdk.tf.json or a plan), evaluate a pack of
+ * rules, print or write a report, exit 0 (pass), 1 (findings) or 2 (bad input, config or usage).
+ * Every error is one line on stderr saying what and where; a stack trace is never the user's problem.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { version } from '../package.json';
+import { ConfigError, loadConfig } from '../config/load';
+import type { BaselineConfig } from '../config/schema';
+import { InputError } from './engine/errors';
+import { evaluate } from './engine/evaluate';
+import { loadModel } from './engine/load';
+import { paramsFromConfig } from './engine/params';
+import type { Evaluation } from './engine/results';
+import { SEVERITIES, type Rule, type Severity } from './engine/rule';
+import { PACKS, type PackName } from './packs';
+import { render, REPORT_FORMATS, type ReportFormat } from './report';
+import { plainLine } from './report/plain';
+import { summaryLine } from './report/summary';
+import { DEFAULT_GATE, exitCodeOf, UNKNOWN_MODES, type Gate, type UnknownMode } from './report/verdict';
+import { loadRules } from './rules';
+
+export interface CheckOptions {
+  /** An org config already loaded and validated. @default - read from configFile, if given */
+  readonly config?: BaselineConfig;
+  /** The org config file (YAML or JSON): rule params and suppressions. @default - safe defaults, no suppressions */
+  readonly configFile?: string;
+  /** The pack to run. @default 'all' for a cdktf.out directory, else 'guardrails' */
+  readonly pack?: PackName;
+  /** What fails the run. @default fail-on high, unknown fail */
+  readonly gate?: Gate;
+  /** The evaluation time rules compare expiries against. @default now */
+  readonly now?: Date;
+}
+
+export interface CheckRun {
+  readonly evaluation: Evaluation;
+  /** The rule catalogue, for reports that describe rules (SARIF). */
+  readonly rules: readonly Rule[];
+  readonly gate: Gate;
+  readonly exitCode: 0 | 1;
+}
+
+/**
+ * Load, evaluate, decide: everything `baseline check` does except printing. The cdktf synth gate
+ * and `npm start` call this too, so all three give the same results for the same input.
+ * Throws InputError (bad input) or ConfigError (bad config).
+ */
+export function runCheck(input: string, options: CheckOptions = {}): CheckRun {
+  const config = options.config ?? (options.configFile ? loadConfig(options.configFile) : undefined);
+  const model = loadModel(input, { config });
+  // A cdktf.out is a whole organization; a plan or one cdk.tf.json is usually one team's change.
+  const pack = options.pack ?? (model.kind === 'cdktf-out' ? 'all' : 'guardrails');
+  const rules = loadRules();
+  const evaluation = evaluate(model, {
+    rules,
+    pack: PACKS[pack],
+    params: paramsFromConfig(config, options.now),
+    suppressions: config?.policy.suppressions,
+  });
+  const gate = options.gate ?? DEFAULT_GATE;
+  return { evaluation, rules, gate, exitCode: exitCodeOf(evaluation, gate) };
+}
+
+/** Where the CLI talks to; a parameter so tests can run it in-process. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour is used only then, and only without NO_COLOR). */
+  readonly isTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** SARIF artifact URIs are made relative to this directory. */
+  readonly cwd: string;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+interface CheckFlags {
+  readonly format: ReportFormat;
+  readonly output?: string;
+  readonly failOn: Severity;
+  readonly config?: string;
+  readonly unknown: UnknownMode;
+  readonly pack?: PackName;
+}
+
+/** The one line (or, for a config, the list of problems) a user sees when a check cannot run. */
+function describeError(error: unknown, input: string): string {
+  // ConfigError's message is a header plus one line per problem: the user needs all of them at once.
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof InputError) return plainLine(error.message);
+  const message = error instanceof Error ? error.message : String(error);
+  return `unexpected error while checking ${input}: ${plainLine(message.split('\n')[0] ?? '')}`;
+}
+
+class OutputError extends Error {}
+
+function writeReport(file: string, report: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, report);
+  } catch (e) {
+    throw new OutputError(`cannot write --output ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+}
+
+function check(input: string, flags: CheckFlags, io: Io): number {
+  const gate: Gate = { failOn: flags.failOn, unknown: flags.unknown };
+  try {
+    const run = runCheck(input, { configFile: flags.config, pack: flags.pack, gate });
+    const color = flags.format === 'text' && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;
+    const report = render(flags.format, run.evaluation, { gate, catalogue: run.rules, color, baseDir: io.cwd });
+    if (flags.output) {
+      writeReport(flags.output, report);
+      io.stdout(`${summaryLine(run.evaluation, gate)}\n${flags.format} report written to ${flags.output}\n`);
+    } else {
+      io.stdout(report);
+    }
+    return run.exitCode;
+  } catch (e) {
+    io.stderr(`baseline: ${e instanceof OutputError ? e.message : describeError(e, input)}\n`);
+    return 2;
+  }
+}
+
+function program(io: Io, onExit: (code: number) => void): Command {
+  const cli = new Command('baseline')
+    .description('Check Terraform JSON (cdktf.out, cdk.tf.json, terraform show -json) against the GCP security baseline.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(`baseline: ${plainLine(text.replace(/^error: /, ''))}\n`),
+    });
+  cli
+    .command('check')
+    .description('Evaluate the rules of a pack against one input and report the results.')
+    .argument('<input>', 'a cdktf.out directory, a cdk.tf.json, a `terraform show -json` plan, or - for stdin')
+    .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(SEVERITIES).default('high'))
+    .option('--config <file>', 'org config (YAML/JSON): rule parameters and suppressions')
+    .addOption(
+      new Option('--unknown <mode>', 'fail: an unknown on a high/critical rule fails; warn: unknowns never fail')
+        .choices(UNKNOWN_MODES)
+        .default('fail'),
+    )
+    .addOption(new Option('--pack <pack>', 'rule pack (default: all for cdktf.out, else guardrails)').choices(Object.keys(PACKS)))
+    .action((input: string, flags: CheckFlags) => onExit(check(input, flags, io)));
+  return cli;
+}
+
+/** Runs the CLI on arguments (without `node` and the script) and returns the exit code. */
+export function main(args: readonly string[], io: Io = processIo()): number {
+  if (args.length === 0) {
+    io.stderr('baseline: missing command: expected `baseline check <path|->` (see baseline --help)\n');
+    return 2;
+  }
+  let exitCode = 0;
+  try {
+    program(io, (code) => (exitCode = code)).parse([...args], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    // Help and --version "exit" 0; every other commander error is bad usage, already printed as one line.
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    io.stderr(`baseline: ${describeError(e, args.join(' '))}\n`);
+    return 2;
+  }
+}

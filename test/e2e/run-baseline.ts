@@ -1,0 +1,27 @@
+/** Runs the real `baseline` process (node bin/baseline.js) the way a user or CI would. */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const REPO = resolve(__dirname, '..', '..');
+export const CORPUS = resolve(REPO, '..', 'shared', 'corpus', 'terraform-validator');
+
+export interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function baseline(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Run {
+  const result = spawnSync(process.execPath, [resolve(REPO, 'bin', 'baseline.js'), ...args], {
+    cwd: REPO,
+    input: options.stdin ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', ...options.env },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function corpusPlan(name: string): string {
+  return resolve(CORPUS, `${name}.tfplan.json`);
+}
