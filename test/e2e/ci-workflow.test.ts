@@ -46,7 +46,7 @@ describe('.ci/run', () => {
     expect(script).toContain('set -euo pipefail');
     expect(script).toContain('export CHECKPOINT_DISABLE=1 DISABLE_VERSION_CHECK=1');
     expect(script).toMatch(/npm ci\b/);
-    expect(script).toMatch(/\nnpm test\n/);
+    expect(script).toMatch(/\nnpm test\b/);
     expect(statSync(join(REPO, '.ci', 'run')).mode & 0o111).not.toBe(0);
   });
 });
