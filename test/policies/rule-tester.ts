@@ -249,8 +249,34 @@ function checkRendering(rule: Rule, results: readonly Result[]): void {
 }
 
 /** Registers a describe block with one test per case. */
-export function runRuleTests(rule: Rule, cases: { valid: RuleCase[]; invalid: RuleCase[] }): void {
+/**
+ * A format a rule's table may leave out, and why (e.g. synthesized JSON has no deletes, so a
+ * change-safety rule cannot fail on it). Without one, both formats need valid and invalid cases.
+ */
+export interface FormatException {
+  readonly invalid?: 'plan-only';
+  readonly reason: string;
+}
+
+type Format = 'synth' | 'plan';
+const formatOf = (c: RuleCase): Format => ('synth' in c.input ? 'synth' : 'plan');
+
+export function runRuleTests(
+  rule: Rule,
+  cases: { valid: RuleCase[]; invalid: RuleCase[] },
+  exception?: FormatException,
+): void {
   describe(rule.meta.id, () => {
+    it('has valid and invalid cases in both input formats (synthesized JSON and plan JSON)', () => {
+      const formats = (list: RuleCase[]) => [...new Set(list.map(formatOf))].sort();
+      expect(formats(cases.valid)).toEqual(['plan', 'synth']);
+      if (exception?.invalid === 'plan-only') {
+        expect(exception.reason.length).toBeGreaterThanOrEqual(10);
+        expect(formats(cases.invalid)).toEqual(['plan']);
+      } else {
+        expect(formats(cases.invalid)).toEqual(['plan', 'synth']);
+      }
+    });
     describe('valid', () => {
       for (const c of cases.valid) {
         it(c.name, () => {

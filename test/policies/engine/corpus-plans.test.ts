@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModel } from '../../../policies/engine/load';
 import type { Grant } from '../../../policies/engine/model';
-import { planFiles, TERRAFORM_VALIDATOR } from './corpus';
+import { type Json, oracle, planFiles, RISKY_GRANT, TERRAFORM_VALIDATOR } from './corpus';
 
-const RISKY = /^roles\/(owner|editor|viewer)$|^(allUsers|allAuthenticatedUsers)$/;
+const RISKY = RISKY_GRANT;
 
 function known(v: Grant['role']): string | undefined {
   return v.state === 'known' ? v.value : undefined;
@@ -20,27 +20,6 @@ function riskyGrants(file: string): string[] {
   return model.grants
     .filter((g) => RISKY.test(known(g.role) ?? '') || RISKY.test(known(g.member) ?? ''))
     .map((g) => `${g.resourceId} ${g.path} ${known(g.role)} ${known(g.member)}`);
-}
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** An independent reading of the plan's own `after` values, to check the extractor against. */
-function oracle(file: string): string[] {
-  const plan = JSON.parse(readFileSync(join(TERRAFORM_VALIDATOR, file), 'utf8')) as Json;
-  const out: string[] = [];
-  for (const rc of (plan.resource_changes ?? []) as Json[]) {
-    const after = rc.change?.after as Json | null;
-    if (!after || rc.mode !== 'managed') continue;
-    const add = (path: string, role: string, member: string) => {
-      if (RISKY.test(role) || RISKY.test(member)) out.push(`${rc.address} ${path} ${role} ${member}`);
-    };
-    if (/_iam_member$/.test(rc.type)) add('member', after.role, after.member);
-    if (/_iam_binding$/.test(rc.type)) (after.members as string[]).forEach((m, i) => add(`members.${i}`, after.role, m));
-    if (/_iam_policy$/.test(rc.type) && typeof after.policy_data === 'string') {
-      (JSON.parse(after.policy_data).bindings as Json[]).forEach((b, i) => (b.members as string[]).forEach((m, j) => add(`policy_data.bindings.${i}.members.${j}`, b.role, m)));
-    }
-  }
-  return out;
 }
 
 describe('the terraform-validator corpus', () => {
