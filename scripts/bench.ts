@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: how close to the cost of parsing is a full check of a huge plan?
  *
- * Generates a `terraform show -json` plan with N resources (default 200,000) shaped like a large
- * organization (projects, IAM members/bindings/policies with policy_data, buckets, sinks, keys,
- * secrets; some values unknown, some sensitive, modules with for_each), then measures:
+ * Generates a `terraform show -json` plan with N resources (default 200,000) shaped like a large,
+ * mostly clean organization (projects, IAM members/bindings/policies with policy_data, buckets,
+ * keys, secrets with per-secret access; some values unknown, some sensitive, modules with for_each;
+ * about 1% deliberate findings), then measures:
  *   parse  - JSON.parse of the text alone (the floor)
  *   load   - loadModel (parse + model + indexes + grants + hierarchy)
  *   check  - evaluate with every rule in the `all` pack
@@ -51,8 +52,9 @@ function resourceFor(i: number): { r: PlanResource; unknown: Record<string, unkn
     case 2:
       return make('google_storage_bucket_iam_binding', { bucket: `b-${i}`, role: 'roles/storage.objectViewer', members: [`serviceAccount:sa-${i}@${project}.iam.gserviceaccount.com`] });
     case 3:
+      // Authoritative policies on projects of their own: a policy beside member grants would conflict.
       return make('google_project_iam_policy', {
-        project,
+        project: `owned-${i}`,
         policy_data: JSON.stringify({ bindings: [{ role: 'roles/logging.viewer', members: [`group:audit-${i % 7}@example.com`] }] }),
       });
     case 4:
@@ -64,7 +66,10 @@ function resourceFor(i: number): { r: PlanResource; unknown: Record<string, unkn
     case 7:
       return make('google_service_account', { account_id: `sa-${i % 100000}`, project }, { email: true, unique_id: true });
     case 8:
-      return make('google_project_iam_member', { project, role: 'roles/secretmanager.secretAccessor', member: `serviceAccount:sa-${i}@${project}.iam.gserviceaccount.com` }, { member: false });
+      // About 1% of the plan is a deliberate finding (a basic role), the rest per-secret access.
+      return i % 100 === 8
+        ? make('google_project_iam_member', { project, role: 'roles/editor', member: `group:team-${i % 50}@example.com` })
+        : make('google_secret_manager_secret_iam_member', { secret_id: `s-${i - 2}`, project, role: 'roles/secretmanager.secretAccessor', member: `serviceAccount:sa-${i}@${project}.iam.gserviceaccount.com` });
     default:
       return make('google_sql_database_instance', { name: `db-${i}`, root_password: 'not-a-real-password' }, {}, { root_password: true });
   }
@@ -117,7 +122,7 @@ function main(): void {
     writeFileSync(file, text);
     const mb = Buffer.byteLength(text) / 1024 / 1024;
     console.log(`generated ${n.toLocaleString('en')} resources, ${mb.toFixed(0)} MiB in ${(genMs / 1000).toFixed(1)} s`);
-    const [, parseMs] = time(() => JSON.parse(readFileSync(file, 'utf8')));
+    const [, parseMs] = time(() => JSON.parse(readFileSync(file).toString('utf8')));
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
     const [model, loadMs] = time(() => loadModel(file));
