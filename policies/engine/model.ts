@@ -152,6 +152,13 @@ export function splitPath(path: string): (string | number)[] {
   return path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
+function withoutIndexes(path: string): string {
+  return path
+    .split('.')
+    .filter((segment) => !/^\d+$/.test(segment))
+    .join('.');
+}
+
 function isTokenString(v: unknown): v is string {
   return typeof v === 'string' && v.includes('${');
 }
@@ -173,7 +180,14 @@ function child(tree: UnknownTree | undefined, key: string | number): UnknownTree
 export function get<T = unknown>(resource: Resource, path: string, from: 'after' | 'before' = 'after'): Value<T> {
   let value: unknown = from === 'after' ? resource.values : resource.before;
   let tree: UnknownTree | undefined = from === 'after' ? resource.unknown : undefined;
-  const refsFor = () => resource.references.filter((r) => r.path === path || path.startsWith(`${r.path}.`) || r.path.startsWith(`${path}.`));
+  // Plans index single nested blocks (`binding.0.members`) where callers may not (`binding.members`):
+  // compare paths without their numeric segments.
+  const wanted = withoutIndexes(path);
+  const refsFor = () =>
+    resource.references.filter((r) => {
+      const have = withoutIndexes(r.path);
+      return have === wanted || wanted.startsWith(`${have}.`) || have.startsWith(`${wanted}.`);
+    });
   for (const seg of splitPath(path)) {
     if (unknownAt(tree)) return { state: 'unknown', references: refsFor() };
     if (typeof seg === 'string' && Array.isArray(value) && value.length === 1) {

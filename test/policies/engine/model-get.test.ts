@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { loadModel } from '../../../policies/engine/load';
+import { get, isSensitive } from '../../../policies/engine/model';
+import { TERRAFORM_VALIDATOR } from './corpus';
+import { modelOf, plan, synth } from '../rule-tester';
+
+describe('get()', () => {
+  it('reads a nested block by the same path in plan JSON (arrays) and synthesized JSON (objects)', () => {
+    const values = { bucket_id: 'b', cmek_settings: { kms_key_name: 'projects/p/locations/l/keyRings/r/cryptoKeys/k' } };
+    const fromSynth = modelOf({ synth: synth({ google_logging_project_bucket_config: { b: values } }) }).resources[0];
+    const fromPlan = modelOf({ plan: plan([{ address: 'google_logging_project_bucket_config.b', values: { ...values, cmek_settings: [values.cmek_settings] } }]) }).resources[0];
+    for (const resource of [fromSynth, fromPlan]) {
+      expect(get(resource, 'cmek_settings.kms_key_name')).toEqual({ state: 'known', value: 'projects/p/locations/l/keyRings/r/cryptoKeys/k' });
+      expect(get(resource, 'retention_days')).toEqual({ state: 'absent' });
+    }
+  });
+
+  it('gives the references of a list element known only after apply inside a single nested block, with or without the block index', () => {
+    // GIVEN a real plan whose data.google_iam_policy member comes from random_string.suffix.result
+    const model = loadModel(join(TERRAFORM_VALIDATOR, 'example_bigquery_dataset_iam_policy_empty_policy_data.tfplan.json'));
+    const policy = model.byType('google_iam_policy')[0];
+    // WHEN the member is read without the block index THEN the reference is still attached
+    // (lists read as known; callers judge each element, which may be unknown on its own)
+    for (const path of ['binding.members.0', 'binding.0.members.0']) {
+      const value = get(policy, path);
+      expect(value.state).toBe('unknown');
+      expect(value.state === 'unknown' && value.references.map((r) => r.expression)).toContain('random_string.suffix.result');
+    }
+  });
+
+  it('marks synthesized tokens unknown and keeps what they refer to', () => {
+    const resource = modelOf({
+      synth: synth({
+        google_service_account: { sa: { account_id: 'runner', project: 'p' } },
+        google_project_iam_member: { m: { project: 'p', role: 'roles/run.viewer', member: '${google_service_account.sa.member}' } },
+      }),
+    }).byType('google_project_iam_member')[0];
+    const member = get(resource, 'member');
+    expect(member.state).toBe('unknown');
+    expect(member.state === 'unknown' && member.references.map((r) => [r.attribute, r.target])).toEqual([['member', 'google_service_account.sa']]);
+  });
+
+  it('fails closed on sensitive marks: a path under a sensitive subtree is sensitive', () => {
+    const resource = modelOf({
+      plan: plan([{ address: 'google_sql_user.u', values: { name: 'app', password: 'not-shown' }, sensitive: { password: true } }]),
+    }).resources[0];
+    expect(isSensitive(resource, 'password')).toBe(true);
+    expect(isSensitive(resource, 'name')).toBe(false);
+  });
+});
