@@ -22,6 +22,20 @@ export const principal = z
 
 export const auditLogType = z.enum(['ADMIN_READ', 'DATA_READ', 'DATA_WRITE']);
 
+/** Boolean org policy constraints the baseline enforces at the organization unless the config says otherwise. */
+export const DEFAULT_ENFORCED_CONSTRAINTS: readonly string[] = [
+  'iam.disableServiceAccountKeyCreation',
+  'iam.disableServiceAccountKeyUpload',
+  'iam.automaticIamGrantsForDefaultServiceAccounts',
+  'iam.disableAuditLoggingExemption',
+  'storage.uniformBucketLevelAccess',
+  'storage.publicAccessPrevention',
+];
+
+/** Google sign-in failures as Cloud Logging sees them (with Workspace / Cloud Identity log sharing on). */
+export const GOOGLE_SIGN_IN_FAILURE_FILTER =
+  'protoPayload.serviceName="login.googleapis.com" AND protoPayload.methodName="google.login.LoginService.loginFailure"';
+
 /** `tight`: runs the production deployment or holds its data; `loose`: reaches it only indirectly. */
 export const coupling = z.enum(['tight', 'loose']);
 
@@ -138,11 +152,7 @@ const failedLogins = z.strictObject({
   organizationThreshold: z.number().int().min(1).default(50),
   windowSeconds: z.number().int().min(60).max(86400).default(300),
   /** The application's own failed-login log filter; default: Google sign-in failures. */
-  filter: z
-    .string()
-    .default(
-      'protoPayload.serviceName="login.googleapis.com" AND protoPayload.methodName="google.login.LoginService.loginFailure"',
-    ),
+  filter: z.string().default(GOOGLE_SIGN_IN_FAILURE_FILTER),
   /** Log field that names the account, for the per-account label. */
   accountField: z.string().default('protoPayload.authenticationInfo.principalEmail'),
 });
@@ -178,7 +188,7 @@ export const baselineConfigSchema = z
     /** Terraform state: a local file per stack unless a bucket is named. */
     state: z
       .strictObject({ bucket: z.string().min(3).optional(), prefix: z.string().default('baseline') })
-      .default({ prefix: 'baseline' }),
+      .prefault({}),
     folders: z.array(folder).min(1),
     projects: z.array(project).min(1),
     groups: z.strictObject({
@@ -197,9 +207,9 @@ export const baselineConfigSchema = z
         /** At most 90 days (CIS 1.11). */
         rotationDays: days(90).default(90),
       })
-      .default({ keyRingName: 'baseline', rotationDays: 90 }),
+      .prefault({}),
     logging: z.strictObject({
-      bucket: logBucket.default(logBucket.parse({})),
+      bucket: logBucket.prefault({}),
       /** Extra (non-audit) logs routed to the central bucket, as Logging filter clauses. */
       extraLogFilters: z.array(z.string().min(1)).default([]),
       /** Exclusions on the org sink. They can never drop audit logs. */
@@ -213,41 +223,22 @@ export const baselineConfigSchema = z
     }),
     audit: z
       .strictObject({ narrowing: z.array(auditNarrowing).default([]) })
-      .default({ narrowing: [] }),
+      .prefault({}),
     iam: z
       .strictObject({
         bindings: z.array(binding).default([]),
         customRoles: z.array(customRole).default([]),
         breakGlass: breakGlass.optional(),
       })
-      .default({ bindings: [], customRoles: [] }),
+      .prefault({}),
     orgPolicies: z
       .strictObject({
         /** Boolean constraints enforced at the org. */
-        enforce: z
-          .array(z.string())
-          .default([
-            'iam.disableServiceAccountKeyCreation',
-            'iam.disableServiceAccountKeyUpload',
-            'iam.automaticIamGrantsForDefaultServiceAccounts',
-            'iam.disableAuditLoggingExemption',
-            'storage.uniformBucketLevelAccess',
-            'storage.publicAccessPrevention',
-          ]),
+        enforce: z.array(z.string()).default([...DEFAULT_ENFORCED_CONSTRAINTS]),
         /** Extra directory customer ids allowed in IAM policies (the org's own is always allowed). */
         extraAllowedCustomerIds: z.array(z.string()).default([]),
       })
-      .default({
-        enforce: [
-          'iam.disableServiceAccountKeyCreation',
-          'iam.disableServiceAccountKeyUpload',
-          'iam.automaticIamGrantsForDefaultServiceAccounts',
-          'iam.disableAuditLoggingExemption',
-          'storage.uniformBucketLevelAccess',
-          'storage.publicAccessPrevention',
-        ],
-        extraAllowedCustomerIds: [],
-      }),
+      .prefault({}),
     essentialContacts: z
       .array(
         z.strictObject({
@@ -268,7 +259,7 @@ export const baselineConfigSchema = z
       }),
     alerting: z.strictObject({
       channels: z.array(channel).min(1),
-      failedLogins: failedLogins.default(failedLogins.parse({})),
+      failedLogins: failedLogins.prefault({}),
     }),
     /** Parameters and suppressions for the policy checks (`baseline check --config`). */
     policy: z
@@ -280,7 +271,7 @@ export const baselineConfigSchema = z
         allowedMemberDomains: z.array(z.string()).default([]),
         suppressions: z.array(suppression).default([]),
       })
-      .default({ minimumRetentionDays: 365, breakGlassPrincipals: [], allowedMemberDomains: [], suppressions: [] }),
+      .prefault({}),
   })
   .superRefine((cfg, ctx) => {
     const folderKeys = new Set(cfg.folders.map((f) => f.key));

@@ -2,25 +2,17 @@
  * RuleParams from the org config, or safe defaults without one. Rules never read the config
  * directly: this is the one place that decides what a config means for the checks.
  */
-import type { BaselineConfig } from '../../config/schema';
+import { DEFAULT_ENFORCED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER, type BaselineConfig } from '../../config/schema';
 import type { RuleParams } from './rule';
 
 /** CIS GCP 1.17: the essential contact categories an organization must cover (or ALL). */
 export const DEFAULT_CONTACT_CATEGORIES: readonly string[] = ['LEGAL', 'SECURITY', 'SUSPENSION', 'TECHNICAL'];
 
-/** The boolean org policy constraints the example org enforces (the schema's default list). */
-export const DEFAULT_REQUIRED_CONSTRAINTS: readonly string[] = [
-  'iam.disableServiceAccountKeyCreation',
-  'iam.disableServiceAccountKeyUpload',
-  'iam.automaticIamGrantsForDefaultServiceAccounts',
-  'iam.disableAuditLoggingExemption',
-  'storage.uniformBucketLevelAccess',
-  'storage.publicAccessPrevention',
-];
+/** The boolean org policy constraints required without a config: the schema's default list. */
+export const DEFAULT_REQUIRED_CONSTRAINTS = DEFAULT_ENFORCED_CONSTRAINTS;
 
-/** Google sign-in failures as Cloud Logging sees them (the schema's default failed-login filter). */
-export const DEFAULT_FAILED_LOGIN_FILTER =
-  'protoPayload.serviceName="login.googleapis.com" AND protoPayload.methodName="google.login.LoginService.loginFailure"';
+/** The failed-login filter looked for without a config: the schema's default. */
+export const DEFAULT_FAILED_LOGIN_FILTER = GOOGLE_SIGN_IN_FAILURE_FILTER;
 
 /** CIS GCP 1.11: KMS keys rotate at least every 90 days; secrets are held to the same bar. */
 export const DEFAULT_MAX_ROTATION_DAYS = 90;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigError, EXAMPLE_CONFIG, loadConfig, parseConfig } from '../../config/load';
 import { jsonSchema } from '../../config/generate-json-schema';
+import { DEFAULT_ENFORCED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER } from '../../config/schema';
 
 const example = () => parse(readFileSync(EXAMPLE_CONFIG, 'utf8'));
 
@@ -34,6 +35,22 @@ describe('loadConfig', () => {
     expect(config.alerting.failedLogins.filter).toBe(
       'protoPayload.serviceName="login.googleapis.com" AND protoPayload.methodName="google.login.LoginService.loginFailure"',
     );
+  });
+
+  it('fills every omitted section with its defaults, inner defaults included', () => {
+    const raw = example();
+    for (const section of ['state', 'kms', 'audit', 'iam', 'orgPolicies', 'policy']) delete raw[section];
+    delete raw.logging.bucket;
+    delete raw.alerting.failedLogins;
+    const config = parseConfig(raw);
+    expect(config.state).toEqual({ prefix: 'baseline' });
+    expect(config.kms).toEqual({ keyRingName: 'baseline', rotationDays: 90 });
+    expect(config.audit).toEqual({ narrowing: [] });
+    expect(config.iam).toEqual({ bindings: [], customRoles: [] });
+    expect(config.orgPolicies).toEqual({ enforce: [...DEFAULT_ENFORCED_CONSTRAINTS], extraAllowedCustomerIds: [] });
+    expect(config.policy).toEqual({ minimumRetentionDays: 365, breakGlassPrincipals: [], allowedMemberDomains: [], suppressions: [] });
+    expect(config.logging.bucket).toEqual({ id: 'central-audit', location: 'global', retentionDays: 400, locked: true, analytics: true, linkedDatasetId: 'central_audit_logs' });
+    expect(config.alerting.failedLogins).toMatchObject({ perAccountThreshold: 5, organizationThreshold: 50, windowSeconds: 300, filter: GOOGLE_SIGN_IN_FAILURE_FILTER });
   });
 
   it('fails with every problem listed as path: expected X, got Y', () => {
