@@ -35,7 +35,8 @@ export interface MemberInfo {
   readonly defaultServiceAccount?: boolean;
 }
 
-const UNKNOWN_DISPLAY = '(known after apply)';
+/** What an unknown value with no expression and no reference reads as, inside a message's parentheses. */
+const UNKNOWN_DISPLAY = 'no expression in the input';
 
 /** Grants that give access after apply: a grant whose resource is being deleted gives none. */
 export function liveGrants(model: Model): readonly Grant[] {
@@ -63,10 +64,17 @@ export function grantingResource(model: Model, grant: Grant): Resource {
   return resource;
 }
 
-/** A value for messages: the known value, the synthesized expression, or `(known after apply)`. */
+/**
+ * A value for messages: the known value, the synthesized expression, what a plan says it comes from
+ * (`from random_string.suffix.result`), or that nothing says.
+ */
 export function displayValue(value: Value<string>): string {
   if (value.state === 'known') return value.value;
-  if (value.state === 'unknown') return value.raw ?? UNKNOWN_DISPLAY;
+  if (value.state === 'unknown') {
+    if (value.raw !== undefined) return value.raw;
+    const source = value.references.find((r) => r.attribute !== undefined) ?? value.references[0];
+    return source ? `from ${source.expression}` : UNKNOWN_DISPLAY;
+  }
   return '(absent)';
 }
 
@@ -166,7 +174,7 @@ function identityOfReference(model: Model, ref: Reference): { default?: boolean 
  * shown by the input stays undefined.
  */
 function describeUnknownMember(model: Model, member: Extract<Value<string>, { state: 'unknown' }>): MemberInfo {
-  const display = member.raw ?? UNKNOWN_DISPLAY;
+  const display = displayValue(member);
   const identities = member.references.map((r) => identityOfReference(model, r));
   // Every reference is a service account identity: the member is one (the prefix, if written, must agree).
   const allServiceAccounts = identities.length > 0 && identities.every((i) => i !== undefined);
@@ -245,7 +253,7 @@ export function describeRole(model: Model, role: Value<string>): RoleInfo {
   // Only a whole-value reference (`${google_project_iam_custom_role.r.name}`) names the role; `roles/${var.x}` does not.
   const wholeReference = role.raw === undefined || /^\$\{[^}]*\}$/.test(role.raw);
   const name = wholeReference ? customRoleName(model, role.references) : undefined;
-  return { unknown: true, name, display: name ?? role.raw ?? UNKNOWN_DISPLAY };
+  return { unknown: true, name, display: name ?? displayValue(role) };
 }
 
 /**
