@@ -2,7 +2,7 @@
  * The human report for a terminal: results grouped by severity, every suppression with its reason
  * and expiry, one summary line. Colour is the caller's decision (TTY and NO_COLOR), never this file's.
  */
-import type { Evaluation, Result } from '../engine/results';
+import type { Evaluation, Result, RuleOutcome } from '../engine/results';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { plainLine } from './plain';
 import { sortedResults, summarize, summaryLine } from './summary';
@@ -39,6 +39,31 @@ function inputsOf(evaluation: Evaluation): string {
   const [first, ...rest] = evaluation.sources;
   if (first === undefined) return '(no input)';
   return rest.length > 0 ? `${plainLine(first)} and ${rest.length} more file${rest.length === 1 ? '' : 's'}` : plainLine(first);
+}
+
+const OUTCOME_ORDER: readonly RuleOutcome['outcome'][] = ['pass', 'finding', 'unknown', 'not-applicable', 'error'];
+const OUTCOME_WORDS: Readonly<Record<RuleOutcome['outcome'], string>> = {
+  pass: 'pass',
+  finding: 'with findings',
+  unknown: 'undecided before apply',
+  'not-applicable': 'had nothing to judge',
+  error: 'errored',
+};
+
+/**
+ * What was checked, so a clean run is evidence and not only a PASS: a tally of rule outcomes, then
+ * the rules that had nothing to judge (a gap a reviewer should see) and the ones that errored, with why.
+ */
+function ruleLines(evaluation: Evaluation, paint: ReturnType<typeof painter>): string[] {
+  const count = (outcome: RuleOutcome['outcome']) => evaluation.rules.filter((r) => r.outcome === outcome).length;
+  const tally = OUTCOME_ORDER.filter((o) => count(o) > 0).map((o) => `${count(o)} ${OUTCOME_WORDS[o]}`);
+  const lines = ['', paint(`RULES (${evaluation.rules.length}): ${tally.join(', ')}`, 'bold')];
+  for (const rule of evaluation.rules) {
+    if (rule.outcome !== 'not-applicable' && rule.outcome !== 'error') continue;
+    const why = rule.reason ? `: ${plainLine(rule.reason)}` : '';
+    lines.push(paint(`  ${rule.ruleId} ${OUTCOME_WORDS[rule.outcome]}${why}`, rule.outcome === 'error' ? 'red' : 'dim'));
+  }
+  return lines;
 }
 
 export function renderText(evaluation: Evaluation, options: TextOptions = {}): string {
@@ -84,6 +109,8 @@ export function renderText(evaluation: Evaluation, options: TextOptions = {}): s
       lines.push(`    reason: ${plainLine(s.reason)}`);
     }
   }
+
+  if (evaluation.rules.length > 0) lines.push(...ruleLines(evaluation, paint));
 
   const failed = summarize(evaluation, gate).failing > 0;
   lines.push('', paint(summaryLine(evaluation, gate), 'bold', failed ? 'red' : 'green'));

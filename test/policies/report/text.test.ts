@@ -11,6 +11,13 @@ describe('text report', () => {
     expect(headers).toEqual(['CRITICAL (1)', 'HIGH (3)', 'MEDIUM (1)', 'LOW (1)', 'SUPPRESSED (2)', 'SUPPRESSIONS DECLARED (3)']);
   });
 
+  test('says what was checked: a tally of rule outcomes, and why a rule had nothing to judge', () => {
+    expect(text).toContain(
+      '\nRULES (9): 1 pass, 4 with findings, 3 undecided before apply, 1 had nothing to judge\n' +
+        '  alerting-policies-have-channels had nothing to judge: no alert policies\n',
+    );
+  });
+
   test('marks unknowns as such, and says which results do not fail the run', () => {
     expect(text).toContain('  iam-no-user-principals  iam/google_project_iam_member.runtime [unknown]\n');
     expect(text).toContain('  logging-bucket-retention  logging/google_logging_project_bucket_config.central [unknown] (does not fail)\n');
