@@ -4,6 +4,8 @@
  * Rules read `model.grants`; none of them parses IAM resources itself.
  */
 import { get, type Grant, type GrantCondition, type GrantLevel, type GrantTarget, type Model, type Resource, type UnknownTree, type Value } from './model';
+import { InputError } from './errors';
+import { describeJsonType } from './load/json';
 
 /** What extraction needs from a model (grants are built while the model is being made). */
 export type GrantSource = Pick<Model, 'resources' | 'byId'>;
@@ -57,13 +59,24 @@ function targetAttribute(resource: Resource, level: GrantLevel): string | undefi
  * `get(resource, name)` for a top-level attribute, without splitting a path: grants read a handful
  * of top-level attributes of every IAM resource, and this is the hot loop of loading a large plan.
  */
-function attribute<T>(resource: Resource, name: string): Value<T> {
+function attribute(resource: Resource, name: string): Value<string> {
   const tree = resource.unknown;
   const mark = tree === true ? true : typeof tree === 'object' && !Array.isArray(tree) ? (tree as Record<string, UnknownTree>)[name] : undefined;
   const value = resource.values[name];
-  if (mark === true || (typeof value === 'string' && value.includes('${'))) return get<T>(resource, name);
+  if (mark === true || (typeof value === 'string' && value.includes('${'))) return get<string>(resource, name);
   if (value === undefined || value === null) return { state: 'absent' };
-  return { state: 'known', value: value as T };
+  return stringOrFail(resource, name, { state: 'known', value });
+}
+
+/**
+ * Roles, members, target ids and policy_data are strings in every provider schema. A known value of
+ * another type is broken input: say so (exit 2) rather than let a rule judge it as if it were a string.
+ */
+function stringOrFail(resource: Resource, path: string, value: Value<unknown>): Value<string> {
+  if (value.state === 'known' && typeof value.value !== 'string') {
+    throw new InputError(`${resource.sourceFile}: ${resource.address}: ${path} is ${describeJsonType(value.value)}, expected a string`);
+  }
+  return value as Value<string>;
 }
 
 /** The `condition` block of a member or binding resource, if it has one. */
@@ -76,7 +89,7 @@ function resourceCondition(resource: Resource): GrantCondition | undefined {
 function targetOf(resource: Resource, targetType: string): GrantTarget {
   const level = levelOf(targetType);
   const name = targetAttribute(resource, level);
-  const id: Value<string> = name === undefined ? { state: 'absent' } : attribute<string>(resource, name);
+  const id: Value<string> = name === undefined ? { state: 'absent' } : attribute(resource, name);
   const reference = name === undefined ? undefined : resource.references.find((r) => r.path === name && r.target !== undefined);
   return { level, type: targetType, id, resourceId: reference?.target };
 }
@@ -124,7 +137,7 @@ function membersAt(resource: Resource, path: string): { member: Value<string>; p
   // A plan may list fewer known members than unknown marks (`members: []`, `after_unknown: [true]`).
   const count = Math.max(list.value.length, unknownLength(resource, path));
   const out: { member: Value<string>; path: string }[] = [];
-  for (let j = 0; j < count; j++) out.push({ member: get<string>(resource, `${path}.${j}`), path: `${path}.${j}` });
+  for (let j = 0; j < count; j++) out.push({ member: stringOrFail(resource, `${path}.${j}`, get(resource, `${path}.${j}`)), path: `${path}.${j}` });
   return out;
 }
 
@@ -138,7 +151,7 @@ function dataSourceGrants(dataSource: Resource, base: GrantBase): Grant[] {
   for (let i = 0; i < count; i++) {
     // Synthesized JSON writes a single block as an object; plans always use arrays.
     const at = Array.isArray(blocks.value) ? `binding.${i}` : 'binding';
-    const role = get<string>(dataSource, `${at}.role`);
+    const role = stringOrFail(dataSource, `${at}.role`, get(dataSource, `${at}.role`));
     const condition = conditionOf(known(get(dataSource, `${at}.condition.title`)), known(get(dataSource, `${at}.condition.expression`)));
     for (const { member, path } of membersAt(dataSource, `${at}.members`)) {
       grants.push(grant(base, role, member, Array.isArray(blocks.value) ? path : path.replace(/^binding\./, 'binding.0.'), condition, dataSource.id));
@@ -184,8 +197,8 @@ function grantsOfResource(resource: Resource, model: GrantSource): Grant[] {
   const kind = match[2] as Grant['kind'];
   const base: GrantBase = { resourceId: resource.id, kind, target: targetOf(resource, match[1]), action: resource.action };
   if (kind === 'policy') {
-    const policyData = attribute<string>(resource, 'policy_data');
-    if (policyData.state === 'known' && typeof policyData.value === 'string') return policyDataGrants(policyData.value, base);
+    const policyData = attribute(resource, 'policy_data');
+    if (policyData.state === 'known') return policyDataGrants(policyData.value, base);
     if (policyData.state === 'absent') return [];
     const dataSource = resource.references
       .filter((r) => r.path === 'policy_data' && r.target !== undefined)
@@ -194,9 +207,9 @@ function grantsOfResource(resource: Resource, model: GrantSource): Grant[] {
     if (dataSource) return dataSourceGrants(dataSource, base);
     return [grant(base, policyData, policyData, 'policy_data')];
   }
-  const role = attribute<string>(resource, 'role');
+  const role = attribute(resource, 'role');
   const condition = resourceCondition(resource);
-  if (kind === 'member') return [grant(base, role, attribute<string>(resource, 'member'), 'member', condition)];
+  if (kind === 'member') return [grant(base, role, attribute(resource, 'member'), 'member', condition)];
   return membersAt(resource, 'members').map(({ member, path }) => grant(base, role, member, path, condition));
 }
 
