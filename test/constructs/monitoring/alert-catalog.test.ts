@@ -9,20 +9,10 @@ import {
   metricNameOf,
   type AlertInputs,
 } from '../../../constructs/monitoring/alert-catalog';
+import { sampleAlertInputs } from './alert-inputs';
 import { cisFilterRows } from './cis-reference';
 
-const INPUTS: AlertInputs = {
-  failedLogins: {
-    perAccountThreshold: 5,
-    organizationThreshold: 50,
-    windowSeconds: 300,
-    filter: 'protoPayload.serviceName="login.googleapis.com"',
-    accountField: 'protoPayload.authenticationInfo.principalEmail',
-  },
-  breakGlassGroups: ['bg@example.com'],
-  breakGlassPrincipals: [],
-  canarySecretId: 'canary-1',
-};
+const INPUTS: AlertInputs = sampleAlertInputs('canary-1');
 
 describe('alert table', () => {
   it('holds the CIS GCP 2.5-2.12 filters exactly as the benchmark gives them (no whitespace drift either)', () => {

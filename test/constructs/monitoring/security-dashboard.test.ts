@@ -1,22 +1,12 @@
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import { baselineAlerts, type AlertInputs } from '../../../constructs/monitoring/alert-catalog';
+import { baselineAlerts } from '../../../constructs/monitoring/alert-catalog';
+import { sampleAlertInputs } from './alert-inputs';
 import { SecurityDashboard } from '../../../constructs/monitoring/security-dashboard';
 
 type Json = Record<string, any>;
 
-const ALERTS = baselineAlerts({
-  failedLogins: {
-    perAccountThreshold: 5,
-    organizationThreshold: 50,
-    windowSeconds: 300,
-    filter: 'protoPayload.serviceName="login.googleapis.com"',
-    accountField: 'protoPayload.authenticationInfo.principalEmail',
-  },
-  breakGlassGroups: ['bg@example.com'],
-  breakGlassPrincipals: [],
-  canarySecretId: 'canary',
-} satisfies AlertInputs);
+const ALERTS = baselineAlerts(sampleAlertInputs('canary'));
 
 function synthDashboard(): { resource: Json; layout: Json } {
   const out = JSON.parse(
