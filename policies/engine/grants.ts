@@ -10,7 +10,8 @@ import { describeJsonType } from './load/json';
 /** What extraction needs from a model (grants are built while the model is being made). */
 export type GrantSource = Pick<Model, 'resources' | 'byId'>;
 
-const IAM_TYPE = /^(google_.+)_iam_(member|binding|policy)$/;
+/** `google_<target>_iam_member|binding|policy`: the resources that grant (the loader checks their attribute types too). */
+export const IAM_TYPE = /^(google_.+)_iam_(member|binding|policy)$/;
 
 /** Attributes of an IAM resource that say what is granted, not on what. */
 const NOT_TARGET = new Set(['role', 'member', 'members', 'condition', 'policy_data', 'etag', 'id', 'project', 'location', 'region', 'zone']);

@@ -54,6 +54,8 @@ export interface Resource {
    * read them with `get()`, which steps through single-item arrays. Meta keys (`//`, `depends_on`,
    * `lifecycle`, `provider`, `count`, `for_each`) are removed.
    * Synthesized token strings (`${...}`) stay here as written and are also marked unknown.
+   * Attributes listed in load/attribute-types.ts hold their listed type when known (the loader
+   * rejects others; a synthesized `"365"` for a number reads 365).
    */
   readonly values: Readonly<Record<string, unknown>>;
   /** Values before the change (plan `change.before`), for deletes and replaces; undefined otherwise. */
@@ -197,7 +199,10 @@ export function get<T = unknown>(resource: Resource, path: string, from: 'after'
     if (value === null || value === undefined || typeof value !== 'object') {
       return unknownAt(child(tree, seg)) ? { state: 'unknown', references: refsFor() } : { state: 'absent' };
     }
-    value = (value as Record<string | number, unknown>)[seg];
+    // A name selects nothing from a list of zero or several blocks (and never one of the list's own methods: `filter`, `values`).
+    if (typeof seg === 'string' && Array.isArray(value)) return { state: 'absent' };
+    // Own properties only: input names like `constructor` or `toString` must not reach Object.prototype.
+    value = Object.prototype.hasOwnProperty.call(value, seg) ? (value as Record<string | number, unknown>)[seg] : undefined;
     tree = child(tree, seg);
   }
   if (unknownAt(tree) || isTokenString(value)) {

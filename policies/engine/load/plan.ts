@@ -6,6 +6,7 @@
 import { InputError } from '../errors';
 import type { Action, Reference, UnknownTree } from '../model';
 import { baseAddress, configModuleKey, parseAddress, type ParsedAddress } from './address';
+import { attributeTypeChecker } from './check-attribute-types';
 import { newResource, type ResourceDraft } from './draft';
 import { indexSuffix, parseTraversal, type Traversal } from './expressions';
 import { isObject, quoteShort } from './json';
@@ -264,6 +265,7 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
   const modulePaths = new Map<string, string[]>();
   const drafts: ResourceDraft[] = [];
   const noSuppressions: never[] = [];
+  const attributeTypes = attributeTypeChecker('plan');
   for (const address of order) {
     const plannedRecord = planned.get(address);
     const rc = changes.get(address);
@@ -278,25 +280,25 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
     const before = change !== undefined && isObject(change.before) ? change.before : undefined;
     const values = deleting ? before : (plannedRecord ?? prior)?.values ?? change?.after;
     const sensitive = deleting ? change?.before_sensitive : change?.after_sensitive ?? (plannedRecord ?? prior)?.sensitive_values;
-    drafts.push(
-      newResource({
-        id: address,
-        address,
-        mode: p.mode,
-        type: p.type,
-        name: p.name,
-        index: p.index,
-        modulePath: p.modulePath,
-        values: isObject(values) ? values : {},
-        before: (deleting || action === 'replace') && before ? before : undefined,
-        unknown: deleting ? {} : markTree(change?.after_unknown),
-        sensitive: markTree(sensitive),
-        action,
-        references: [],
-        inlineSuppressions: noSuppressions,
-        sourceFile,
-      }),
-    );
+    const draft = newResource({
+      id: address,
+      address,
+      mode: p.mode,
+      type: p.type,
+      name: p.name,
+      index: p.index,
+      modulePath: p.modulePath,
+      values: isObject(values) ? values : {},
+      before: (deleting || action === 'replace') && before ? before : undefined,
+      unknown: deleting ? {} : markTree(change?.after_unknown),
+      sensitive: markTree(sensitive),
+      action,
+      references: [],
+      inlineSuppressions: noSuppressions,
+      sourceFile,
+    });
+    attributeTypes.check(draft);
+    drafts.push(draft);
   }
 
   const config = indexConfiguration(doc.configuration, sourceFile);

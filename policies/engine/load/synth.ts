@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors';
 import type { InlineSuppression, Reference, UnknownTree } from '../model';
+import { attributeTypeChecker } from './check-attribute-types';
 import { newResource, resourceId, type ResourceDraft } from './draft';
 import { isToken, traversalsInToken, type Traversal } from './expressions';
 import { isObject, quoteShort } from './json';
@@ -91,6 +92,7 @@ export function readSynthDocument(doc: Record<string, unknown>, source: { stack?
   const resources: ResourceDraft[] = [];
   const traversals = new Map<Reference, Traversal>();
   const where = source.stack === undefined ? source.sourceFile : `${source.sourceFile} (stack ${source.stack})`;
+  const attributeTypes = attributeTypeChecker('synth');
   for (const mode of ['managed', 'data'] as const) {
     const block = doc[mode === 'managed' ? 'resource' : 'data'];
     if (block === undefined) continue;
@@ -107,25 +109,25 @@ export function readSynthDocument(doc: Record<string, unknown>, source: { stack?
         const unknown = scanTokens(values, '', references, traversals) ?? {};
         const metadata = raw['//'];
         const path = isObject(metadata) && isObject(metadata.metadata) ? metadata.metadata.path : undefined;
-        resources.push(
-          newResource({
-            id: resourceId(source.stack, address),
-            stack: source.stack,
-            address,
-            mode,
-            type,
-            name,
-            modulePath: [],
-            values,
-            unknown,
-            sensitive: sensitiveTopLevel(values),
-            action: mode === 'data' ? 'read' : 'create',
-            references,
-            constructPath: typeof path === 'string' ? path : undefined,
-            inlineSuppressions: inlineSuppressionsOf(metadata),
-            sourceFile: source.sourceFile,
-          }),
-        );
+        const draft = newResource({
+          id: resourceId(source.stack, address),
+          stack: source.stack,
+          address,
+          mode,
+          type,
+          name,
+          modulePath: [],
+          values,
+          unknown,
+          sensitive: sensitiveTopLevel(values),
+          action: mode === 'data' ? 'read' : 'create',
+          references,
+          constructPath: typeof path === 'string' ? path : undefined,
+          inlineSuppressions: inlineSuppressionsOf(metadata),
+          sourceFile: source.sourceFile,
+        });
+        attributeTypes.check(draft);
+        resources.push(draft);
       }
     }
   }

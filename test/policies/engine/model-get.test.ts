@@ -15,6 +15,21 @@ describe('get()', () => {
     }
   });
 
+  it('reads nothing by name from a list of zero or several blocks, not even the list methods of the same name', () => {
+    // GIVEN an alert condition whose threshold block list is empty, and two spec blocks of a policy
+    const alert = modelOf({
+      plan: plan([{ address: 'google_monitoring_alert_policy.a', values: { conditions: [{ condition_threshold: [] }] } }]),
+    }).resources[0];
+    const policy = modelOf({
+      plan: plan([{ address: 'google_org_policy_policy.p', values: { spec: [{ rules: [] }, { rules: [] }] } }]),
+    }).resources[0];
+    // THEN `filter` and `values` are absent, not Array.prototype.filter / .values
+    expect(get(alert, 'conditions.0.condition_threshold.filter')).toEqual({ state: 'absent' });
+    expect(get(policy, 'spec.rules')).toEqual({ state: 'absent' });
+    expect(get(policy, 'spec.0.rules.values')).toEqual({ state: 'absent' });
+    expect(get(policy, 'spec.1.rules')).toEqual({ state: 'known', value: [] });
+  });
+
   it('gives the references of a list element known only after apply inside a single nested block, with or without the block index', () => {
     // GIVEN a real plan whose data.google_iam_policy member comes from random_string.suffix.result
     const model = loadModel(join(TERRAFORM_VALIDATOR, 'example_bigquery_dataset_iam_policy_empty_policy_data.tfplan.json'));
@@ -46,5 +61,12 @@ describe('get()', () => {
     }).resources[0];
     expect(isSensitive(resource, 'password')).toBe(true);
     expect(isSensitive(resource, 'name')).toBe(false);
+  });
+
+  it('reads own attributes only: inherited names such as constructor or toString are absent', () => {
+    const resource = modelOf({ plan: plan([{ address: 'google_project.p', values: { project_id: 'p', labels: {} } }]) }).resources[0];
+    for (const path of ['constructor', 'toString', 'labels.constructor', '__proto__', 'labels.hasOwnProperty']) {
+      expect(get(resource, path)).toEqual({ state: 'absent' });
+    }
   });
 });

@@ -2,6 +2,8 @@
  * Properties that must hold for ANY input, not only the cases we thought of (fast-check):
  * - the loader either builds a model or raises a one-line InputError; nothing else escapes;
  * - every rule copes with whatever a loadable plan holds: no rule ever ends in `rule-error`;
+ * - every plan and synthesized document whose attributes have the types the loader checks loads, and
+ *   no rule ends in `rule-error` on it (the documents are built from policies/engine/load/attribute-types.ts);
  * - the Logging-filter parser the coverage rules rely on terminates and never throws.
  */
 import fc from 'fast-check';
@@ -13,6 +15,8 @@ import { paramsFromConfig } from '../../../policies/engine/params';
 import { loadRules } from '../../../policies/rules';
 import { PACKS } from '../../../policies/packs';
 import { RULE_TEST_NOW } from '../rule-tester';
+import { ATTRIBUTE_TYPES } from '../../../policies/engine/load/attribute-types';
+import { TYPED_TYPES, typedPlanText, typedResource, typedSynthText } from './typed-documents';
 
 /**
  * CI runs a fixed seed so a red build is reproducible; explore further by hand with
@@ -37,35 +41,23 @@ function load(text: string) {
   }
 }
 
-const TYPES = [
-  'google_project_iam_member',
-  'google_project_iam_binding',
-  'google_organization_iam_policy',
-  'google_storage_bucket_iam_member',
-  'google_logging_organization_sink',
-  'google_logging_project_bucket_config',
-  'google_organization_iam_audit_config',
-  'google_logging_metric',
-  'google_monitoring_alert_policy',
-  'google_secret_manager_secret',
-  'google_kms_crypto_key',
-  'google_org_policy_policy',
-  'google_essential_contacts_contact',
-  'google_project',
-  'google_folder',
-];
+/** Every type whose attributes the loader checks, so that ill-typed values meet the check everywhere it looks. */
+const TYPES = TYPED_TYPES;
+/** Attribute names at the top of a resource, and anywhere below (nested blocks), the engine reads. */
+const TOP_NAMES = [...new Set(Object.values(ATTRIBUTE_TYPES).flatMap((a) => Object.keys(a).map((p) => p.split('.')[0])))];
+const NESTED_NAMES = [...new Set(Object.values(ATTRIBUTE_TYPES).flatMap((a) => Object.keys(a).flatMap((p) => p.split('.').slice(1))))];
 const ACTIONS = [['create'], ['update'], ['delete'], ['delete', 'create'], ['no-op'], ['read'], ['bogus'], []];
 const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('roles/owner', 'allUsers', 'user:a@b.c', '${google_project.p.id}', '7776000s', '{"bindings":[{"role":"roles/editor","members":["allUsers"]}]}'));
 /** Values shaped like provider attributes, but with any type anywhere. */
 const attribute = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('role', 'member', 'members', 'filter', 'destination', 'include_children', 'policy_data', 'binding', 'condition', 'expression', 'name', 'retention_days', 'locked', 'spec', 'rules', 'enforce', 'parent', 'rotation_period'), tie('value'), { maxKeys: 4 })),
+  value: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...NESTED_NAMES, 'role', 'member', 'members', 'binding', 'policy_data', 'name', 'parent'), tie('value'), { maxKeys: 4 })),
 })).value;
 const resourceChange = fc.record({
   type: fc.constantFrom(...TYPES),
   name: fc.constantFrom('a', 'b', 'c'),
   index: fc.option(fc.oneof(fc.nat(3), fc.string({ maxLength: 3 })), { nil: undefined }),
   actions: fc.constantFrom(...ACTIONS),
-  after: fc.option(fc.dictionary(fc.constantFrom('project', 'org_id', 'role', 'member', 'members', 'policy_data', 'filter', 'destination', 'include_children', 'retention_days', 'locked', 'name', 'parent', 'spec', 'notification_channels', 'enabled', 'conditions', 'rotation_period', 'service', 'audit_log_config', 'secret_data', 'bucket_name', 'folder_id'), attribute, { maxKeys: 6 }), { nil: null }),
+  after: fc.option(fc.dictionary(fc.constantFrom(...TOP_NAMES, 'role', 'member', 'members', 'policy_data', 'bucket', 'secret_id', 'bucket_name'), attribute, { maxKeys: 6 }), { nil: null }),
   afterUnknown: fc.option(fc.dictionary(fc.constantFrom('member', 'members', 'role', 'policy_data', 'destination', 'filter', 'project'), fc.oneof(fc.boolean(), fc.array(fc.boolean(), { maxLength: 2 }))), { nil: undefined }),
   sensitive: fc.option(fc.dictionary(fc.constantFrom('secret_data', 'member'), fc.boolean()), { nil: undefined }),
 });
@@ -107,6 +99,25 @@ describe('for any input', () => {
         const evaluation = evaluate(model, { rules, pack: PACKS.all, params });
         const errors = evaluation.results.filter((r) => r.messageId === 'rule-error').map((r) => `${r.ruleId}: ${r.message}`);
         expect(errors).toEqual([]);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  /** Rule errors of the whole `all` pack on a model. */
+  function ruleErrors(model: NonNullable<ReturnType<typeof load>>): string[] {
+    const evaluation = evaluate(model, { rules, pack: PACKS.all, params });
+    return evaluation.results.filter((r) => r.messageId === 'rule-error').map((r) => `${r.ruleId}: ${r.message}`);
+  }
+
+  it.each([
+    ['plan', typedPlanText],
+    ['synthesized', typedSynthText],
+  ] as const)('every well-typed %s document loads, and every rule judges it without erroring', (format, text) => {
+    fc.assert(
+      fc.property(fc.array(typedResource(format === 'plan' ? 'plan' : 'synth'), { maxLength: 8 }), (resources) => {
+        const model = loadModel({ text: text(resources), name: 'input.json' });
+        expect(ruleErrors(model)).toEqual([]);
       }),
       { numRuns: RUNS, seed: SEED },
     );

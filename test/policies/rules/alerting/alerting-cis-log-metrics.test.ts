@@ -47,6 +47,13 @@ runRuleTests(rule, {
       },
     },
     {
+      // Found by the property test: `filter` of an empty block list read Array.prototype.filter and crashed the rule.
+      name: 'plan: an extra condition with an empty condition_threshold list watches nothing and breaks nothing',
+      input: {
+        plan: plan(cisPlan({ alerts: { '2.5': { values: planAlert('2.5', { conditions: [...(planAlert('2.5').conditions as unknown[]), { display_name: 'other', condition_threshold: [] }] }) } } })),
+      },
+    },
+    {
       name: 'synth: one good alert is enough even when a second one on the same metric is disabled',
       input: { synth: synth({ ...cisSynth(), google_monitoring_alert_policy: { ...cisSynth().google_monitoring_alert_policy, extra: synthAlert('2.5', { enabled: false }) } }) },
     },

@@ -39,6 +39,12 @@ runRuleTests(rule, {
       ],
     },
     {
+      // Terraform reads the string "false" of a configuration as false: a string must not pass as enabled.
+      name: 'fails synth: enabled written as the string "false"',
+      input: { synth: synth({ google_monitoring_alert_policy: { cis_2_5: synthAlert('2.5', { enabled: 'false', notification_channels: [CHANNEL_ID] }) } }) },
+      errors: [{ messageId: 'disabled', address: ADDRESS }],
+    },
+    {
       name: 'fails plan: empty channel list in a module instance',
       input: { plan: plan([{ address: 'module.alerts.google_monitoring_alert_policy.p["firewall"]', values: planAlert('2.8', { notification_channels: [] }) }]) },
       errors: [{ messageId: 'no-channels', address: 'module.alerts.google_monitoring_alert_policy.p["firewall"]' }],
