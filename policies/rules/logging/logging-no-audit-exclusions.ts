@@ -1,14 +1,7 @@
 import { resourceRule, type RuleContext } from '../../engine/rule';
 import { get, type Resource } from '../../engine/model';
-import {
-  auditStreamsNotKept,
-  exclusionVerdict,
-  isTrue,
-  sinkExclusions,
-  SINK_TYPES,
-  type AuditLogStream,
-  type ExclusionView,
-} from '../../engine/logging-helpers';
+import { auditStreamsNotKept, type AuditLogStream } from '../../engine/logging-filter';
+import { exclusionVerdict, isTrue, sinkExclusions, SINK_TYPES, type ExclusionView } from '../../engine/logging-helpers';
 
 type MessageId = 'sink-exclusion-drops-audit' | 'exclusion-drops-audit' | 'default-sink-disabled' | 'default-sink-narrowed' | 'exclusion-unknown';
 
