@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { RuleInput } from '../../rule-tester';
+import { plan, synth, type RuleInput } from '../../rule-tester';
 
 export const ORG_ID = '123456789012';
 export const LOGGING_PROJECT = 'example-logging-prd';
@@ -64,3 +64,18 @@ const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', '
 export function corpusPlan(file: string): RuleInput {
   return { plan: JSON.parse(readFileSync(path.join(CORPUS, file), 'utf8')) as object };
 }
+
+/** A Cloud Storage bucket an org sink archives to: where the bucket rules judge storage destinations. */
+export const ARCHIVE = 'google_storage_bucket.archive';
+export const ARCHIVE_URI = 'storage.googleapis.com/example-com-audit-archive';
+
+export const archiveSynth = (bucket: Values) =>
+  synth({
+    google_storage_bucket: { archive: { name: 'example-com-audit-archive', location: 'EU', ...bucket } },
+    google_logging_organization_sink: { archive: orgSink({ name: 'org-archive', destination: ARCHIVE_URI }) },
+  });
+export const archivePlan = (bucket: Values) =>
+  plan([
+    { address: ARCHIVE, values: { name: 'example-com-audit-archive', location: 'EU', ...bucket } },
+    { address: 'google_logging_organization_sink.archive', values: orgSink({ name: 'org-archive', destination: ARCHIVE_URI }), unknown: { writer_identity: true } },
+  ]);

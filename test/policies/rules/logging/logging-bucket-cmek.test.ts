@@ -1,21 +1,9 @@
 import rule from '../../../../policies/rules/logging/logging-bucket-cmek';
 import { plan, runRuleTests, synth } from '../../rule-tester';
-import { BUCKET, centralBucket, loggingSynth, orgSink } from './fixtures';
+import { ARCHIVE, archivePlan, archiveSynth, BUCKET, centralBucket, loggingSynth } from './fixtures';
 
-const ARCHIVE = 'google_storage_bucket.archive';
-const ARCHIVE_URI = 'storage.googleapis.com/example-com-audit-archive';
 const KEY = 'projects/example-kms-prd/locations/europe-west1/keyRings/baseline/cryptoKeys/logs';
 
-const archiveSynth = (bucket: Record<string, unknown>) =>
-  synth({
-    google_storage_bucket: { archive: { name: 'example-com-audit-archive', location: 'EU', ...bucket } },
-    google_logging_organization_sink: { archive: orgSink({ name: 'org-archive', destination: ARCHIVE_URI }) },
-  });
-const archivePlan = (bucket: Record<string, unknown>) =>
-  plan([
-    { address: ARCHIVE, values: { name: 'example-com-audit-archive', location: 'EU', ...bucket } },
-    { address: 'google_logging_organization_sink.archive', values: orgSink({ name: 'org-archive', destination: ARCHIVE_URI }), unknown: { writer_identity: true } },
-  ]);
 const bucketPlan = (cmek: unknown, spec: { unknown?: object; references?: Record<string, string[]> } = {}) =>
   plan([{ address: BUCKET, values: centralBucket({ cmek_settings: cmek }), ...spec }]);
 

@@ -1,21 +1,9 @@
 import rule from '../../../../policies/rules/logging/logging-bucket-locked';
 import { plan, runRuleTests, synth } from '../../rule-tester';
-import { BUCKET, centralBucket, loggingSynth, orgSink } from './fixtures';
+import { ARCHIVE, archivePlan, archiveSynth, BUCKET, centralBucket, loggingSynth } from './fixtures';
 
-const ARCHIVE = 'google_storage_bucket.archive';
-const ARCHIVE_URI = 'storage.googleapis.com/example-com-audit-archive';
 const SEVEN_YEARS = 2555 * 86400;
 
-const archiveSynth = (bucket: Record<string, unknown>) =>
-  synth({
-    google_storage_bucket: { archive: { name: 'example-com-audit-archive', location: 'EU', ...bucket } },
-    google_logging_organization_sink: { archive: orgSink({ name: 'org-archive', destination: ARCHIVE_URI }) },
-  });
-const archivePlan = (bucket: Record<string, unknown>) =>
-  plan([
-    { address: ARCHIVE, values: { name: 'example-com-audit-archive', location: 'EU', ...bucket } },
-    { address: 'google_logging_organization_sink.archive', values: orgSink({ name: 'org-archive', destination: ARCHIVE_URI }), unknown: { writer_identity: true } },
-  ]);
 const bucketPlan = (extra: Record<string, unknown>, unknown: object = {}) => plan([{ address: BUCKET, values: centralBucket({ cmek_settings: [], ...extra }), unknown }]);
 
 runRuleTests(rule, {
