@@ -4,18 +4,20 @@
  * in ways the IAM union semantics can honour (see constructs/audit/audit-plan.ts).
  */
 import type { Construct } from 'constructs';
-import { BaselineStack, type BaselineStackProps } from './baseline-stack';
+import { BaselineStack } from './baseline-stack';
+import { folderNamesOf, type FolderConsumerStackProps } from './hierarchy-stack';
 import { OrgAuditConfig } from '../constructs/audit/org-audit-config';
 
 export class AuditStack extends BaselineStack {
   readonly auditConfig: OrgAuditConfig;
 
-  constructor(scope: Construct, id: string, props: BaselineStackProps) {
+  constructor(scope: Construct, id: string, props: FolderConsumerStackProps) {
     super(scope, id, props);
     const { config } = this;
     this.auditConfig = new OrgAuditConfig(this, 'AuditConfig', {
       organizationId: config.organization.id,
       folders: config.folders,
+      folderNames: folderNamesOf(props.folders),
       projects: config.projects,
       narrowing: config.audit.narrowing,
     });

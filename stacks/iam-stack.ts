@@ -1,12 +1,12 @@
 /**
  * Who may do what across the organization: custom roles, the config's grants (groups and service
  * accounts only, additive), expiring break-glass access, org policies and essential contacts.
- * Projects are named by their config ids and folders found by display name, so the hierarchy
- * stack deploys first.
+ * Projects are named by their config ids and folders by reference to the hierarchy stack's
+ * folders (remote state), so the hierarchy stack deploys first.
  */
 import type { Construct } from 'constructs';
-import { BaselineStack, type BaselineStackProps } from './baseline-stack';
-import { FolderLookup } from '../constructs/hierarchy/folder-lookup';
+import { BaselineStack } from './baseline-stack';
+import { folderNamesOf, type FolderConsumerStackProps } from './hierarchy-stack';
 import { CustomRoles } from '../constructs/iam/custom-roles';
 import { IamGrants } from '../constructs/iam/iam-grants';
 import { grantBindings } from '../constructs/iam/config-grants';
@@ -22,7 +22,7 @@ export class IamStack extends BaselineStack {
   readonly orgPolicies: OrgPolicies;
   readonly essentialContacts: EssentialContacts;
 
-  constructor(scope: Construct, id: string, props: BaselineStackProps) {
+  constructor(scope: Construct, id: string, props: FolderConsumerStackProps) {
     super(scope, id, props);
     const { config } = props;
     const organizationId = config.organization.id;
@@ -45,12 +45,16 @@ export class IamStack extends BaselineStack {
       });
     }
 
-    const folders = new FolderLookup(this, 'folders', { organizationId, folders: config.folders });
+    const folderNames = folderNamesOf(props.folders);
     this.grants = new IamGrants(this, 'grants', { organizationId });
     grantBindings(config.iam.bindings, {
       grants: this.grants,
       customRoles: this.customRoles,
-      folderName: (key) => folders.nameOf(key),
+      folderName: (key) => {
+        const name = folderNames.get(key);
+        if (name === undefined) throw new Error(`no folder with key "${key}" among the hierarchy's folders: ${[...folderNames.keys()].join(', ')}`);
+        return name;
+      },
       projectId: (key) => this.project(key).id,
       reservedMembers: breakGlassMembers(config.groups.breakGlass, breakGlass?.group),
     });

@@ -1,7 +1,7 @@
 /**
  * The baseline's stacks, in deploy order. Each stack is one concern composed from constructs.
- * Cross-stack references (the central log bucket, the canary secret) are passed as objects and
- * synthesize as remote-state outputs.
+ * Cross-stack references (the hierarchy's folders, the central log bucket, the canary secret) are
+ * passed as objects and synthesize as remote-state outputs.
  */
 import type { App } from 'cdktf';
 import type { BaselineConfig } from '../config/schema';
@@ -27,8 +27,8 @@ export const DEPLOY_ORDER = ['hierarchy', 'logging', 'audit', 'iam', 'secrets', 
 export function buildBaseline(app: App, config: BaselineConfig): Baseline {
   const hierarchy = new HierarchyStack(app, 'hierarchy', { config });
   const logging = new LoggingStack(app, 'logging', { config });
-  const audit = new AuditStack(app, 'audit', { config });
-  const iam = new IamStack(app, 'iam', { config });
+  const audit = new AuditStack(app, 'audit', { config, folders: hierarchy.folders });
+  const iam = new IamStack(app, 'iam', { config, folders: hierarchy.folders });
   const secrets = new SecretsStack(app, 'secrets', { config });
   const alerting = new AlertingStack(app, 'alerting', {
     config,

@@ -10,7 +10,6 @@ import { OrganizationIamAuditConfig } from '@cdktf/provider-google/lib/organizat
 import { FolderIamAuditConfig } from '@cdktf/provider-google/lib/folder-iam-audit-config';
 import { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
 import type { AuditLogType } from '../../config/schema';
-import { FolderLookup } from '../hierarchy/folder-lookup';
 import { planAuditConfigs, type AuditNarrowing, type AuditPlan } from './audit-plan';
 
 const ALL_SERVICES = 'allServices';
@@ -18,8 +17,14 @@ const ALL_SERVICES = 'allServices';
 export interface OrgAuditConfigProps {
   /** Numeric organization id. */
   readonly organizationId: string;
-  /** The folders as declared in config (looked up by display name only if a folder needs a config). */
-  readonly folders: readonly { readonly key: string; readonly displayName: string; readonly parent?: string }[];
+  /** The folders as declared in config (their nesting decides where narrowing needs restoring). */
+  readonly folders: readonly { readonly key: string; readonly parent?: string }[];
+  /**
+   * `folders/<id>` of each declared folder by config key (typically `google_folder.name` from the
+   * hierarchy stack, a cross-stack reference); read only for folders that need a config.
+   * @default - none: fails if a folder needs a config
+   */
+  readonly folderNames?: ReadonlyMap<string, string>;
   /** The projects as declared in config. */
   readonly projects: readonly { readonly key: string; readonly id: string; readonly folder: string; readonly coupling: 'tight' | 'loose' }[];
   /**
@@ -50,16 +55,24 @@ export class OrgAuditConfig extends Construct {
       auditLogConfig: auditLogConfig(org.logTypes),
     });
 
-    const folderPlacements = rest.filter((p) => p.level === 'folder');
-    const folders = folderPlacements.length > 0 ? new FolderLookup(this, 'Folders', { organizationId: props.organizationId, folders: props.folders }) : undefined;
-    this.folderConfigs = folderPlacements.map(
-      (p) =>
-        new FolderIamAuditConfig(this, `folder-${p.key}`, {
-          folder: folders!.nameOf(p.key),
-          service: ALL_SERVICES,
-          auditLogConfig: auditLogConfig(p.logTypes),
-        }),
-    );
+    const folderNames = props.folderNames ?? new Map<string, string>();
+    const folderName = (key: string): string => {
+      const name = folderNames.get(key);
+      if (name === undefined) {
+        throw new Error(`folder "${key}" needs an audit config but folderNames has no entry for it; given: ${[...folderNames.keys()].join(', ') || 'none'}`);
+      }
+      return name;
+    };
+    this.folderConfigs = rest
+      .filter((p) => p.level === 'folder')
+      .map(
+        (p) =>
+          new FolderIamAuditConfig(this, `folder-${p.key}`, {
+            folder: folderName(p.key),
+            service: ALL_SERVICES,
+            auditLogConfig: auditLogConfig(p.logTypes),
+          }),
+      );
     this.projectConfigs = rest
       .filter((p) => p.level === 'project')
       .map(

@@ -59,7 +59,7 @@ export class IamGrants extends Construct {
   /**
    * Grants `role` to `member` on a folder.
    * @param folderKey names the folder in construct ids and errors
-   * @param folderName `folders/<id>` (usually a lookup's token)
+   * @param folderName `folders/<id>` (usually the hierarchy stack's `google_folder.name`, a cross-stack reference)
    */
   onFolder(folderKey: string, folderName: string, role: string, member: string, options: GrantOptions = {}): FolderIamMember {
     const id = this.checked(`folder-${folderKey}`, role, member, `folder ${folderKey}`);

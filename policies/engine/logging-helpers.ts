@@ -408,8 +408,8 @@ export function nodeKeyOf(model: Model, resource: Resource, attribute: string, p
 }
 
 /**
- * The declared folder a lookup finds (`data.google_active_folder`, as FolderLookup writes it for
- * stacks that must not reference the hierarchy stack): same display name, same parent.
+ * The declared folder a lookup finds (`data.google_active_folder`, as plain Terraform often finds a
+ * folder another configuration declares): same display name, same parent.
  */
 function lookedUpFolderKey(model: Model, lookup: Resource): string | undefined {
   const name = knownString(model, lookup, 'display_name');

@@ -1,12 +1,13 @@
-import { Testing } from 'cdktf';
 import { AuditStack } from '../../stacks/audit-stack';
 import { parseConfig } from '../../config/load';
-import { dataAddressOf, exampleConfigInput, iamResources, ref, synthStack } from '../constructs/logging/synth-lookup';
+import { exampleConfigInput, iamResources } from '../constructs/logging/synth-lookup';
+import { HIERARCHY_REMOTE_STATE, remoteFolderName, synthWithHierarchy } from './hierarchy-references';
 
 const ALL_THREE = [{ log_type: 'ADMIN_READ' }, { log_type: 'DATA_READ' }, { log_type: 'DATA_WRITE' }];
 
 function synthAudit(input: Record<string, any>) {
-  return synthStack(new AuditStack(Testing.app(), 'audit', { config: parseConfig(input) }));
+  const config = parseConfig(input);
+  return synthWithHierarchy(config, (app, hierarchy) => new AuditStack(app, 'audit', { config, folders: hierarchy.folders }));
 }
 
 describe('AuditStack', () => {
@@ -25,6 +26,8 @@ describe('AuditStack', () => {
     });
     expect(text).not.toContain('exempted_members');
     expect(iamResources(doc)).toEqual([]);
+    // No folder needs a config, so nothing is read from the hierarchy stack.
+    expect(doc.data).toBeUndefined();
   });
 
   it('honours a folder narrowing from config: org lowered, other folders restored, tight projects kept whole', () => {
@@ -32,18 +35,20 @@ describe('AuditStack', () => {
     const input = exampleConfigInput();
     input.audit.narrowing = [{ folder: 'production', logTypes: ['ADMIN_READ', 'DATA_WRITE'], reason: 'Reads in production are too many to keep.' }];
     // WHEN
-    const { doc } = synthAudit(input);
-    // THEN
-    const folder = (name: string) => dataAddressOf(doc, 'google_active_folder', (v) => v.display_name === name);
+    const { doc, hierarchyDoc } = synthAudit(input);
+    // THEN the folder configs name the hierarchy stack's folders through its remote state
+    const folder = (name: string) => remoteFolderName(hierarchyDoc, name);
     const values = (type: string) => Object.values(doc.resource?.[type] ?? {});
     expect(values('google_organization_iam_audit_config')).toEqual([
       { org_id: '123456789012', service: 'allServices', audit_log_config: [{ log_type: 'ADMIN_READ' }, { log_type: 'DATA_WRITE' }] },
     ]);
     expect(values('google_folder_iam_audit_config')).toEqual([
-      { folder: ref(folder('Non-production'), 'name'), service: 'allServices', audit_log_config: ALL_THREE },
-      { folder: ref(folder('Shared'), 'name'), service: 'allServices', audit_log_config: ALL_THREE },
+      { folder: folder('Non-production'), service: 'allServices', audit_log_config: ALL_THREE },
+      { folder: folder('Shared'), service: 'allServices', audit_log_config: ALL_THREE },
     ]);
     expect(values('google_project_iam_audit_config')).toEqual([{ project: 'example-app-prd', service: 'allServices', audit_log_config: ALL_THREE }]);
+    expect(Object.keys(doc.data ?? {})).toEqual(['terraform_remote_state']);
+    expect(Object.keys(doc.data?.terraform_remote_state ?? {})).toEqual([HIERARCHY_REMOTE_STATE]);
   });
 
   it('fails on a per-service narrowing that allServices would override, naming the config path', () => {

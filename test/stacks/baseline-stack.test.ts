@@ -5,7 +5,12 @@ import { App } from 'cdktf';
 import { EXAMPLE_CONFIG, loadConfig } from '../../config/load';
 import { buildBaseline, DEPLOY_ORDER } from '../../stacks';
 
-type Doc = { terraform: { backend: Record<string, Record<string, string>> }; data?: Record<string, Record<string, { config: Record<string, string> }>> };
+type Doc = {
+  terraform: { backend: Record<string, Record<string, string>> };
+  data?: Record<string, Record<string, { config: Record<string, string> }>>;
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+  output?: Record<string, { value: string }>;
+};
 
 function synthBaseline(state?: { bucket: string; prefix: string }) {
   const outdir = mkdtempSync(join(tmpdir(), 'baseline-synth-'));
@@ -33,6 +38,30 @@ describe('the baseline app', () => {
     const consumer = resolve(workingDir('alerting'), doc('alerting').data!.terraform_remote_state['cross-stack-reference-input-logging'].config.path);
     expect(producer).toBe(resolve('terraform.logging.tfstate'));
     expect(consumer).toBe(producer);
+  });
+
+  it('grants on a folder by reference to the hierarchy stack\'s google_folder, through remote state', () => {
+    // GIVEN the example org (one folder grant, on shared) WHEN the app synthesizes
+    const { outdir, manifest, doc } = synthBaseline();
+    // THEN iam depends on hierarchy, and its grant reads a hierarchy output...
+    expect(manifest.stacks.iam.dependencies).toEqual(['hierarchy']);
+    const grants = Object.values(doc('iam').resource?.google_folder_iam_member ?? {});
+    expect(grants.map((g) => [g.folder, g.role, g.member])).toEqual([
+      [
+        '${data.terraform_remote_state.cross-stack-reference-input-hierarchy.outputs.cross-stack-output-google_folderhierarchy_folder-shared_2C47EE6Fname}',
+        'roles/logging.viewer',
+        'group:gcp-security@example.com',
+      ],
+    ]);
+    // ...that is the `folders/<id>` name of the Shared folder...
+    const hierarchy = doc('hierarchy');
+    expect(hierarchy.output?.['cross-stack-output-google_folderhierarchy_folder-shared_2C47EE6Fname']?.value).toBe('${google_folder.hierarchy_folder-shared_2C47EE6F.name}');
+    expect(hierarchy.resource?.google_folder?.['hierarchy_folder-shared_2C47EE6F']?.display_name).toBe('Shared');
+    // ...in the state the hierarchy stack writes.
+    const remoteState = doc('iam').data!.terraform_remote_state['cross-stack-reference-input-hierarchy'].config.path;
+    expect(resolve(outdir, 'stacks', 'iam', remoteState)).toBe(resolve(outdir, 'stacks', 'hierarchy', hierarchy.terraform.backend.local.path));
+    // Nothing is found by display name any more.
+    expect(DEPLOY_ORDER.filter((stack) => doc(stack).data?.google_active_folder !== undefined)).toEqual([]);
   });
 
   it('uses a GCS backend per stack when the config names a state bucket', () => {

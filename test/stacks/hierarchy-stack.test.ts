@@ -48,6 +48,19 @@ describe('HierarchyStack', () => {
     ]);
   });
 
+  it('exposes each config folder by key as the google_folder it creates, for other stacks to reference', () => {
+    // GIVEN the example org WHEN the stack is built THEN folders maps config keys to their folder resources
+    const stack = new HierarchyStack(Testing.app(), 'hierarchy', { config: exampleConfig() });
+    const { doc } = synthStack(stack);
+    expect([...stack.folders].map(([key, folder]) => [key, folder.friendlyUniqueId, doc.resource?.google_folder?.[folder.friendlyUniqueId]?.display_name])).toEqual([
+      ['production', 'hierarchy_folder-production_9B6142E4', 'Production'],
+      ['non-production', 'hierarchy_folder-non-production_9FC8582B', 'Non-production'],
+      ['shared', 'hierarchy_folder-shared_2C47EE6F', 'Shared'],
+    ]);
+    // Read from another stack, `name` is a token cdktf turns into a remote-state reference.
+    expect(stack.folders.get('shared')?.name).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
+  });
+
   it('makes no IAM grants and nothing but folders and projects', () => {
     const { doc } = synthHierarchy(exampleConfig());
     expect(grantLines(doc)).toEqual([]);

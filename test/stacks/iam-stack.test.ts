@@ -1,18 +1,20 @@
 import { Testing } from 'cdktf';
 import { IamStack } from '../../stacks/iam-stack';
+import { HierarchyStack } from '../../stacks/hierarchy-stack';
 import type { BaselineConfig } from '../../config/schema';
 import { exampleConfig, smallConfig } from '../constructs/iam/configs';
-import { byAddress, grantLines, grantsIn, resourcesOf, synthStack } from '../constructs/iam/synth-json';
+import { byAddress, grantLines, grantsIn, resourcesOf } from '../constructs/iam/synth-json';
+import { HIERARCHY_REMOTE_STATE, remoteFolderName, synthWithHierarchy } from './hierarchy-references';
 
 function synthIam(config: BaselineConfig) {
-  return synthStack(new IamStack(Testing.app(), 'iam', { config }));
+  return synthWithHierarchy(config, (app, hierarchy) => new IamStack(app, 'iam', { config, folders: hierarchy.folders }));
 }
 
-const EXAMPLE_SHARED = '[folder "Shared" under organizations/123456789012]';
 const BREAK_GLASS_EXPRESSION = 'request.time < timestamp("2027-06-30T00:00:00Z")';
 
 describe('IamStack (example org)', () => {
-  const { doc, text } = synthIam(exampleConfig());
+  const { doc, text, hierarchyDoc } = synthIam(exampleConfig());
+  const EXAMPLE_SHARED = remoteFolderName(hierarchyDoc, 'Shared');
 
   it('makes exactly the configured grants plus break-glass, and nothing else', () => {
     expect(grantLines(doc)).toEqual([
@@ -98,17 +100,34 @@ describe('IamStack (example org)', () => {
     ]);
   });
 
-  it('looks up only the folder it grants on', () => {
-    expect(Object.values(doc.data?.google_active_folder ?? {})).toEqual([{ display_name: 'Shared', parent: 'organizations/123456789012' }]);
+  it('names the folder it grants on by reference to the hierarchy stack, never by display name', () => {
+    // The one data source is the hierarchy stack's remote state; the grant reads the folder's name from it.
+    expect(Object.keys(doc.data ?? {})).toEqual(['terraform_remote_state']);
+    expect(Object.keys(doc.data?.terraform_remote_state ?? {})).toEqual([HIERARCHY_REMOTE_STATE]);
+    expect(resourcesOf(doc, 'google_folder_iam_member').map((g) => g.folder)).toEqual([
+      '${data.terraform_remote_state.cross-stack-reference-input-hierarchy.outputs.cross-stack-output-google_folderhierarchy_folder-shared_2C47EE6Fname}',
+    ]);
+    // ...which the hierarchy stack exports as its Shared folder's `folders/<id>` name.
+    expect(Object.values(hierarchyDoc.output ?? {})).toEqual([{ value: '${google_folder.hierarchy_folder-shared_2C47EE6F.name}', sensitive: true }]);
     expect(text).not.toContain('secret_data');
+  });
+
+  it('fails on a folder binding whose folder is not among the given folders, naming the ones given', () => {
+    const config = exampleConfig();
+    const app = Testing.app();
+    const { folders } = new HierarchyStack(app, 'hierarchy', { config });
+    const withoutShared = new Map([...folders].filter(([key]) => key !== 'shared'));
+    expect(() => new IamStack(app, 'iam', { config, folders: withoutShared })).toThrow(
+      'no folder with key "shared" among the hierarchy\'s folders: production, non-production',
+    );
   });
 });
 
 describe('IamStack (small org)', () => {
   it('grants custom roles by their full names, on a nested folder, with no break-glass when none is configured', () => {
-    const { doc } = synthIam(smallConfig());
+    const { doc, hierarchyDoc } = synthIam(smallConfig());
     expect(grantLines(doc)).toEqual([
-      '[folder "Security" under [folder "Platform" under organizations/111222333444]] | roles/logging.viewer | group:sec@small.example',
+      `${remoteFolderName(hierarchyDoc, 'Security')} | roles/logging.viewer | group:sec@small.example`,
       'organization 111222333444 | organizations/111222333444/roles/orgAuditLite | group:audit@small.example',
       'project small-vault-01 | projects/small-vault-01/roles/vaultLister | serviceAccount:ci@small-keys-01.iam.gserviceaccount.com',
     ]);

@@ -124,7 +124,8 @@ describe('hierarchy, iam and secrets stacks together', () => {
   it('synthesize without any secret payload in any stack', () => {
     const app = Testing.app();
     const config = exampleConfig();
-    const texts = [new HierarchyStack(app, 'hierarchy', { config }), new IamStack(app, 'iam', { config }), new SecretsStack(app, 'secrets', { config })].map(
+    const hierarchy = new HierarchyStack(app, 'hierarchy', { config });
+    const texts = [hierarchy, new IamStack(app, 'iam', { config, folders: hierarchy.folders }), new SecretsStack(app, 'secrets', { config })].map(
       (stack) => synthStack(stack).text,
     );
     expect(texts.map((t) => t.includes('secret_data') || t.includes('google_secret_manager_secret_version'))).toEqual([false, false, false]);

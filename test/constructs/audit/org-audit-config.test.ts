@@ -1,13 +1,20 @@
 import { OrgAuditConfig, type OrgAuditConfigProps } from '../../../constructs/audit/org-audit-config';
 import { loadConfig, EXAMPLE_CONFIG } from '../../../config/load';
-import { dataAddressOf, only, ref, synthScope, type SynthDoc } from '../logging/synth-lookup';
+import { only, synthScope, type SynthDoc } from '../logging/synth-lookup';
 
 const ALL_THREE = [{ log_type: 'ADMIN_READ' }, { log_type: 'DATA_READ' }, { log_type: 'DATA_WRITE' }];
 const REASON = 'Data Access logs here cost more than they are worth.';
 
+/** Folder names as the hierarchy stack would give them once applied (on its own, the construct takes any `folders/<id>`). */
+const FOLDER_NAMES = new Map([
+  ['production', 'folders/1001'],
+  ['non-production', 'folders/1002'],
+  ['shared', 'folders/1003'],
+]);
+
 function exampleProps(narrowing: OrgAuditConfigProps['narrowing'] = []): OrgAuditConfigProps {
   const config = loadConfig(EXAMPLE_CONFIG);
-  return { organizationId: config.organization.id, folders: config.folders, projects: config.projects, narrowing };
+  return { organizationId: config.organization.id, folders: config.folders, folderNames: FOLDER_NAMES, projects: config.projects, narrowing };
 }
 
 /** Every audit config resource in the document, by type. */
@@ -37,19 +44,18 @@ describe('OrgAuditConfig', () => {
     const withTight = { ...props, projects: [...props.projects, { key: 'np-data', id: 'example-np-data', folder: 'non-production', coupling: 'tight' as const }] };
     // WHEN
     const { doc, text } = synthScope((scope) => new OrgAuditConfig(scope, 'Audit', withTight));
-    // THEN the org keeps ADMIN_READ, the other two folders (found by display name under the org) get all three,
+    // THEN the org keeps ADMIN_READ, the other two folders (named as given) get all three,
     // and the tight project in the narrowed folder keeps all three
-    const folder = (name: string) =>
-      dataAddressOf(doc, 'google_active_folder', (v) => v.display_name === name && v.parent === 'organizations/123456789012');
     expect(auditConfigs(doc)).toEqual({
       google_organization_iam_audit_config: [{ org_id: '123456789012', service: 'allServices', audit_log_config: [{ log_type: 'ADMIN_READ' }] }],
       google_folder_iam_audit_config: [
-        { folder: ref(folder('Production'), 'name'), service: 'allServices', audit_log_config: ALL_THREE },
-        { folder: ref(folder('Shared'), 'name'), service: 'allServices', audit_log_config: ALL_THREE },
+        { folder: 'folders/1001', service: 'allServices', audit_log_config: ALL_THREE },
+        { folder: 'folders/1003', service: 'allServices', audit_log_config: ALL_THREE },
       ],
       google_project_iam_audit_config: [{ project: 'example-np-data', service: 'allServices', audit_log_config: ALL_THREE }],
     });
-    expect(Object.keys(doc.data?.google_active_folder ?? {})).toHaveLength(2);
+    // Folders are never looked up by display name.
+    expect(doc.data).toBeUndefined();
     expect(text).not.toContain('exempted_members');
   });
 
@@ -60,6 +66,22 @@ describe('OrgAuditConfig', () => {
     });
     expect(only(doc, 'google_organization_iam_audit_config')).toBeDefined();
     expect(Object.keys(doc.resource?.google_organization_iam_audit_config ?? {})).toEqual([audit!.orgConfig.friendlyUniqueId]);
+  });
+
+  it('writes no folder config and needs no folder names when no folder is narrowed', () => {
+    const { doc } = synthScope((scope) => new OrgAuditConfig(scope, 'Audit', { ...exampleProps(), folderNames: undefined }));
+    expect(Object.keys(auditConfigs(doc))).toEqual(['google_organization_iam_audit_config']);
+  });
+
+  it('fails when a folder needs a config but folderNames does not name it, listing the names given', () => {
+    const props = exampleProps([{ folder: 'non-production', logTypes: ['ADMIN_READ'], reason: REASON }]);
+    const withoutShared = new Map([...FOLDER_NAMES].filter(([key]) => key !== 'shared'));
+    expect(() => synthScope((scope) => new OrgAuditConfig(scope, 'Audit', { ...props, folderNames: withoutShared }))).toThrow(
+      'folder "shared" needs an audit config but folderNames has no entry for it; given: production, non-production',
+    );
+    expect(() => synthScope((scope) => new OrgAuditConfig(scope, 'Audit', { ...props, folderNames: undefined }))).toThrow(
+      'folder "production" needs an audit config but folderNames has no entry for it; given: none',
+    );
   });
 
   it('fails at synth on a per-service narrowing allServices would override, naming the config path', () => {

@@ -14,8 +14,8 @@ const auditConfig = (types: string[], where: Record<string, unknown> = { org_id:
 /** A tight-coupled project directly under the organization, as a plan shows it. */
 const tightProject = (labels: Record<string, string> = { coupling: 'tight' }) => ({ address: PROJECT, values: { project_id: 'example-app-prd', name: 'example-app-prd', org_id: ORG_ID, labels } });
 /**
- * The hierarchy and audit stacks' shape: the folder declared in one stack, found by display name in
- * the other (FolderLookup), the folder-level config on the lookup.
+ * A common plain-Terraform shape: the folder declared in one configuration, found by display name
+ * (`data.google_active_folder`) in the other, the folder-level config on the lookup.
  */
 const lookedUp = (lookupName: string) =>
   synth(
