@@ -88,7 +88,7 @@ function changeAlert(
 
 /**
  * CIS GCP 2.5-2.12 [v4.0: 2.4-2.11]: the benchmark's filters, verbatim
- * (../shared/reference/cis-gcp-logging-controls.md). Do not reformat them: auditors diff them.
+ * (test/fixtures/reference/cis-gcp-logging-controls.md). Do not reformat them: auditors diff them.
  */
 export const CIS_ALERTS: readonly AlertSpec[] = [
   changeAlert({

@@ -1,9 +1,10 @@
 /** Runs the real `baseline` process (node bin/baseline.js) the way a user or CI would. */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { TERRAFORM_VALIDATOR_PLANS } from '../support/fixtures';
 
 export const REPO = resolve(__dirname, '..', '..');
-export const CORPUS = resolve(REPO, '..', 'shared', 'corpus', 'terraform-validator');
+export const CORPUS = TERRAFORM_VALIDATOR_PLANS;
 
 export interface Run {
   readonly status: number | null;

@@ -1,5 +1,5 @@
 /**
- * CIS GCP 1.18 (as in ../shared/reference): the Secret Manager accessor role belongs on each secret.
+ * CIS GCP 1.18 (as in test/fixtures/reference): the Secret Manager accessor role belongs on each secret.
  * Only roles/secretmanager.secretAccessor is judged: roles/secretmanager.admin reads payloads too, but it
  * is an admin role, held to the admin rules (iam-no-sa-admin-roles, iam-privileged-roles-time-bound).
  */

@@ -1,13 +1,13 @@
 /**
- * The five audit log ids as the shared CIS reference lists them (read-only, outside the repo), so
+ * The five audit log ids as the vendored CIS reference lists them (test/fixtures/reference), so
  * the filter tests compare with the reference text itself: the bullet reads
  * `- Audit log ids: \`cloudaudit.googleapis.com%2Factivity\`, \`%2Fsystem_event\`, ...` where
  * every id after the first is given as its suffix.
  */
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { CIS_REFERENCE } from '../../support/fixtures';
 
-const REFERENCE = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'cis-gcp-logging-controls.md');
+const REFERENCE = CIS_REFERENCE;
 
 export function cisAuditLogIds(): string[] {
   // The bullet may wrap: it runs until the next bullet or blank line.

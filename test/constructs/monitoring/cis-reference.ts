@@ -1,12 +1,11 @@
 /**
- * Reads the CIS log metric filters from the shared reference (read-only, outside the repo), so the
+ * Reads the CIS log metric filters from the vendored reference (test/fixtures/reference), so the
  * tests compare what we synthesize with the benchmark text itself, not with a copy of it.
  */
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { CIS_REFERENCE } from '../../support/fixtures';
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const CIS_REFERENCE_FILE = path.resolve(REPO_ROOT, '..', 'shared', 'reference', 'cis-gcp-logging-controls.md');
+export const CIS_REFERENCE_FILE = CIS_REFERENCE;
 
 export interface CisFilterRow {
   /** v5.0 control number, e.g. `2.5`. */

@@ -10,8 +10,9 @@ import type { BaselineConfig } from '../../../config/schema';
 import { main, runCheck } from '../../../policies/cli';
 import { PACKS } from '../../../policies/packs';
 import { captureIo } from './io';
+import { TERRAFORM_VALIDATOR_PLANS } from '../../support/fixtures';
 
-const CORPUS = resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'terraform-validator');
+const CORPUS = TERRAFORM_VALIDATOR_PLANS;
 const BASIC_ROLE_PLAN = join(CORPUS, 'example_project_iam_binding.tfplan.json');
 const GUARDRAILS = PACKS.guardrails.rules.length;
 const EXAMPLE_CONFIG = resolve(__dirname, '..', '..', '..', 'config', 'example.baseline.yaml');

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { main } from '../../../policies/cli';
 import { captureIo } from './io';
+import { TERRAFORM_VALIDATOR_PLANS } from '../../support/fixtures';
 
 jest.mock('../../../policies/rules', () => ({
   loadRules: () => {
@@ -13,7 +14,7 @@ jest.mock('../../../policies/rules', () => ({
 
 test('fails with 2 and one line on an unexpected error', () => {
   const io = captureIo();
-  const plan = resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'terraform-validator', 'example_pubsub_topic.tfplan.json');
+  const plan = resolve(TERRAFORM_VALIDATOR_PLANS, 'example_pubsub_topic.tfplan.json');
   expect(main(['check', plan], io)).toBe(2);
   expect(io.err()).toBe(`baseline: unexpected error while checking ${plan}: Cannot read properties of undefined (reading 'meta')\n`);
 });

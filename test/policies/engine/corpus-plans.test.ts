@@ -1,5 +1,5 @@
 /**
- * Every real plan in ../shared/corpus/terraform-validator loads, keeps every resource the plan
+ * Every real plan in test/fixtures/terraform-validator loads, keeps every resource the plan
  * names, and yields every basic-role and public-principal grant at the right address and path,
  * including those inside the JSON string `policy_data` and behind `data.google_iam_policy`.
  */

@@ -1,9 +1,10 @@
-/** Where the shared third-party corpus lives (read-only, never copied into the repo). */
+/** Where the shared third-party corpus lives (vendored under test/fixtures with its licence). */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { FIXTURES, TERRAFORM_VALIDATOR_PLANS } from '../../support/fixtures';
 
-export const CORPUS = resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
-export const TERRAFORM_VALIDATOR = join(CORPUS, 'terraform-validator');
+export const CORPUS = FIXTURES;
+export const TERRAFORM_VALIDATOR = TERRAFORM_VALIDATOR_PLANS;
 
 export function planFiles(): string[] {
   return readdirSync(TERRAFORM_VALIDATOR).filter((f) => f.endsWith('.tfplan.json')).sort();

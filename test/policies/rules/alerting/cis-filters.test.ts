@@ -1,10 +1,10 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { CIS_LOG_METRICS, cisControlForFilter, filterContains, filterEquals, normaliseFilter } from '../../../../policies/engine/cis-filters';
 // Policies must not import constructs; a test may, to hold the two copies of the filters together.
 import { CIS_ALERTS } from '../../../../constructs/monitoring/alert-catalog';
+import { CIS_REFERENCE } from '../../../support/fixtures';
 
-const REFERENCE = path.resolve(__dirname, '../../../../..', 'shared', 'reference', 'cis-gcp-logging-controls.md');
+const REFERENCE = CIS_REFERENCE;
 
 /** `| 2.5 [2.4] | event | \`filter\` |` rows of the reference's log-metric table. */
 function referenceRows(): { cis: string; cisV4: string; event: string; filter: string }[] {

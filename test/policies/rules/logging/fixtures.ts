@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { plan, synth, type RuleInput } from '../../rule-tester';
+import { TERRAFORM_VALIDATOR_PLANS } from '../../../support/fixtures';
 
 export const ORG_ID = '123456789012';
 export const LOGGING_PROJECT = 'example-logging-prd';
@@ -58,9 +59,9 @@ export function loggingSynth(extra: Record<string, Record<string, Values>> = {})
   };
 }
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'terraform-validator');
+const CORPUS = TERRAFORM_VALIDATOR_PLANS;
 
-/** A terraform-validator plan from the shared corpus, read in place. */
+/** A terraform-validator plan from the vendored corpus, read in place. */
 export function corpusPlan(file: string): RuleInput {
   return { plan: JSON.parse(readFileSync(path.join(CORPUS, file), 'utf8')) as object };
 }

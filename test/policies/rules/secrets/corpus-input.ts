@@ -1,4 +1,4 @@
-/** A real plan from the shared corpus as a RuleTester input (read-only, never copied into the repo). */
+/** A real plan from the vendored corpus as a RuleTester input (vendored under test/fixtures with its licence). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TERRAFORM_VALIDATOR } from '../../engine/corpus';
