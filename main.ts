@@ -3,7 +3,7 @@
  * `BASELINE_CONFIG` names another config file; the default is the shipped example org.
  */
 import { App } from 'cdktf';
-import { EXAMPLE_CONFIG, loadConfig, ConfigError } from './config/load';
+import { EXAMPLE_CONFIG, loadConfig, ConfigError } from './policies/config/load';
 import { buildBaseline } from './stacks';
 import { BaselinePolicyValidation } from './policies/cdktf-integration';
 

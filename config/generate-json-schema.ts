@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { baselineConfigSchema } from './schema';
+import { baselineConfigSchema } from '../policies/config/org-config';
 
 export function jsonSchema(): object {
   return z.toJSONSchema(baselineConfigSchema, { io: 'input', unrepresentable: 'any' });

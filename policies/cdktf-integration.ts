@@ -7,7 +7,7 @@
  */
 import { App, TerraformResource } from 'cdktf';
 import type { IConstruct, IValidation } from 'constructs';
-import type { BaselineConfig } from '../config/schema';
+import type { BaselineConfig } from './config/org-config';
 import type { InlineSuppression } from './engine/model';
 import type { Result } from './engine/results';
 import type { Severity } from './engine/rule';

@@ -6,7 +6,7 @@ import { relative, resolve } from 'node:path';
 import { App, GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import type { BaselineConfig, ProjectConfig } from '../config/schema';
+import type { BaselineConfig, ProjectConfig } from '../policies/config/org-config';
 
 export interface BaselineStackProps {
   /** The validated org config. */

@@ -4,7 +4,7 @@
  * passed as objects and synthesize as remote-state outputs.
  */
 import type { App } from 'cdktf';
-import type { BaselineConfig } from '../config/schema';
+import type { BaselineConfig } from '../policies/config/org-config';
 import { HierarchyStack } from './hierarchy-stack';
 import { LoggingStack } from './logging-stack';
 import { AuditStack } from './audit-stack';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXAMPLE_CONFIG } from '../config/load';
+import { EXAMPLE_CONFIG } from '../policies/config/load';
 
 const root = join(__dirname, '..');
 

@@ -15,7 +15,7 @@
  *
  * Pure: no cdktf, so the plan is testable on its own and readable by anything.
  */
-import type { AuditLogType, BaselineConfig } from '../../config/schema';
+import type { AuditLogType, BaselineConfig } from '../../policies/config/org-config';
 import { parentsFirst } from '../hierarchy/folder-order';
 
 export const ALL_AUDIT_LOG_TYPES: readonly AuditLogType[] = ['ADMIN_READ', 'DATA_READ', 'DATA_WRITE'];

@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { OrganizationIamAuditConfig } from '@cdktf/provider-google/lib/organization-iam-audit-config';
 import { FolderIamAuditConfig } from '@cdktf/provider-google/lib/folder-iam-audit-config';
 import { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
-import type { AuditLogType } from '../../config/schema';
+import type { AuditLogType } from '../../policies/config/org-config';
 import { planAuditConfigs, type AuditNarrowing, type AuditPlan } from './audit-plan';
 
 const ALL_SERVICES = 'allServices';

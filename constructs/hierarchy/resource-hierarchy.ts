@@ -5,7 +5,7 @@
 import { Construct } from 'constructs';
 import { Folder } from '@cdktf/provider-google/lib/folder';
 import { Project } from '@cdktf/provider-google/lib/project';
-import type { Coupling } from '../../config/schema';
+import type { Coupling } from '../../policies/config/org-config';
 import { parentsFirst } from './folder-order';
 
 export interface HierarchyFolder {

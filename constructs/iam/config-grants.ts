@@ -2,7 +2,7 @@
  * Turns the config's `iam.bindings` into additive grants: one `*_iam_member` per (role, member),
  * at the scope the binding names, with custom role ids resolved to their full names.
  */
-import type { BaselineConfig } from '../../config/schema';
+import type { BaselineConfig } from '../../policies/config/org-config';
 import type { CustomRoles } from './custom-roles';
 import type { IamGrants } from './iam-grants';
 

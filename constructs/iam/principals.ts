@@ -3,7 +3,7 @@
  * through groups and workloads as service accounts; basic roles go to nobody.
  */
 import { Token } from 'cdktf';
-import { BASIC_ROLES } from '../../config/roles';
+import { BASIC_ROLES } from '../../policies/catalog/roles';
 
 const GRANTABLE_MEMBER = /^(group|serviceAccount):[^\s:]+@[^\s:]+$/;
 

@@ -8,7 +8,7 @@ import { Op, Token } from 'cdktf';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
-import { KEY_USE_ROLE } from '../../config/roles';
+import { KEY_USE_ROLE } from '../../policies/catalog/roles';
 
 const SECONDS_PER_DAY = 86_400;
 /** CIS GCP 1.11 [1.10]: `rotation_period` <= 7776000s (90 days). */

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { LoggingLogView } from '@cdktf/provider-google/lib/logging-log-view';
 import { LoggingLogViewIamMember } from '@cdktf/provider-google/lib/logging-log-view-iam-member';
 import type { LoggingProjectBucketConfig } from '@cdktf/provider-google/lib/logging-project-bucket-config';
-import { LOG_VIEW_ACCESS_ROLE } from '../../config/roles';
+import { LOG_VIEW_ACCESS_ROLE } from '../../policies/catalog/roles';
 import { assertGrantableMember, grantId } from '../iam/principals';
 
 export interface LogViewProps {

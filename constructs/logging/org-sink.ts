@@ -19,7 +19,7 @@ import type { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { PubsubTopicIamMember } from '@cdktf/provider-google/lib/pubsub-topic-iam-member';
-import { SINK_WRITER_ROLE } from '../../config/roles';
+import { SINK_WRITER_ROLE } from '../../policies/catalog/roles';
 import { auditLogFilter, auditSafeExclusionFilter } from './audit-log-filter';
 
 /** Where a sink writes, with the resource it writes to (so the grant lands on exactly it). */

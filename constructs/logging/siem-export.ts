@@ -14,7 +14,7 @@ import { PubsubSubscription } from '@cdktf/provider-google/lib/pubsub-subscripti
 import { PubsubSubscriptionIamMember } from '@cdktf/provider-google/lib/pubsub-subscription-iam-member';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
 import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
-import { SUBSCRIPTION_PULL_ROLE } from '../../config/roles';
+import { SUBSCRIPTION_PULL_ROLE } from '../../policies/catalog/roles';
 import { assertGrantableMember, grantId } from '../iam/principals';
 import type { RotatingKey } from '../kms/rotating-key';
 

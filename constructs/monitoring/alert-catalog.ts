@@ -4,7 +4,8 @@
  * log-based metric and an alert policy, the dashboard draws one tile per row, and policy rules and
  * reviewers read the same rows. Pure data: no cdktf import, so the policy engine may read it too.
  */
-import type { BaselineConfig } from '../../config/schema';
+import type { BaselineConfig } from '../../policies/config/org-config';
+import { cisFilter } from '../../policies/catalog/cis-log-metrics';
 
 /** A label a metric extracts from each matching log entry, so an incident says who did what where. */
 export type AlertLabel = 'principal' | 'method' | 'project' | 'resource' | 'account';
@@ -87,16 +88,14 @@ function changeAlert(
 }
 
 /**
- * CIS GCP 2.5-2.12 [v4.0: 2.4-2.11]: the benchmark's filters, verbatim
- * (test/fixtures/reference/cis-gcp-logging-controls.md). Do not reformat them: auditors diff them.
+ * CIS GCP 2.5-2.12 [v4.0: 2.4-2.11]: the benchmark's filters, verbatim, from the one catalog the rules read too.
  */
 export const CIS_ALERTS: readonly AlertSpec[] = [
   changeAlert({
     id: 'project-ownership-changes',
     title: 'Project ownership assigned or changed',
     cis: '2.5',
-    filter:
-      '(protoPayload.serviceName="cloudresourcemanager.googleapis.com") AND (ProjectOwnership OR projectOwnerInvitee) OR (protoPayload.serviceData.policyDelta.bindingDeltas.action="REMOVE" AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner") OR (protoPayload.serviceData.policyDelta.bindingDeltas.action="ADD" AND protoPayload.serviceData.policyDelta.bindingDeltas.role="roles/owner")',
+    filter: cisFilter('2.5'),
     severity: 'CRITICAL',
     group: 'changes',
     happened: 'Someone added or removed roles/owner, or invited a project owner.',
@@ -107,7 +106,7 @@ export const CIS_ALERTS: readonly AlertSpec[] = [
     id: 'audit-config-changes',
     title: 'Audit logging configuration changed',
     cis: '2.6',
-    filter: 'protoPayload.methodName="SetIamPolicy" AND protoPayload.serviceData.policyDelta.auditConfigDeltas:*',
+    filter: cisFilter('2.6'),
     severity: 'CRITICAL',
     group: 'changes',
     happened: 'An IAM policy change altered which audit logs are written (audit config delta).',
@@ -118,8 +117,7 @@ export const CIS_ALERTS: readonly AlertSpec[] = [
     id: 'custom-role-changes',
     title: 'Custom IAM role created, changed or deleted',
     cis: '2.7',
-    filter:
-      'resource.type="iam_role" AND (protoPayload.methodName="google.iam.admin.v1.CreateRole" OR protoPayload.methodName="google.iam.admin.v1.DeleteRole" OR protoPayload.methodName="google.iam.admin.v1.UpdateRole" OR protoPayload.methodName="google.iam.admin.v1.UndeleteRole")',
+    filter: cisFilter('2.7'),
     severity: 'WARNING',
     group: 'changes',
     happened: 'A custom role was created, updated, deleted or undeleted.',
@@ -130,8 +128,7 @@ export const CIS_ALERTS: readonly AlertSpec[] = [
     id: 'firewall-rule-changes',
     title: 'VPC firewall rule changed',
     cis: '2.8',
-    filter:
-      'resource.type="gce_firewall_rule" AND (protoPayload.methodName:"compute.firewalls.patch" OR protoPayload.methodName:"compute.firewalls.insert" OR protoPayload.methodName:"compute.firewalls.delete")',
+    filter: cisFilter('2.8'),
     severity: 'WARNING',
     group: 'changes',
     happened: 'A VPC firewall rule was created, patched or deleted.',
@@ -142,8 +139,7 @@ export const CIS_ALERTS: readonly AlertSpec[] = [
     id: 'route-changes',
     title: 'VPC route changed',
     cis: '2.9',
-    filter:
-      'resource.type="gce_route" AND (protoPayload.methodName:"compute.routes.delete" OR protoPayload.methodName:"compute.routes.insert")',
+    filter: cisFilter('2.9'),
     severity: 'WARNING',
     group: 'changes',
     happened: 'A VPC route was inserted or deleted.',
@@ -153,8 +149,7 @@ export const CIS_ALERTS: readonly AlertSpec[] = [
     id: 'network-changes',
     title: 'VPC network changed',
     cis: '2.10',
-    filter:
-      'resource.type="gce_network" AND (protoPayload.methodName:"compute.networks.insert" OR protoPayload.methodName:"compute.networks.patch" OR protoPayload.methodName:"compute.networks.delete" OR protoPayload.methodName:"compute.networks.removePeering" OR protoPayload.methodName:"compute.networks.addPeering")',
+    filter: cisFilter('2.10'),
     severity: 'WARNING',
     group: 'changes',
     happened: 'A VPC network was created, patched or deleted, or a peering was added or removed.',
@@ -164,7 +159,7 @@ export const CIS_ALERTS: readonly AlertSpec[] = [
     id: 'storage-iam-changes',
     title: 'Cloud Storage bucket IAM changed',
     cis: '2.11',
-    filter: 'resource.type="gcs_bucket" AND protoPayload.methodName="storage.setIamPermissions"',
+    filter: cisFilter('2.11'),
     severity: 'WARNING',
     group: 'changes',
     happened: 'The IAM policy of a Cloud Storage bucket changed.',
@@ -174,7 +169,7 @@ export const CIS_ALERTS: readonly AlertSpec[] = [
     id: 'sql-instance-config-changes',
     title: 'Cloud SQL instance configuration changed',
     cis: '2.12',
-    filter: 'protoPayload.methodName="cloudsql.instances.update"',
+    filter: cisFilter('2.12'),
     severity: 'WARNING',
     group: 'changes',
     happened: 'A Cloud SQL instance configuration was updated.',

@@ -6,7 +6,7 @@
 import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
-import type { ChannelConfig } from '../../config/schema';
+import type { ChannelConfig } from '../../policies/config/org-config';
 
 export interface NotificationChannelsProps {
   /** Project that owns the channels; an alert policy can only notify channels of its own project. */

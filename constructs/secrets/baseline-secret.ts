@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { Fn, Token, type ITerraformDependable } from 'cdktf';
 import { SecretManagerSecret } from '@cdktf/provider-google/lib/secret-manager-secret';
 import { SecretManagerSecretIamMember } from '@cdktf/provider-google/lib/secret-manager-secret-iam-member';
-import { SECRET_ACCESS_ROLE } from '../../config/roles';
+import { SECRET_ACCESS_ROLE } from '../../policies/catalog/roles';
 import { assertGrantableMember, idFragment } from '../iam/principals';
 
 /** The longest rotation period this baseline allows, the same limit it sets for KMS keys. */

@@ -5,7 +5,7 @@
 import { Construct } from 'constructs';
 import { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
 import { PubsubTopicIamMember } from '@cdktf/provider-google/lib/pubsub-topic-iam-member';
-import { TOPIC_PUBLISH_ROLE } from '../../config/roles';
+import { TOPIC_PUBLISH_ROLE } from '../../policies/catalog/roles';
 
 export interface RotationTopicProps {
   /** Project id the topic lives in (the secrets project). */

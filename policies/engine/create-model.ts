@@ -2,7 +2,7 @@
  * The Model implementation: resources plus the indexes every rule needs (by id, by type, grants by
  * granting resource, referrers), each built once in one pass; grants and hierarchy are derived once here.
  */
-import type { BaselineConfig } from '../../config/schema';
+import type { BaselineConfig } from '../config/org-config';
 import { extractGrants } from './grants';
 import { buildHierarchy } from './hierarchy';
 import type { Grant, HierarchyNode, InputKind, Model, Resource } from './model';

@@ -3,7 +3,7 @@
  * (from the type index), model rules run once; every rule ends with an explicit outcome, exceptions
  * become `rule-error` findings, suppressions are applied and accounted for.
  */
-import type { SuppressionConfig } from '../../config/schema';
+import type { SuppressionConfig } from '../config/org-config';
 import type { Pack } from '../packs';
 import type { Model, Resource } from './model';
 import { modelSensitiveValues, renderMessage, sensitiveValuesOf } from './redact';

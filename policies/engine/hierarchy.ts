@@ -4,7 +4,7 @@
  * `projects/<project id>`; a folder or project whose id is known only after apply is keyed by its
  * model id (`folders/<resource id>`), which is also how references to it resolve.
  */
-import type { BaselineConfig } from '../../config/schema';
+import type { BaselineConfig } from '../config/org-config';
 import { get, type HierarchyNode, type Model, type Resource } from './model';
 
 type Source = Pick<Model, 'resources' | 'byId' | 'byType'>;

@@ -3,7 +3,7 @@
  * of principal a member is (also when the member is known only after apply), its domain, and whether it
  * is a default service account. One place, so no rule parses member strings or follows references itself.
  */
-import { DEFAULT_SERVICE_ACCOUNT_PATTERNS } from '../../config/roles';
+import { DEFAULT_SERVICE_ACCOUNT_PATTERNS } from '../catalog/roles';
 import { ancestors, hierarchyKeyOf } from './hierarchy';
 import { get, type Grant, type GrantLevel, type Model, type Reference, type Resource, type Value } from './model';
 import type { RuleContext } from './rule';

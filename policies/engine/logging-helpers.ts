@@ -8,7 +8,7 @@
  * when its filter matches all of it and no exclusion can match any of it; anything this module cannot
  * prove counts as `some`, so doubt fails a check instead of passing it.
  */
-import { sinkDestinationKind, type SinkDestinationKind } from '../../config/roles';
+import { sinkDestinationKind, type SinkDestinationKind } from '../catalog/roles';
 import { ancestors, hierarchyKeyOf } from './hierarchy';
 import { auditStreamsMatched, auditStreamsNotKept, type AuditLogStream } from './logging-filter';
 import { get, type Grant, type HierarchyNode, type Model, type Reference, type Resource, type Value } from './model';

@@ -2,7 +2,7 @@
  * RuleParams from the org config, or safe defaults without one. Rules never read the config
  * directly: this is the one place that decides what a config means for the checks.
  */
-import { DEFAULT_ENFORCED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER, type BaselineConfig } from '../../config/schema';
+import { DEFAULT_ENFORCED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER, type BaselineConfig } from '../config/org-config';
 import type { RuleParams } from './rule';
 
 /** CIS GCP 1.17: the essential contact categories an organization must cover (or ALL). */

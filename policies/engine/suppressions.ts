@@ -4,7 +4,7 @@
  * no longer applies and is itself a finding, an inline one without reason or expiry is a finding too.
  */
 import picomatch from 'picomatch';
-import type { SuppressionConfig } from '../../config/schema';
+import type { SuppressionConfig } from '../config/org-config';
 import type { Model, Resource } from './model';
 import type { AppliedSuppression } from './results';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ConfigError, EXAMPLE_CONFIG, loadConfig, parseConfig } from '../../config/load';
+import { ConfigError, EXAMPLE_CONFIG, loadConfig, parseConfig } from '../../policies/config/load';
 import { jsonSchema } from '../../config/generate-json-schema';
-import { DEFAULT_ENFORCED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER } from '../../config/schema';
+import { DEFAULT_ENFORCED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER } from '../../policies/config/org-config';
 
 const example = () => parse(readFileSync(EXAMPLE_CONFIG, 'utf8'));
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
-import { EXAMPLE_CONFIG, loadConfig } from '../../config/load';
+import { EXAMPLE_CONFIG, loadConfig } from '../../policies/config/load';
 import { suppress } from '../../policies/cdktf-integration';
 import type { Evaluation } from '../../policies/engine/results';
 import { baseline } from './run-baseline';

@@ -1,5 +1,5 @@
 import { AuditStack } from '../../stacks/audit-stack';
-import { parseConfig } from '../../config/load';
+import { parseConfig } from '../../policies/config/load';
 import { exampleConfigInput, iamResources } from '../constructs/logging/synth-lookup';
 import { HIERARCHY_REMOTE_STATE, remoteFolderName, synthWithHierarchy } from './hierarchy-references';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { App } from 'cdktf';
-import { EXAMPLE_CONFIG, loadConfig } from '../../config/load';
+import { EXAMPLE_CONFIG, loadConfig } from '../../policies/config/load';
 import { buildBaseline, DEPLOY_ORDER } from '../../stacks';
 
 type Doc = {

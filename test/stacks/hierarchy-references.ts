@@ -5,7 +5,7 @@
  * way `app.synth()` does and spell those references exactly.
  */
 import { Testing, type App, type TerraformStack } from 'cdktf';
-import type { BaselineConfig } from '../../config/schema';
+import type { BaselineConfig } from '../../policies/config/org-config';
 import { HierarchyStack } from '../../stacks/hierarchy-stack';
 import { addressOf, ref } from '../constructs/logging/synth-lookup';
 import { synthStack, type SynthDoc } from '../constructs/iam/synth-json';

@@ -1,6 +1,6 @@
 import { Testing } from 'cdktf';
 import { HierarchyStack } from '../../stacks/hierarchy-stack';
-import type { BaselineConfig } from '../../config/schema';
+import type { BaselineConfig } from '../../policies/config/org-config';
 import { exampleConfig, smallConfig } from '../constructs/iam/configs';
 import { grantLines, resolve, resourcesOf, synthStack } from '../constructs/iam/synth-json';
 

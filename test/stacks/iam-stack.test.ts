@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { IamStack } from '../../stacks/iam-stack';
 import { HierarchyStack } from '../../stacks/hierarchy-stack';
-import type { BaselineConfig } from '../../config/schema';
+import type { BaselineConfig } from '../../policies/config/org-config';
 import { exampleConfig, smallConfig } from '../constructs/iam/configs';
 import { byAddress, grantLines, grantsIn, resourcesOf } from '../constructs/iam/synth-json';
 import { HIERARCHY_REMOTE_STATE, remoteFolderName, synthWithHierarchy } from './hierarchy-references';

@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { LoggingStack } from '../../stacks/logging-stack';
-import { parseConfig } from '../../config/load';
-import type { BaselineConfig } from '../../config/schema';
+import { parseConfig } from '../../policies/config/load';
+import type { BaselineConfig } from '../../policies/config/org-config';
 import {
   addressOf,
   dataAddressOf,

@@ -2,7 +2,7 @@ import { Testing } from 'cdktf';
 import { SecretsStack } from '../../stacks/secrets-stack';
 import { HierarchyStack } from '../../stacks/hierarchy-stack';
 import { IamStack } from '../../stacks/iam-stack';
-import type { BaselineConfig } from '../../config/schema';
+import type { BaselineConfig } from '../../policies/config/org-config';
 import { exampleConfig, smallConfig } from '../constructs/iam/configs';
 import { grantLines, resolve, resourcesOf, synthStack } from '../constructs/iam/synth-json';
 

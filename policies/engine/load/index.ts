@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { BaselineConfig } from '../../../config/schema';
+import type { BaselineConfig } from '../../config/org-config';
 import { createModel } from '../create-model';
 import { InputError } from '../errors';
 import type { Model } from '../model';

@@ -5,7 +5,8 @@
  */
 import { modelRule, type RuleContext } from '../../engine/rule';
 import { get, type Resource } from '../../engine/model';
-import { CIS_LOG_METRICS, filterEquals, type CisLogMetricControl, type FilterMatch } from '../../engine/cis-filters';
+import { CIS_LOG_METRICS, type CisLogMetricControl } from '../../catalog/cis-log-metrics';
+import { filterEquals, type FilterMatch } from '../../engine/cis-filters';
 import { anyYes, surviving, writtenText } from '../../engine/rule-helpers';
 import { alertDelivery, watchersOf, type ThresholdCondition } from '../../engine/log-metric-alerts';
 

@@ -2,7 +2,7 @@
  * Separation of duties for keys (CIS 1.12): whoever administers KMS keys (roles/cloudkms.admin) must not
  * also use them to encrypt or decrypt, or one person can both change a key's protection and read what it protects.
  */
-import { KMS_ADMIN_ROLE, KMS_KEY_USE_ROLES } from '../../../config/roles';
+import { KMS_ADMIN_ROLE, KMS_KEY_USE_ROLES } from '../../catalog/roles';
 import { DUTY_CONFLICT_MESSAGES, reportDutyConflicts } from '../../engine/iam-helpers';
 import { modelRule } from '../../engine/rule';
 

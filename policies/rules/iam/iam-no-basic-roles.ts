@@ -3,7 +3,7 @@
  * service; nobody, person or workload, should hold them. Checks grants from every kind of IAM resource,
  * including bindings inside `policy_data` and `data.google_iam_policy` documents.
  */
-import { BASIC_ROLES } from '../../../config/roles';
+import { BASIC_ROLES } from '../../catalog/roles';
 import { describeMember, describeRole, eachLiveGrant, roleSatisfies } from '../../engine/iam-helpers';
 import { modelRule } from '../../engine/rule';
 

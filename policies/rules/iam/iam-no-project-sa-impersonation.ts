@@ -3,7 +3,7 @@
  * account. Granted on a project, folder or the organization they reach every service account below it,
  * present and future (CIS 1.7); granted on one service account they reach only that one.
  */
-import { SA_IMPERSONATION_ROLES } from '../../../config/roles';
+import { SA_IMPERSONATION_ROLES } from '../../catalog/roles';
 import { describeMember, describeRole, eachLiveGrant, roleSatisfies } from '../../engine/iam-helpers';
 import { modelRule } from '../../engine/rule';
 

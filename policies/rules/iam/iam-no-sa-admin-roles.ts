@@ -2,7 +2,7 @@
  * A service account's key or token is a credential that leaks with the workload; it must not carry
  * administrative power (CIS 1.6): no `*Admin` / `*.admin` role, no roles/editor, no roles/owner.
  */
-import { isAdminRole } from '../../../config/roles';
+import { isAdminRole } from '../../catalog/roles';
 import { describeMember, describeRole, eachLiveGrant, memberIsKind, roleSatisfies } from '../../engine/iam-helpers';
 import { modelRule } from '../../engine/rule';
 

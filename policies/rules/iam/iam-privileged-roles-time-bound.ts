@@ -3,7 +3,7 @@
  * incidents and migrations, so they carry an IAM condition that expires (`request.time < timestamp(...)`)
  * and disappear on their own; an already expired one is dead configuration that hides what is really granted.
  */
-import { PRIVILEGED_ROLES, isAdminRole } from '../../../config/roles';
+import { PRIVILEGED_ROLES, isAdminRole } from '../../catalog/roles';
 import { conditionIsUnknown, describeMember, describeRole, eachLiveGrant, roleSatisfies } from '../../engine/iam-helpers';
 import { modelRule } from '../../engine/rule';
 

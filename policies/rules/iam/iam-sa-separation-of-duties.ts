@@ -3,7 +3,7 @@
  * (roles/iam.serviceAccountAdmin) must not also be able to act as them (roles/iam.serviceAccountUser),
  * or they can make an account, grant it anything they can grant, and run as it.
  */
-import { SA_ADMIN_ROLE, SA_USER_ROLE } from '../../../config/roles';
+import { SA_ADMIN_ROLE, SA_USER_ROLE } from '../../catalog/roles';
 import { DUTY_CONFLICT_MESSAGES, reportDutyConflicts } from '../../engine/iam-helpers';
 import { modelRule } from '../../engine/rule';
 

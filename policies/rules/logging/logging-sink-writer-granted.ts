@@ -1,4 +1,4 @@
-import { SINK_WRITER_ROLE } from '../../../config/roles';
+import { SINK_WRITER_ROLE } from '../../catalog/roles';
 import { resourceRule } from '../../engine/rule';
 import { displayValue, grantingResource, liveGrants } from '../../engine/iam-helpers';
 import { get, type Grant } from '../../engine/model';

@@ -3,7 +3,7 @@
  * Only roles/secretmanager.secretAccessor is judged: roles/secretmanager.admin reads payloads too, but it
  * is an admin role, held to the admin rules (iam-no-sa-admin-roles, iam-privileged-roles-time-bound).
  */
-import { SECRET_ACCESS_ROLE } from '../../../config/roles';
+import { SECRET_ACCESS_ROLE } from '../../catalog/roles';
 import { describeMember, describeRole, eachLiveGrant, roleSatisfies } from '../../engine/iam-helpers';
 import { modelRule } from '../../engine/rule';
 

@@ -1,6 +1,6 @@
 import { ALL_AUDIT_LOG_TYPES, planAuditConfigs, type AuditPlanInput, type AuditPlacement } from '../../../constructs/audit/audit-plan';
-import type { AuditLogType } from '../../../config/schema';
-import { loadConfig, EXAMPLE_CONFIG } from '../../../config/load';
+import type { AuditLogType } from '../../../policies/config/org-config';
+import { loadConfig, EXAMPLE_CONFIG } from '../../../policies/config/load';
 
 const ALL = [...ALL_AUDIT_LOG_TYPES];
 const REASON = 'Data Access logs here cost more than they are worth.';

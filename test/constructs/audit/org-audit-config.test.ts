@@ -1,5 +1,5 @@
 import { OrgAuditConfig, type OrgAuditConfigProps } from '../../../constructs/audit/org-audit-config';
-import { loadConfig, EXAMPLE_CONFIG } from '../../../config/load';
+import { loadConfig, EXAMPLE_CONFIG } from '../../../policies/config/load';
 import { only, synthScope, type SynthDoc } from '../logging/synth-lookup';
 
 const ALL_THREE = [{ log_type: 'ADMIN_READ' }, { log_type: 'DATA_READ' }, { log_type: 'DATA_WRITE' }];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { EXAMPLE_CONFIG, parseConfig } from '../../../config/load';
+import { EXAMPLE_CONFIG, parseConfig } from '../../../policies/config/load';
 import {
   CIS_ALERTS,
   alertInputsFromConfig,

@@ -1,6 +1,6 @@
 import { TerraformOutput, Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import type { ChannelConfig } from '../../../config/schema';
+import type { ChannelConfig } from '../../../policies/config/org-config';
 import { NotificationChannels } from '../../../constructs/monitoring/notification-channels';
 
 type Json = Record<string, any>;

@@ -5,8 +5,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../../../config/load';
-import type { BaselineConfig } from '../../../config/schema';
+import { loadConfig } from '../../../policies/config/load';
+import type { BaselineConfig } from '../../../policies/config/org-config';
 import { main, runCheck } from '../../../policies/cli';
 import { PACKS } from '../../../policies/packs';
 import { captureIo } from './io';

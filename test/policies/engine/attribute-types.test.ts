@@ -8,7 +8,7 @@ import { App } from 'cdktf';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXAMPLE_CONFIG, loadConfig } from '../../../config/load';
+import { EXAMPLE_CONFIG, loadConfig } from '../../../policies/config/load';
 import { buildBaseline } from '../../../stacks';
 import { InputError } from '../../../policies/engine/errors';
 import { loadModel } from '../../../policies/engine/load';

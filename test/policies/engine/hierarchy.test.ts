@@ -2,7 +2,7 @@
  * The hierarchy as the input declares it (organization data source, folders, projects and their
  * parents, known or referenced) and as the config adds to it; ancestors() walks it upwards.
  */
-import { EXAMPLE_CONFIG, loadConfig } from '../../../config/load';
+import { EXAMPLE_CONFIG, loadConfig } from '../../../policies/config/load';
 import { ancestors } from '../../../policies/engine/hierarchy';
 import { loadModel } from '../../../policies/engine/load';
 import { modelOf, plan, synth } from '../rule-tester';

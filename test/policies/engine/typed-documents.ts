@@ -6,7 +6,7 @@
  * metrics, alerts and grants meet each other often.
  */
 import fc from 'fast-check';
-import { CIS_LOG_METRICS } from '../../../policies/engine/cis-filters';
+import { CIS_LOG_METRICS } from '../../../policies/catalog/cis-log-metrics';
 import { ATTRIBUTE_TYPES, attributeTypesOf, type AttributeType } from '../../../policies/engine/load/attribute-types';
 
 export type Format = 'plan' | 'synth';

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/alerting/alerting-cis-log-metrics';
-import { CIS_LOG_METRICS } from '../../../../policies/engine/cis-filters';
+import { CIS_LOG_METRICS } from '../../../../policies/catalog/cis-log-metrics';
 import { plan, runRule, runRuleTests, synth } from '../../rule-tester';
 import { CHANNEL_VALUES, cisPlan, cisSynth, metricValues, planAlert, planCondition, resourceName, synthAlert, synthCondition } from './cis-fixtures';
 

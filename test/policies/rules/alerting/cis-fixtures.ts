@@ -2,7 +2,7 @@
  * Builders for inputs holding the eight CIS GCP 2.5-2.12 metrics and their alerts, in synth and plan
  * form, so each test case states only what it changes.
  */
-import { CIS_LOG_METRICS } from '../../../../policies/engine/cis-filters';
+import { CIS_LOG_METRICS } from '../../../../policies/catalog/cis-log-metrics';
 import type { PlanResourceSpec } from '../../rule-tester';
 
 type Values = Record<string, unknown>;

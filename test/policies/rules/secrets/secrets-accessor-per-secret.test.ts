@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/secrets/secrets-accessor-per-secret';
-import { SECRET_ACCESS_ROLE } from '../../../../config/roles';
+import { SECRET_ACCESS_ROLE } from '../../../../policies/catalog/roles';
 import { planFiles } from '../../engine/corpus';
 import { modelOf, plan, runRule, runRuleTests, synth } from '../../rule-tester';
 import { corpusInput } from './corpus-input';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { core } from 'zod';
-import { baselineConfigSchema, type BaselineConfig } from './schema';
+import { baselineConfigSchema, type BaselineConfig } from './org-config';
 
 export class ConfigError extends Error {
   constructor(
@@ -82,4 +82,4 @@ export function loadConfig(file: string): BaselineConfig {
 }
 
 /** The shipped example org, used by `npm start` and the tests. */
-export const EXAMPLE_CONFIG = join(__dirname, 'example.baseline.yaml');
+export const EXAMPLE_CONFIG = join(__dirname, '..', '..', 'config', 'example.baseline.yaml');
