@@ -32,8 +32,8 @@ describe('baseline check on real plans', () => {
       level: 'error',
       locations: [
         {
-          // Outside the working directory (the repository), so an absolute file URI.
-          physicalLocation: { artifactLocation: { uri: `file://${BASIC_ROLE}` } },
+          // Inside the working directory (the repository), so a relative URI reference.
+          physicalLocation: { artifactLocation: { uri: 'test/fixtures/terraform-validator/example_project_iam_binding.tfplan.json' } },
           logicalLocations: [{ fullyQualifiedName: 'google_project_iam_binding.project' }],
         },
       ],
