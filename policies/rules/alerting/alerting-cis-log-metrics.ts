@@ -6,9 +6,9 @@
 import { modelRule, type RuleContext } from '../../engine/rule';
 import { get, type Resource } from '../../engine/model';
 import { CIS_LOG_METRICS, type CisLogMetricControl } from '../../catalog/cis-log-metrics';
-import { filterEquals, type FilterMatch } from '../../engine/cis-filters';
-import { anyYes, surviving, writtenText } from '../../engine/rule-helpers';
-import { alertDelivery, watchersOf, type ThresholdCondition } from '../../engine/log-metric-alerts';
+import { filterEquals, type FilterMatch } from '../../gcp/filter-match';
+import { anyYes, surviving, writtenText } from '../../engine/values';
+import { alertDelivery, watchersOf, type ThresholdCondition } from '../../gcp/alert-policies';
 
 type MessageId =
   | 'missing-metric'

@@ -4,9 +4,9 @@
  */
 import { modelRule } from '../../engine/rule';
 import { get, type Resource } from '../../engine/model';
-import { filterContains } from '../../engine/cis-filters';
-import { surviving, writtenText } from '../../engine/rule-helpers';
-import { alertDelivery, watchersOf } from '../../engine/log-metric-alerts';
+import { filterContains } from '../../gcp/filter-match';
+import { surviving, writtenText } from '../../engine/values';
+import { alertDelivery, watchersOf } from '../../gcp/alert-policies';
 
 type MessageId =
   | 'missing-per-account-alert'

@@ -1,6 +1,6 @@
 /** An alert policy that is disabled or sends nowhere is silent; every other alerting control relies on this one. */
 import { resourceRule } from '../../engine/rule';
-import { alertChannels, alertEnabled } from '../../engine/log-metric-alerts';
+import { alertChannels, alertEnabled } from '../../gcp/alert-policies';
 
 type MessageId = 'no-channels' | 'disabled' | 'channels-unknown' | 'enabled-unknown';
 

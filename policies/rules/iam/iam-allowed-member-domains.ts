@@ -4,7 +4,9 @@
  * The org policy iam.allowedPolicyMemberDomains enforces the same at apply time, by directory customer id;
  * this rule catches it in review, by domain.
  */
-import { describeMember, describeRole, eachLiveGrant, type MemberInfo } from '../../engine/iam-helpers';
+import { describeMember, type MemberInfo } from '../../gcp/principals';
+import { describeRole } from '../../gcp/roles';
+import { eachLiveGrant } from '../../gcp/iam-grants';
 import { modelRule } from '../../engine/rule';
 
 const DOMAIN_KINDS = new Set(['user', 'group', 'domain', 'serviceAccount']);

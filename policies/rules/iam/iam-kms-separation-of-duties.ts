@@ -3,7 +3,7 @@
  * also use them to encrypt or decrypt, or one person can both change a key's protection and read what it protects.
  */
 import { KMS_ADMIN_ROLE, KMS_KEY_USE_ROLES } from '../../catalog/roles';
-import { DUTY_CONFLICT_MESSAGES, reportDutyConflicts } from '../../engine/iam-helpers';
+import { DUTY_CONFLICT_MESSAGES, reportDutyConflicts } from '../../gcp/duty-conflicts';
 import { modelRule } from '../../engine/rule';
 
 export default modelRule({

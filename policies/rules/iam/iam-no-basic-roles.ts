@@ -4,7 +4,9 @@
  * including bindings inside `policy_data` and `data.google_iam_policy` documents.
  */
 import { BASIC_ROLES } from '../../catalog/roles';
-import { describeMember, describeRole, eachLiveGrant, roleSatisfies } from '../../engine/iam-helpers';
+import { describeMember } from '../../gcp/principals';
+import { describeRole, roleSatisfies } from '../../gcp/roles';
+import { eachLiveGrant } from '../../gcp/iam-grants';
 import { modelRule } from '../../engine/rule';
 
 export default modelRule({

@@ -4,7 +4,9 @@
  * adder, undo each other on every apply: access flaps, and what the plan shows is not what will hold.
  */
 import type { Grant, Resource } from '../../engine/model';
-import { describeRole, displayValue, liveGrants, grantingResource, sameTarget, targetIdentity, type TargetIdentity } from '../../engine/iam-helpers';
+import { describeRole } from '../../gcp/roles';
+import { displayValue } from '../../gcp/principals';
+import { liveGrants, grantingResource, sameTarget, targetIdentity, type TargetIdentity } from '../../gcp/iam-grants';
 import { modelRule, type RuleContext } from '../../engine/rule';
 
 type MessageId = 'policy-conflict' | 'binding-member-conflict' | 'duplicate-binding' | 'target-unknown' | 'role-unknown';

@@ -3,7 +3,9 @@
  * name its own, and are created with roles/editor unless the org policy
  * iam.automaticIamGrantsForDefaultServiceAccounts stops it. Granting them more widens every one of those workloads.
  */
-import { describeMember, describeRole, eachLiveGrant } from '../../engine/iam-helpers';
+import { describeMember } from '../../gcp/principals';
+import { describeRole } from '../../gcp/roles';
+import { eachLiveGrant } from '../../gcp/iam-grants';
 import { modelRule } from '../../engine/rule';
 
 export default modelRule({

@@ -4,7 +4,9 @@
  * present and future (CIS 1.7); granted on one service account they reach only that one.
  */
 import { SA_IMPERSONATION_ROLES } from '../../catalog/roles';
-import { describeMember, describeRole, eachLiveGrant, roleSatisfies } from '../../engine/iam-helpers';
+import { describeMember } from '../../gcp/principals';
+import { describeRole, roleSatisfies } from '../../gcp/roles';
+import { eachLiveGrant } from '../../gcp/iam-grants';
 import { modelRule } from '../../engine/rule';
 
 const HIERARCHY_LEVELS = new Set(['organization', 'folder', 'project']);

@@ -2,7 +2,9 @@
  * `allUsers` is anyone on the internet, `allAuthenticatedUsers` anyone with any Google account: neither
  * belongs in an organization's IAM policy, on any resource type. For KMS keys and key rings this is CIS 1.10.
  */
-import { describeMember, describeRole, eachLiveGrant } from '../../engine/iam-helpers';
+import { describeMember } from '../../gcp/principals';
+import { describeRole } from '../../gcp/roles';
+import { eachLiveGrant } from '../../gcp/iam-grants';
 import { modelRule } from '../../engine/rule';
 
 export default modelRule({

@@ -3,7 +3,9 @@
  * administrative power (CIS 1.6): no `*Admin` / `*.admin` role, no roles/editor, no roles/owner.
  */
 import { isAdminRole } from '../../catalog/roles';
-import { describeMember, describeRole, eachLiveGrant, memberIsKind, roleSatisfies } from '../../engine/iam-helpers';
+import { describeMember, memberIsKind } from '../../gcp/principals';
+import { describeRole, roleSatisfies } from '../../gcp/roles';
+import { eachLiveGrant } from '../../gcp/iam-grants';
 import { modelRule } from '../../engine/rule';
 
 export default modelRule({

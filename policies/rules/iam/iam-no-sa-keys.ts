@@ -3,7 +3,7 @@
  * forgotten, and Google cannot rotate it (CIS 1.5 and 1.8). Workloads on Google Cloud use attached service
  * accounts; workloads elsewhere use Workload Identity Federation.
  */
-import { displayValue } from '../../engine/iam-helpers';
+import { displayValue } from '../../gcp/principals';
 import { get } from '../../engine/model';
 import { resourceRule } from '../../engine/rule';
 

@@ -2,7 +2,9 @@
  * People reach Google Cloud through groups, so joining and leaving is one directory change and access
  * reviews read group membership. A `user:` member is allowed only when it is a configured break-glass account.
  */
-import { describeMember, describeRole, eachLiveGrant } from '../../engine/iam-helpers';
+import { describeMember } from '../../gcp/principals';
+import { describeRole } from '../../gcp/roles';
+import { eachLiveGrant } from '../../gcp/iam-grants';
 import { modelRule } from '../../engine/rule';
 
 export default modelRule({

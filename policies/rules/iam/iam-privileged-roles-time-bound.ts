@@ -4,7 +4,9 @@
  * and disappear on their own; an already expired one is dead configuration that hides what is really granted.
  */
 import { PRIVILEGED_ROLES, isAdminRole } from '../../catalog/roles';
-import { conditionIsUnknown, describeMember, describeRole, eachLiveGrant, roleSatisfies } from '../../engine/iam-helpers';
+import { conditionIsUnknown, eachLiveGrant } from '../../gcp/iam-grants';
+import { describeMember } from '../../gcp/principals';
+import { describeRole, roleSatisfies } from '../../gcp/roles';
 import { modelRule } from '../../engine/rule';
 
 const isPrivileged = (role: string) => PRIVILEGED_ROLES.includes(role) || isAdminRole(role);

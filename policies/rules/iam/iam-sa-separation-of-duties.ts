@@ -4,7 +4,7 @@
  * or they can make an account, grant it anything they can grant, and run as it.
  */
 import { SA_ADMIN_ROLE, SA_USER_ROLE } from '../../catalog/roles';
-import { DUTY_CONFLICT_MESSAGES, reportDutyConflicts } from '../../engine/iam-helpers';
+import { DUTY_CONFLICT_MESSAGES, reportDutyConflicts } from '../../gcp/duty-conflicts';
 import { modelRule } from '../../engine/rule';
 
 export default modelRule({

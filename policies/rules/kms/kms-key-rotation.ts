@@ -1,7 +1,7 @@
 /** CIS GCP 1.11 (1.10 in v4.0). Only symmetric encryption keys rotate automatically; other purposes are not judged. */
 import { resourceRule } from '../../engine/rule';
 import { get } from '../../engine/model';
-import { parseDurationSeconds, SECONDS_PER_DAY } from '../../engine/durations';
+import { parseDurationSeconds, SECONDS_PER_DAY } from '../../gcp/durations';
 
 type MessageId = 'no-rotation' | 'rotation-too-long' | 'rotation-unknown' | 'purpose-unknown';
 

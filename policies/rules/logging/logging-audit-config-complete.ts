@@ -1,15 +1,10 @@
 import { modelRule, type RuleParams } from '../../engine/rule';
 import { ancestors } from '../../engine/hierarchy';
 import type { Model } from '../../engine/model';
-import {
-  AUDIT_LOG_TYPES,
-  auditConfigs,
-  effectiveAuditLogTypes,
-  hierarchyChain,
-  lastSegment,
-  projectsOf,
-  type AuditConfigView,
-} from '../../engine/logging-helpers';
+import { AUDIT_LOG_TYPES, auditConfigs, effectiveAuditLogTypes, type AuditConfigView } from '../../gcp/audit-configs';
+import { hierarchyChain } from '../../gcp/ancestry';
+import { lastSegment } from '../../engine/values';
+import { projectsOf } from '../../gcp/projects';
 
 type MessageId =
   | 'missing'

@@ -1,6 +1,6 @@
 import { resourceRule } from '../../engine/rule';
 import { get, type Resource } from '../../engine/model';
-import { LOG_BUCKET_TYPES, sinksWritingTo } from '../../engine/logging-helpers';
+import { LOG_BUCKET_TYPES, sinksWritingTo } from '../../gcp/sink-destinations';
 
 type MessageId = 'log-bucket-no-cmek' | 'storage-no-cmek' | 'cmek-unknown';
 

@@ -1,6 +1,7 @@
 import { resourceRule } from '../../engine/rule';
 import { get } from '../../engine/model';
-import { isTrue, sinksWritingTo } from '../../engine/logging-helpers';
+import { isTrue } from '../../engine/values';
+import { sinksWritingTo } from '../../gcp/sink-destinations';
 
 type MessageId = 'log-bucket-not-locked' | 'storage-not-locked' | 'no-retention-policy' | 'lock-unknown';
 

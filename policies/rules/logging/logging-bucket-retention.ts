@@ -1,7 +1,7 @@
 import { resourceRule } from '../../engine/rule';
 import { get } from '../../engine/model';
-import { SECONDS_PER_DAY } from '../../engine/durations';
-import { LOG_BUCKET_TYPES, sinksWritingTo } from '../../engine/logging-helpers';
+import { SECONDS_PER_DAY } from '../../gcp/durations';
+import { LOG_BUCKET_TYPES, sinksWritingTo } from '../../gcp/sink-destinations';
 
 type MessageId = 'retention-too-short' | 'default-retention' | 'no-retention-policy' | 'retention-unknown';
 

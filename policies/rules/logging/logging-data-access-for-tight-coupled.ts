@@ -1,5 +1,7 @@
 import { modelRule } from '../../engine/rule';
-import { auditConfigs, effectiveAuditLogTypes, hierarchyChain, projectsOf } from '../../engine/logging-helpers';
+import { auditConfigs, effectiveAuditLogTypes } from '../../gcp/audit-configs';
+import { hierarchyChain } from '../../gcp/ancestry';
+import { projectsOf } from '../../gcp/projects';
 
 type MessageId = 'data-access-off' | 'data-access-unknown';
 

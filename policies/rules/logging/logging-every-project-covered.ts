@@ -1,6 +1,9 @@
 import { modelRule } from '../../engine/rule';
 import type { Model, Resource } from '../../engine/model';
-import { hierarchyChain, liveSinks, projectsOf, sinkCoverage, sinkNodeKey, SINK_TYPES, type SinkCoverage } from '../../engine/logging-helpers';
+import { hierarchyChain } from '../../gcp/ancestry';
+import { liveSinks, sinkNodeKey, SINK_TYPES } from '../../gcp/sinks';
+import { projectsOf } from '../../gcp/projects';
+import { sinkCoverage, type SinkCoverage } from '../../gcp/sink-coverage';
 
 type MessageId = 'not-covered' | 'coverage-unknown' | 'parent-unknown';
 

@@ -1,7 +1,8 @@
 import { resourceRule, type RuleContext } from '../../engine/rule';
 import { get, type Resource } from '../../engine/model';
-import { auditStreamsNotKept, type AuditLogStream } from '../../engine/logging-filter';
-import { exclusionVerdict, isTrue, sinkExclusions, SINK_TYPES, type ExclusionView } from '../../engine/logging-helpers';
+import { auditStreamsNotKept, type AuditLogStream } from '../../gcp/logging-filter';
+import { exclusionVerdict, sinkExclusions, SINK_TYPES, type ExclusionView } from '../../gcp/sinks';
+import { isTrue } from '../../engine/values';
 
 type MessageId = 'sink-exclusion-drops-audit' | 'exclusion-drops-audit' | 'default-sink-disabled' | 'default-sink-narrowed' | 'exclusion-unknown';
 

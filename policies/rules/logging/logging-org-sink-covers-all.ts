@@ -1,6 +1,7 @@
 import { modelRule } from '../../engine/rule';
 import { type Resource } from '../../engine/model';
-import { liveSinks, sinkCoverage, sinkNodeKey, type SinkCoverage } from '../../engine/logging-helpers';
+import { liveSinks, sinkNodeKey } from '../../gcp/sinks';
+import { sinkCoverage, type SinkCoverage } from '../../gcp/sink-coverage';
 
 type MessageId =
   | 'missing'

@@ -1,16 +1,12 @@
 import { SINK_WRITER_ROLE } from '../../catalog/roles';
-import { resourceRule } from '../../engine/rule';
-import { displayValue, grantingResource, liveGrants } from '../../engine/iam-helpers';
 import { get, type Grant } from '../../engine/model';
-import {
-  describeDestination,
-  grantIsForWriter,
-  grantScope,
-  resolveSinkDestination,
-  sameIdentifier,
-  lastSegment,
-  SINK_TYPES,
-} from '../../engine/logging-helpers';
+import { resourceRule } from '../../engine/rule';
+import { lastSegment, sameIdentifier } from '../../engine/values';
+import { grantingResource, liveGrants } from '../../gcp/iam-grants';
+import { displayValue } from '../../gcp/principals';
+import { describeDestination, resolveSinkDestination } from '../../gcp/sink-destinations';
+import { grantIsForWriter, writerGrantScope } from '../../gcp/sink-writers';
+import { SINK_TYPES } from '../../gcp/sinks';
 
 type MessageId = 'missing-grant' | 'broader-scope' | 'extra-grant' | 'grant-unknown' | 'destination-unknown' | 'destination-unrecognised';
 
@@ -57,7 +53,7 @@ export default resourceRule<MessageId>({
       const forWriter = grantIsForWriter(model, grant, sink);
       if (forWriter === false) continue;
       const grantRole = grant.role.state === 'known' ? grant.role.value : undefined;
-      const scope = grantScope(model, grant, destination);
+      const scope = writerGrantScope(model, grant, destination);
       if (forWriter === 'unknown' || grantRole === undefined) {
         if ((grantRole === undefined || grantRole === role) && scope !== 'elsewhere') undecided = true;
         continue;

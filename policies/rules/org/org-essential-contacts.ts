@@ -1,7 +1,8 @@
 /** CIS GCP 1.17 (1.16 in v4.0): the organization's contacts together cover the required notification categories. */
 import { modelRule } from '../../engine/rule';
 import { get, type Resource } from '../../engine/model';
-import { isOrganizationParent, surviving } from '../../engine/rule-helpers';
+import { isOrganizationParent } from '../../gcp/ancestry';
+import { surviving } from '../../engine/values';
 
 type MessageId = 'missing-category' | 'contact-unknown';
 

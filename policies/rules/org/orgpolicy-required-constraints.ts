@@ -5,7 +5,8 @@
  */
 import { modelRule, type RuleParams } from '../../engine/rule';
 import { get, type Resource, type Value } from '../../engine/model';
-import { anyYes, isOrganizationParent, surviving, writtenText, type Tri } from '../../engine/rule-helpers';
+import { anyYes, surviving, writtenText, type Tri } from '../../engine/values';
+import { isOrganizationParent } from '../../gcp/ancestry';
 
 type MessageId =
   | 'missing-constraint'

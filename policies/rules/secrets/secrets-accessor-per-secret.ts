@@ -4,7 +4,9 @@
  * is an admin role, held to the admin rules (iam-no-sa-admin-roles, iam-privileged-roles-time-bound).
  */
 import { SECRET_ACCESS_ROLE } from '../../catalog/roles';
-import { describeMember, describeRole, eachLiveGrant, roleSatisfies } from '../../engine/iam-helpers';
+import { describeMember } from '../../gcp/principals';
+import { describeRole, roleSatisfies } from '../../gcp/roles';
+import { eachLiveGrant } from '../../gcp/iam-grants';
 import { modelRule } from '../../engine/rule';
 
 type MessageId = 'accessor-above-secret' | 'role-unknown';

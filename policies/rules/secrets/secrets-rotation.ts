@@ -1,7 +1,7 @@
 /** Rotation is a schedule plus a notification: Secret Manager requires topics for it, so both are checked. */
 import { resourceRule } from '../../engine/rule';
 import { get } from '../../engine/model';
-import { parseDurationSeconds, SECONDS_PER_DAY } from '../../engine/durations';
+import { parseDurationSeconds, SECONDS_PER_DAY } from '../../gcp/durations';
 
 type MessageId = 'no-rotation' | 'rotation-too-long' | 'no-topics' | 'rotation-unknown' | 'topics-unknown';
 

@@ -1,4 +1,4 @@
-import { auditStreamsMatched, auditStreamsNotKept, matchAuditStreams } from '../../../policies/engine/logging-filter';
+import { auditStreamsMatched, auditStreamsNotKept, matchAuditStreams } from '../../../policies/gcp/logging-filter';
 
 const ALL = ['activity', 'system_event', 'data_access', 'policy', 'access_transparency'];
 

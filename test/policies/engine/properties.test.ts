@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { InputError } from '../../../policies/engine/errors';
 import { evaluate } from '../../../policies/engine/evaluate';
-import { matchAuditStreams } from '../../../policies/engine/logging-filter';
+import { matchAuditStreams } from '../../../policies/gcp/logging-filter';
 import { loadModel } from '../../../policies/engine/load';
 import { paramsFromConfig } from '../../../policies/engine/params';
 import { loadRules } from '../../../policies/rules';

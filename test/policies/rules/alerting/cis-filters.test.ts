@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { CIS_LOG_METRICS } from '../../../../policies/catalog/cis-log-metrics';
-import { cisControlForFilter, filterContains, filterEquals, normaliseFilter } from '../../../../policies/engine/cis-filters';
+import { cisControlForFilter, filterContains, filterEquals, normaliseFilter } from '../../../../policies/gcp/filter-match';
 // Policies must not import constructs; a test may, to hold the two copies of the filters together.
 import { CIS_ALERTS } from '../../../../constructs/monitoring/alert-catalog';
 import { CIS_REFERENCE } from '../../../support/fixtures';

@@ -4,8 +4,8 @@
  * `logging.googleapis.com/user/${google_logging_metric.m.name}`) and on plans (known filters, or
  * unknown ones with configuration references).
  */
-import { get, type Resource, type Value } from './model';
-import { USER_METRIC_PREFIX } from './cis-filters';
+import { get, type Resource, type Value } from '../engine/model';
+import { USER_METRIC_PREFIX } from './filter-match';
 
 /** What one `metric.type="..."` clause of a condition filter points at. */
 export type MetricTarget =
