@@ -5,7 +5,7 @@
 import { App } from 'cdktf';
 import { EXAMPLE_CONFIG, loadConfig, ConfigError } from './policies/config/load';
 import { buildBaseline } from './stacks';
-import { BaselinePolicyValidation } from './policies/cdktf-integration';
+import { BaselinePolicyValidation } from './stacks/synth-gate';
 
 function main(): void {
   const file = process.env.BASELINE_CONFIG ?? EXAMPLE_CONFIG;

@@ -3,66 +3,22 @@
  * rules, print or write a report, exit 0 (pass), 1 (findings) or 2 (bad input, config or usage).
  * Every error is one line on stderr saying what and where; a stack trace is never the user's problem.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { version } from '../package.json';
-import { ConfigError, loadConfig } from './config/load';
-import type { BaselineConfig } from './config/org-config';
+import { check as runCheck } from './check';
+import { ConfigError } from './config/load';
 import { InputError } from './engine/errors';
-import { evaluate } from './engine/evaluate';
-import { loadModel } from './engine/load';
-import { paramsFromConfig } from './engine/params';
-import type { Evaluation } from './engine/results';
-import { SEVERITIES, type Rule, type Severity } from './engine/rule';
+import { SEVERITIES, type Severity } from './engine/rule';
 import { PACKS, type PackName } from './packs';
 import { render, REPORT_FORMATS, type ReportFormat } from './report';
 import { plainLine } from './report/plain';
 import { summaryLine } from './report/summary';
-import { DEFAULT_GATE, exitCodeOf, UNKNOWN_MODES, type Gate, type UnknownMode } from './report/verdict';
-import { loadRules } from './rules';
+import { UNKNOWN_MODES, type Gate, type UnknownMode } from './report/verdict';
+import { version } from './version';
 
-export interface CheckOptions {
-  /** An org config already loaded and validated. @default - read from configFile, if given */
-  readonly config?: BaselineConfig;
-  /** The org config file (YAML or JSON): rule params and suppressions. @default - safe defaults, no suppressions */
-  readonly configFile?: string;
-  /** The pack to run. @default 'all' for a cdktf.out directory, else 'guardrails' */
-  readonly pack?: PackName;
-  /** What fails the run. @default fail-on high, unknown fail */
-  readonly gate?: Gate;
-  /** The evaluation time rules compare expiries against. @default now */
-  readonly now?: Date;
-}
-
-export interface CheckRun {
-  readonly evaluation: Evaluation;
-  /** The rule catalogue, for reports that describe rules (SARIF). */
-  readonly rules: readonly Rule[];
-  readonly gate: Gate;
-  readonly exitCode: 0 | 1;
-}
-
-/**
- * Load, evaluate, decide: everything `baseline check` does except printing. The cdktf synth gate
- * and `npm start` call this too, so all three give the same results for the same input.
- * Throws InputError (bad input) or ConfigError (bad config).
- */
-export function runCheck(input: string, options: CheckOptions = {}): CheckRun {
-  const config = options.config ?? (options.configFile ? loadConfig(options.configFile) : undefined);
-  const model = loadModel(input, { config });
-  // A cdktf.out is a whole organization; a plan or one cdk.tf.json is usually one team's change.
-  const pack = options.pack ?? (model.kind === 'cdktf-out' ? 'all' : 'guardrails');
-  const rules = loadRules();
-  const evaluation = evaluate(model, {
-    rules,
-    pack: PACKS[pack],
-    params: paramsFromConfig(config, options.now),
-    suppressions: config?.policy.suppressions,
-  });
-  const gate = options.gate ?? DEFAULT_GATE;
-  return { evaluation, rules, gate, exitCode: exitCodeOf(evaluation, gate) };
-}
+/** The policy file a team keeps beside its Terraform; read when --config is not given. */
+export const POLICY_FILE_NAME = '.baseline.yaml';
 
 /** Where the CLI talks to; a parameter so tests can run it in-process. */
 export interface Io {
@@ -114,10 +70,17 @@ function writeReport(file: string, report: string): void {
   }
 }
 
+/** --config, else `.baseline.yaml` in the working directory, else none (safe defaults). */
+function configFileOf(flags: CheckFlags, io: Io): string | undefined {
+  if (flags.config !== undefined) return flags.config;
+  const found = join(io.cwd, POLICY_FILE_NAME);
+  return existsSync(found) ? found : undefined;
+}
+
 function check(input: string, flags: CheckFlags, io: Io): number {
   const gate: Gate = { failOn: flags.failOn, unknown: flags.unknown };
   try {
-    const run = runCheck(input, { configFile: flags.config, pack: flags.pack, gate });
+    const run = runCheck(input, { configFile: configFileOf(flags, io), pack: flags.pack, gate });
     const color = flags.format === 'text' && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;
     const report = render(flags.format, run.evaluation, { gate, catalogue: run.rules, color, baseDir: io.cwd });
     if (flags.output) {
@@ -146,11 +109,11 @@ function program(io: Io, onExit: (code: number) => void): Command {
   cli
     .command('check')
     .description('Evaluate the rules of a pack against one input and report the results.')
-    .argument('<input>', 'a cdktf.out directory, a cdk.tf.json, a `terraform show -json` plan, or - for stdin')
+    .argument('<input>', 'a cdktf.out directory, a cdk.tf.json, a `terraform show -json` plan, a folder of plans, or - for stdin')
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(SEVERITIES).default('high'))
-    .option('--config <file>', 'org config (YAML/JSON): rule parameters and suppressions')
+    .option('--config <file>', `policy file or org config (YAML/JSON): rule parameters and suppressions (default: ./${POLICY_FILE_NAME} if present)`)
     .addOption(
       new Option('--unknown <mode>', 'fail: an unknown on a high/critical rule fails; warn: unknowns never fail')
         .choices(UNKNOWN_MODES)

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadModel } from '../policies/engine/load';
 import { evaluate } from '../policies/engine/evaluate';
-import { paramsFromConfig } from '../policies/engine/params';
+import { paramsFromConfig } from '../policies/config/adapter';
 import { loadRules } from '../policies/rules';
 import { PACKS } from '../policies/packs';
 

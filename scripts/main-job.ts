@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { EXAMPLE_CONFIG } from '../policies/config/load';
-import { runCheck } from '../policies/cli';
+import { check as runCheck } from '../policies/check';
 import { render, type ReportFormat } from '../policies/report';
 
 const ROOT = resolve(__dirname, '..');
@@ -73,3 +73,5 @@ export function runMainJob(): number {
   );
   return run.exitCode;
 }
+
+if (require.main === module) process.exitCode = runMainJob();

@@ -1,19 +1,23 @@
 /**
- * Reads the org config (YAML or JSON), validates it against the schema and returns the typed config.
- * A bad config throws ConfigError listing every problem as `path.to.field: expected X, got Y`.
+ * Reads configuration (YAML or JSON): the baseline's org config, or a team's policy file, validated
+ * against its schema. A bad file throws ConfigError listing every problem as `path.to.field: expected X,
+ * got Y`; a file that is no config at all (or a YAML alias bomb) is one problem line, never a crash.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { core } from 'zod';
+import type { core, ZodType } from 'zod';
+import { DEFAULT_POLICY, policyFromFile, policyFromOrgConfig, type CheckPolicy } from './adapter';
 import { baselineConfigSchema, type BaselineConfig } from './org-config';
+import { policyFileSchema } from './policy-file';
 
 export class ConfigError extends Error {
   constructor(
     readonly source: string,
     readonly problems: string[],
+    what = 'baseline config',
   ) {
-    super(`${source}: invalid baseline config\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    super(`${source}: invalid ${what}\n${problems.map((p) => `  ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
@@ -56,15 +60,19 @@ function problemOf(issue: core.$ZodIssue): string {
   }
 }
 
-/** Validates an already-parsed config object. */
-export function parseConfig(raw: unknown, source = 'config'): BaselineConfig {
-  const result = baselineConfigSchema.safeParse(raw, { reportInput: true });
-  if (!result.success) throw new ConfigError(source, result.error.issues.map(problemOf));
+function parseWith<T>(schema: ZodType<T>, raw: unknown, source: string, what: string): T {
+  const result = schema.safeParse(raw, { reportInput: true });
+  if (!result.success) throw new ConfigError(source, result.error.issues.map(problemOf), what);
   return result.data;
 }
 
-/** Reads and validates a YAML (or JSON) config file. */
-export function loadConfig(file: string): BaselineConfig {
+/** Validates an already-parsed org config object. */
+export function parseConfig(raw: unknown, source = 'config'): BaselineConfig {
+  return parseWith(baselineConfigSchema, raw, source, 'baseline config');
+}
+
+/** Reads a YAML (or JSON) file into plain data; read and syntax errors are ConfigErrors. */
+function readDocument(file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -78,7 +86,33 @@ export function loadConfig(file: string): BaselineConfig {
       doc.errors.map((e) => `(yaml) line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`),
     );
   }
-  return parseConfig(doc.toJS({ maxAliasCount: 100 }), file);
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // yaml refuses documents whose aliases expand past maxAliasCount (a "billion laughs" bomb).
+    throw new ConfigError(file, [`(yaml): ${(e as Error).message.split('\n')[0]}`]);
+  }
+}
+
+/** Reads and validates a YAML (or JSON) org config file. */
+export function loadConfig(file: string): BaselineConfig {
+  return parseConfig(readDocument(file), file);
+}
+
+/** Whether a parsed document is an org config (it declares an organization) rather than a policy file. */
+function isOrgConfig(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'organization' in raw;
+}
+
+/**
+ * What a config file means for the checks: an org config (it has `organization:`) or a team's policy
+ * file (rule parameters and suppressions only). An empty file is the defaults.
+ */
+export function loadPolicy(file: string): CheckPolicy {
+  const raw = readDocument(file);
+  if (raw === null || raw === undefined) return DEFAULT_POLICY;
+  if (isOrgConfig(raw)) return policyFromOrgConfig(parseConfig(raw, file));
+  return policyFromFile(parseWith(policyFileSchema, raw, file, 'policy file'));
 }
 
 /** The shipped example org, used by `npm start` and the tests. */

@@ -3,14 +3,19 @@
  * parameterised with comes from here. Runtime validation (zod) and static types come from one
  * definition; `npm run schema` writes the JSON Schema editors use for completion.
  *
- * This module must not import cdktf: the policy engine reads it too.
+ * This module must not import cdktf: the checker reads it too (policies/config/adapter.ts).
  */
 import { z } from 'zod';
+import { DEFAULT_REQUIRED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER } from '../catalog/defaults';
+import { MIN_REASON_LENGTH } from '../engine/suppressions';
 
 const email = z.email();
 const projectKey = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a lower-case key like "app-prod"');
 /** Durations are whole days in config; constructs convert them to the `NNNs` form the API wants. */
 const days = (max: number) => z.number().int().min(1).max(max);
+
+/** A reason a person wrote: at least MIN_REASON_LENGTH characters that are not white space. */
+export const reasonText = z.string().refine((r) => r.trim().length >= MIN_REASON_LENGTH, `at least ${MIN_REASON_LENGTH} characters other than white space`);
 
 /** An IAM principal in the form IAM uses. People come in through groups; users only for break-glass. */
 export const principal = z
@@ -21,20 +26,6 @@ export const principal = z
   );
 
 export const auditLogType = z.enum(['ADMIN_READ', 'DATA_READ', 'DATA_WRITE']);
-
-/** Boolean org policy constraints the baseline enforces at the organization unless the config says otherwise. */
-export const DEFAULT_ENFORCED_CONSTRAINTS: readonly string[] = [
-  'iam.disableServiceAccountKeyCreation',
-  'iam.disableServiceAccountKeyUpload',
-  'iam.automaticIamGrantsForDefaultServiceAccounts',
-  'iam.disableAuditLoggingExemption',
-  'storage.uniformBucketLevelAccess',
-  'storage.publicAccessPrevention',
-];
-
-/** Google sign-in failures as Cloud Logging sees them (with Workspace / Cloud Identity log sharing on). */
-export const GOOGLE_SIGN_IN_FAILURE_FILTER =
-  'protoPayload.serviceName="login.googleapis.com" AND protoPayload.methodName="google.login.LoginService.loginFailure"';
 
 /** `tight`: runs the production deployment or holds its data; `loose`: reaches it only indirectly. */
 export const coupling = z.enum(['tight', 'loose']);
@@ -69,7 +60,7 @@ const binding = z.strictObject({
   role: z.string().min(1),
   members: z.array(principal).min(1),
   /** Why this access exists; shown to reviewers. */
-  reason: z.string().min(10),
+  reason: reasonText,
 });
 
 const customRole = z.strictObject({
@@ -131,7 +122,7 @@ const auditNarrowing = z.strictObject({
   /** The log types this service/folder keeps (a subset of the three). */
   logTypes: z.array(auditLogType).min(1),
   /** Data Access logs cost money; say why they are narrowed. */
-  reason: z.string().min(10),
+  reason: reasonText,
 });
 
 const channel = z.discriminatedUnion('type', [
@@ -165,11 +156,11 @@ const secret = z.strictObject({
   rotationDays: days(90).optional(),
 });
 
-const suppression = z.strictObject({
+export const suppression = z.strictObject({
   rule: z.string().regex(/^[a-z0-9-]+$/),
   /** Resource address glob, e.g. `logging/google_project_iam_member.*`. */
   address: z.string().min(1),
-  reason: z.string().min(10),
+  reason: reasonText,
   /** Date (YYYY-MM-DD) after which the suppression no longer applies and is itself a finding. */
   expires: z.iso.date(),
 });
@@ -234,7 +225,7 @@ export const baselineConfigSchema = z
     orgPolicies: z
       .strictObject({
         /** Boolean constraints enforced at the org. */
-        enforce: z.array(z.string()).default([...DEFAULT_ENFORCED_CONSTRAINTS]),
+        enforce: z.array(z.string()).default([...DEFAULT_REQUIRED_CONSTRAINTS]),
         /** Extra directory customer ids allowed in IAM policies (the org's own is always allowed). */
         extraAllowedCustomerIds: z.array(z.string()).default([]),
       })

@@ -2,9 +2,8 @@
  * The Model implementation: resources plus the indexes every rule needs (by id, by type, grants by
  * granting resource, referrers), each built once in one pass; grants and hierarchy are derived once here.
  */
-import type { BaselineConfig } from '../config/org-config';
 import { extractGrants } from './grants';
-import { buildHierarchy } from './hierarchy';
+import { buildHierarchy, type DeclaredHierarchy } from './hierarchy';
 import type { Grant, HierarchyNode, InputKind, Model, Resource } from './model';
 
 export interface ModelParts {
@@ -12,8 +11,8 @@ export interface ModelParts {
   readonly sources: readonly string[];
   readonly stacks: readonly string[];
   readonly resources: readonly Resource[];
-  /** Adds config-declared folders and projects to the hierarchy. */
-  readonly config?: BaselineConfig;
+  /** Folders and projects a config declares, added to the hierarchy. */
+  readonly declared?: DeclaredHierarchy;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -56,7 +55,7 @@ class IndexedModel implements Model {
     }
     this.grants = extractGrants(this);
     for (const grant of this.grants) push(this.grantsByResource, grant.resourceId, grant);
-    this.hierarchy = buildHierarchy(this, parts.config);
+    this.hierarchy = buildHierarchy(this, parts.declared);
   }
 
   byId(id: string): Resource | undefined {

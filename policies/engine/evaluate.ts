@@ -3,20 +3,19 @@
  * (from the type index), model rules run once; every rule ends with an explicit outcome, exceptions
  * become `rule-error` findings, suppressions are applied and accounted for.
  */
-import type { SuppressionConfig } from '../config/org-config';
 import type { Pack } from '../packs';
 import type { Model, Resource } from './model';
 import { modelSensitiveValues, renderMessage, sensitiveValuesOf } from './redact';
 import type { Evaluation, Result, RuleOutcome } from './results';
 import type { Category, ReportData, ReportOptions, Rule, RuleContext, RuleParams, Severity } from './rule';
-import { collectSuppressions, type TrackedSuppression } from './suppressions';
+import { collectSuppressions, type SuppressionSpec, type TrackedSuppression } from './suppressions';
 
 export interface EvaluateOptions {
   readonly rules: readonly Rule[];
   readonly pack: Pack;
   readonly params: RuleParams;
-  /** Suppressions from the config's `policy.suppressions`. @default - none (inline ones still apply) */
-  readonly suppressions?: readonly SuppressionConfig[];
+  /** Suppressions declared outside the input (org config or policy file). @default - none (inline ones still apply) */
+  readonly suppressions?: readonly SuppressionSpec[];
 }
 
 /** Message ids and rule ids the engine itself reports under. */

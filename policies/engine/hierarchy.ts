@@ -4,7 +4,6 @@
  * `projects/<project id>`; a folder or project whose id is known only after apply is keyed by its
  * model id (`folders/<resource id>`), which is also how references to it resolve.
  */
-import type { BaselineConfig } from '../config/org-config';
 import { get, type HierarchyNode, type Model, type Resource } from './model';
 
 type Source = Pick<Model, 'resources' | 'byId' | 'byType'>;
@@ -78,7 +77,17 @@ function addReferenced(nodes: Map<string, Node>, key: string | undefined): void 
   else if (key.startsWith('folders/')) nodes.set(key, { kind: 'folder', key, parentUnknown: true });
 }
 
-export function buildHierarchy(model: Source, config?: BaselineConfig): Map<string, HierarchyNode> {
+/**
+ * The hierarchy a config declares beyond the input: the organization, folders by key (parent key or the
+ * organization) and projects by id. The engine's own shape; config adapters fill it.
+ */
+export interface DeclaredHierarchy {
+  readonly organizationId: string;
+  readonly folders: readonly { readonly key: string; readonly parent?: string }[];
+  readonly projects: readonly { readonly id: string; readonly folder?: string; readonly coupling?: 'tight' | 'loose' }[];
+}
+
+export function buildHierarchy(model: Source, declared?: DeclaredHierarchy): Map<string, HierarchyNode> {
   const nodes = new Map<string, Node>();
   for (const org of model.byType('google_organization')) {
     set(nodes, { kind: 'organization', key: hierarchyKeyOf(org)!, resourceId: org.id });
@@ -96,11 +105,11 @@ export function buildHierarchy(model: Source, config?: BaselineConfig): Map<stri
     addReferenced(nodes, parent);
     set(nodes, { kind: 'project', key: hierarchyKeyOf(project)!, resourceId: project.id, parent, parentUnknown: folder.unknown || org.unknown || undefined });
   }
-  if (config) {
-    const orgKey = `organizations/${config.organization.id}`;
+  if (declared) {
+    const orgKey = `organizations/${declared.organizationId}`;
     set(nodes, { kind: 'organization', key: orgKey });
-    for (const f of config.folders) set(nodes, { kind: 'folder', key: `folders/${f.key}`, parent: f.parent ? `folders/${f.parent}` : orgKey });
-    for (const p of config.projects) set(nodes, { kind: 'project', key: `projects/${p.id}`, parent: `folders/${p.folder}`, coupling: p.coupling });
+    for (const f of declared.folders) set(nodes, { kind: 'folder', key: `folders/${f.key}`, parent: f.parent ? `folders/${f.parent}` : orgKey });
+    for (const p of declared.projects) set(nodes, { kind: 'project', key: `projects/${p.id}`, parent: p.folder ? `folders/${p.folder}` : orgKey, coupling: p.coupling });
   }
   return nodes;
 }

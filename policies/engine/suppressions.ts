@@ -4,11 +4,26 @@
  * no longer applies and is itself a finding, an inline one without reason or expiry is a finding too.
  */
 import picomatch from 'picomatch';
-import type { SuppressionConfig } from '../config/org-config';
 import type { Model, Resource } from './model';
 import type { AppliedSuppression } from './results';
 
+/** A suppression's reason: at least this many characters other than white space. */
 export const MIN_REASON_LENGTH = 10;
+
+/** A suppression declared outside the input (org config or policy file): rule id, address glob, reason, expiry. */
+export interface SuppressionSpec {
+  readonly rule: string;
+  /** Resource address glob, e.g. `logging/google_project_iam_member.*`. */
+  readonly address: string;
+  readonly reason: string;
+  /** YYYY-MM-DD; from the next day on the suppression no longer applies and is itself a finding. */
+  readonly expires: string;
+}
+
+/** Whether a reason says something: MIN_REASON_LENGTH characters once white space is trimmed. */
+export function reasonIsEnough(reason: string): boolean {
+  return reason.trim().length >= MIN_REASON_LENGTH;
+}
 
 /** One declared suppression with the bookkeeping an Evaluation reports. */
 export interface TrackedSuppression {
@@ -36,12 +51,12 @@ export function isExpired(expires: string | undefined, now: Date): boolean {
   return expires !== undefined && validDate(expires) && expires < now.toISOString().slice(0, 10);
 }
 
-function configSuppression(s: SuppressionConfig, now: Date): TrackedSuppression {
+function configSuppression(s: SuppressionSpec, now: Date): TrackedSuppression {
   const isMatch = picomatch(s.address, { dot: true });
   return {
     applied: { source: 'config', rule: s.rule, address: s.address, reason: s.reason, expires: s.expires },
     expired: isExpired(s.expires, now),
-    invalid: s.reason.length < MIN_REASON_LENGTH ? `reason shorter than ${MIN_REASON_LENGTH} characters` : !validDate(s.expires) ? 'expires is not a YYYY-MM-DD date' : undefined,
+    invalid: !reasonIsEnough(s.reason) ? `reason shorter than ${MIN_REASON_LENGTH} characters` : !validDate(s.expires) ? 'expires is not a YYYY-MM-DD date' : undefined,
     // Exact text too: addresses hold `[` `]` which a glob reads as a character class.
     matches: (ruleId, resourceId, address) =>
       ruleId === s.rule && (resourceId === s.address || address === s.address || isMatch(resourceId) || isMatch(address)),
@@ -52,7 +67,7 @@ function configSuppression(s: SuppressionConfig, now: Date): TrackedSuppression 
 function inlineSuppression(resource: Resource, s: Resource['inlineSuppressions'][number], now: Date): TrackedSuppression {
   const problems = [
     s.rule === '' ? 'no rule' : undefined,
-    s.reason.length < MIN_REASON_LENGTH ? `reason shorter than ${MIN_REASON_LENGTH} characters` : undefined,
+    !reasonIsEnough(s.reason) ? `reason shorter than ${MIN_REASON_LENGTH} characters` : undefined,
     s.expires === undefined ? 'no expiry' : !validDate(s.expires) ? 'expires is not a YYYY-MM-DD date' : undefined,
   ].filter((p): p is string => p !== undefined);
   return {
@@ -65,7 +80,7 @@ function inlineSuppression(resource: Resource, s: Resource['inlineSuppressions']
   };
 }
 
-export function collectSuppressions(model: Model, config: readonly SuppressionConfig[], now: Date): TrackedSuppression[] {
+export function collectSuppressions(model: Model, config: readonly SuppressionSpec[], now: Date): TrackedSuppression[] {
   const out = config.map((s) => configSuppression(s, now));
   for (const resource of model.resources) {
     for (const s of resource.inlineSuppressions) out.push(inlineSuppression(resource, s, now));

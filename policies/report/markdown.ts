@@ -4,6 +4,7 @@
  */
 import type { Evaluation, Result } from '../engine/results';
 import { SEVERITIES } from '../engine/rule';
+import { ruleDocUrl } from '../package-info';
 import { plainLine } from './plain';
 import { plural, sortedResults, summarize } from './summary';
 import { DEFAULT_GATE, type Gate } from './verdict';
@@ -28,7 +29,7 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
 }
 
 function resultRows(results: readonly Result[]): string[][] {
-  return results.map((r) => [code(r.ruleId), r.severity, code(r.resourceId), cell(r.message)]);
+  return results.map((r) => [`[${code(r.ruleId)}](${ruleDocUrl(r.ruleId)})`, r.severity, code(r.resourceId), cell(r.message)]);
 }
 
 export function renderMarkdown(evaluation: Evaluation, options: MarkdownOptions = {}): string {

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { version } from '../../package.json';
+import { ruleDocUrl } from '../package-info';
+import { version } from '../version';
 import type { Evaluation, Result } from '../engine/results';
 import type { RuleMeta, Severity } from '../engine/rule';
 import { sortedResults } from './summary';
@@ -62,7 +63,7 @@ function descriptor(ruleId: string, severity: Severity, meta: Pick<RuleMeta, 'de
     shortDescription: { text: description },
     fullDescription: { text: description },
     help: { text: meta?.help ?? description },
-    helpUri: `docs/rules/${ruleId}.md`,
+    helpUri: ruleDocUrl(ruleId),
     defaultConfiguration: { level: LEVEL[severity] },
     properties: {
       'security-severity': SECURITY_SEVERITY[severity],

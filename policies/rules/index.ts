@@ -1,45 +1,77 @@
 /**
- * loadRules: discovers every rule file `policies/rules/<category>/<rule-id>.ts` (or `.js` when
- * compiled), each `export default` one rule. Adding a rule is adding a file; nothing else lists them.
+ * Every rule, listed once: the static index the checker ships (no folder discovery at run time, so a
+ * compiled or bundled checker finds the same rules). A meta-test keeps it equal to the files in this folder,
+ * and each rule id equal to its file name.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
 import type { Rule } from '../engine/rule';
+import alertingCisLogMetrics from './alerting/alerting-cis-log-metrics';
+import alertingFailedLoginSpike from './alerting/alerting-failed-login-spike';
+import alertingPoliciesHaveChannels from './alerting/alerting-policies-have-channels';
+import changeNoDestroySecurityResources from './change/change-no-destroy-security-resources';
+import iamAllowedMemberDomains from './iam/iam-allowed-member-domains';
+import iamKmsSeparationOfDuties from './iam/iam-kms-separation-of-duties';
+import iamNoBasicRoles from './iam/iam-no-basic-roles';
+import iamNoConflictingAuthority from './iam/iam-no-conflicting-authority';
+import iamNoDefaultSaGrants from './iam/iam-no-default-sa-grants';
+import iamNoProjectSaImpersonation from './iam/iam-no-project-sa-impersonation';
+import iamNoPublicPrincipals from './iam/iam-no-public-principals';
+import iamNoSaAdminRoles from './iam/iam-no-sa-admin-roles';
+import iamNoSaKeys from './iam/iam-no-sa-keys';
+import iamNoUserPrincipals from './iam/iam-no-user-principals';
+import iamPrivilegedRolesTimeBound from './iam/iam-privileged-roles-time-bound';
+import iamSaSeparationOfDuties from './iam/iam-sa-separation-of-duties';
+import kmsKeyRotation from './kms/kms-key-rotation';
+import loggingAuditConfigComplete from './logging/logging-audit-config-complete';
+import loggingBucketCmek from './logging/logging-bucket-cmek';
+import loggingBucketLocked from './logging/logging-bucket-locked';
+import loggingBucketRetention from './logging/logging-bucket-retention';
+import loggingDataAccessForTightCoupled from './logging/logging-data-access-for-tight-coupled';
+import loggingEveryProjectCovered from './logging/logging-every-project-covered';
+import loggingNoAuditExclusions from './logging/logging-no-audit-exclusions';
+import loggingOrgSinkCoversAll from './logging/logging-org-sink-covers-all';
+import loggingSinkWriterGranted from './logging/logging-sink-writer-granted';
+import orgEssentialContacts from './org/org-essential-contacts';
+import orgpolicyRequiredConstraints from './org/orgpolicy-required-constraints';
+import secretsAccessorPerSecret from './secrets/secrets-accessor-per-secret';
+import secretsNoPayloadInConfig from './secrets/secrets-no-payload-in-config';
+import secretsRotation from './secrets/secrets-rotation';
 
-/** `.ts` under ts-node/jest, `.js` once compiled; declarations, tests and maps are not rules. */
-function isRuleFile(file: string): boolean {
-  if (file.endsWith('.d.ts') || /\.(test|spec)\.[jt]s$/.test(file)) return false;
-  const ext = extname(file);
-  // Under ts-node both may exist side by side; this module's own extension says which world we are in.
-  return ext === extname(__filename);
-}
+/** The rule catalogue, by category then id. */
+export const RULES: readonly Rule[] = [
+  alertingCisLogMetrics,
+  alertingFailedLoginSpike,
+  alertingPoliciesHaveChannels,
+  changeNoDestroySecurityResources,
+  iamAllowedMemberDomains,
+  iamKmsSeparationOfDuties,
+  iamNoBasicRoles,
+  iamNoConflictingAuthority,
+  iamNoDefaultSaGrants,
+  iamNoProjectSaImpersonation,
+  iamNoPublicPrincipals,
+  iamNoSaAdminRoles,
+  iamNoSaKeys,
+  iamNoUserPrincipals,
+  iamPrivilegedRolesTimeBound,
+  iamSaSeparationOfDuties,
+  kmsKeyRotation,
+  loggingAuditConfigComplete,
+  loggingBucketCmek,
+  loggingBucketLocked,
+  loggingBucketRetention,
+  loggingDataAccessForTightCoupled,
+  loggingEveryProjectCovered,
+  loggingNoAuditExclusions,
+  loggingOrgSinkCoversAll,
+  loggingSinkWriterGranted,
+  orgEssentialContacts,
+  orgpolicyRequiredConstraints,
+  secretsAccessorPerSecret,
+  secretsNoPayloadInConfig,
+  secretsRotation,
+];
 
-function isRule(value: unknown): value is Rule {
-  if (value === null || typeof value !== 'object') return false;
-  const rule = value as Partial<Rule>;
-  return typeof rule.meta?.id === 'string' && typeof rule.check === 'function' && (rule.scope === 'resource' || rule.scope === 'model');
-}
-
-export function loadRules(dir: string = __dirname): Rule[] {
-  const rules: Rule[] = [];
-  const seen = new Map<string, string>();
-  for (const category of readdirSync(dir).sort()) {
-    const categoryDir = join(dir, category);
-    if (!statSync(categoryDir).isDirectory()) continue;
-    for (const file of readdirSync(categoryDir).sort()) {
-      if (!isRuleFile(file)) continue;
-      const path = join(categoryDir, file);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- discovery is dynamic by design
-      const loaded = require(path) as { default?: unknown };
-      const rule = loaded.default;
-      if (!isRule(rule)) throw new Error(`${path}: expected \`export default\` of a rule made with resourceRule() or modelRule()`);
-      const id = file.slice(0, -extname(file).length);
-      if (rule.meta.id !== id) throw new Error(`${path}: rule id "${rule.meta.id}" must equal the file name "${id}"`);
-      const other = seen.get(id);
-      if (other) throw new Error(`${path}: rule id "${id}" is also defined in ${other}`);
-      seen.set(id, path);
-      rules.push(rule);
-    }
-  }
-  return rules;
+/** The catalogue (kept for callers that load rules; there is nothing to discover). */
+export function loadRules(): Rule[] {
+  return [...RULES];
 }

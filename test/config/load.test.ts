@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigError, EXAMPLE_CONFIG, loadConfig, parseConfig } from '../../policies/config/load';
 import { jsonSchema } from '../../config/generate-json-schema';
-import { DEFAULT_ENFORCED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER } from '../../policies/config/org-config';
+import { DEFAULT_REQUIRED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER } from '../../policies/catalog/defaults';
 
 const example = () => parse(readFileSync(EXAMPLE_CONFIG, 'utf8'));
 
@@ -47,7 +47,7 @@ describe('loadConfig', () => {
     expect(config.kms).toEqual({ keyRingName: 'baseline', rotationDays: 90 });
     expect(config.audit).toEqual({ narrowing: [] });
     expect(config.iam).toEqual({ bindings: [], customRoles: [] });
-    expect(config.orgPolicies).toEqual({ enforce: [...DEFAULT_ENFORCED_CONSTRAINTS], extraAllowedCustomerIds: [] });
+    expect(config.orgPolicies).toEqual({ enforce: [...DEFAULT_REQUIRED_CONSTRAINTS], extraAllowedCustomerIds: [] });
     expect(config.policy).toEqual({ minimumRetentionDays: 365, breakGlassPrincipals: [], allowedMemberDomains: [], suppressions: [] });
     expect(config.logging.bucket).toEqual({ id: 'central-audit', location: 'global', retentionDays: 400, locked: true, analytics: true, linkedDatasetId: 'central_audit_logs' });
     expect(config.alerting.failedLogins).toMatchObject({ perAccountThreshold: 5, organizationThreshold: 50, windowSeconds: 300, filter: GOOGLE_SIGN_IN_FAILURE_FILTER });

@@ -1,5 +1,5 @@
 /**
- * `npm start` (scripts/main-job.js) for real: synthesize the example org, check it with the example
+ * `npm start` (scripts/main-job.ts) for real: synthesize the example org, check it with the example
  * config, print the text report, write the four report files, exit with the check's code. The same
  * cdktf.out checked by the `baseline` process must give the same results and exit code.
  */
@@ -20,7 +20,7 @@ const read = (file: string) => readFileSync(join(reports, file), 'utf8');
 
 describe('npm start', () => {
   beforeAll(() => {
-    job = spawnSync(process.execPath, [join(REPO, 'scripts', 'main-job.js')], {
+    job = spawnSync('npm', ['start', '--silent'], {
       cwd: REPO,
       encoding: 'utf8',
       env: { ...process.env, BASELINE_OUTDIR: outdir, BASELINE_REPORTS_DIR: reports, NO_COLOR: '1' },

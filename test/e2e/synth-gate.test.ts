@@ -8,7 +8,7 @@ import { Testing, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { EXAMPLE_CONFIG, loadConfig } from '../../policies/config/load';
-import { suppress } from '../../policies/cdktf-integration';
+import { suppress } from '../../stacks/synth-gate';
 import type { Evaluation } from '../../policies/engine/results';
 import { baseline } from './run-baseline';
 import { OWNER_REASON, tinyApp, withGate } from './tiny-app';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
-import { BaselinePolicyValidation, suppress, type BaselinePolicyValidationProps } from '../../policies/cdktf-integration';
+import { BaselinePolicyValidation, suppress, type BaselinePolicyValidationProps } from '../../stacks/synth-gate';
 
 export const OWNER_REASON = 'Jane is the break-glass owner until the group exists.';
 

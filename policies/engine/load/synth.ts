@@ -10,6 +10,9 @@ import { isToken, traversalsInToken, type Traversal } from './expressions';
 import { isObject, quoteShort } from './json';
 import { SENSITIVE_ATTRIBUTE_NAMES } from './sensitive';
 
+/** The key under a resource's `//` metadata that inline suppressions are read from (cdktf's suppress() writes it). */
+export const SUPPRESSION_METADATA_KEY = 'baseline';
+
 /** Terraform meta-arguments: how to manage a resource, not what it is. */
 const META_KEYS = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
 
@@ -66,8 +69,9 @@ function scanTokens(value: unknown, path: string, refs: Reference[], traversals:
 }
 
 function inlineSuppressionsOf(metadata: unknown): InlineSuppression[] {
-  if (!isObject(metadata) || !isObject(metadata.baseline) || !Array.isArray(metadata.baseline.suppressions)) return [];
-  return metadata.baseline.suppressions.filter(isObject).map((s) => ({
+  const own = isObject(metadata) ? metadata[SUPPRESSION_METADATA_KEY] : undefined;
+  if (!isObject(own) || !Array.isArray(own.suppressions)) return [];
+  return own.suppressions.filter(isObject).map((s) => ({
     rule: typeof s.rule === 'string' ? s.rule : '',
     reason: typeof s.reason === 'string' ? s.reason : '',
     expires: typeof s.expires === 'string' ? s.expires : undefined,

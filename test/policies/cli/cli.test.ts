@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../../policies/config/load';
 import type { BaselineConfig } from '../../../policies/config/org-config';
-import { main, runCheck } from '../../../policies/cli';
+import { check as runCheck } from '../../../policies/check';
+import { main } from '../../../policies/cli';
 import { PACKS } from '../../../policies/packs';
 import { captureIo } from './io';
 import { TERRAFORM_VALIDATOR_PLANS } from '../../support/fixtures';
@@ -112,7 +113,7 @@ describe('baseline check output', () => {
     const file = join(tmp(), 'nested', 'dir', 'report.md');
     const io = captureIo({ isTTY: true });
     expect(main(['check', BASIC_ROLE_PLAN, '--format', 'markdown', '--output', file], io)).toBe(1);
-    expect(readFileSync(file, 'utf8')).toContain('| `iam-no-basic-roles` | high | `google_project_iam_binding.project` |');
+    expect(readFileSync(file, 'utf8')).toContain('| [`iam-no-basic-roles`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/iam-no-basic-roles.md) | high | `google_project_iam_binding.project` |');
     expect(io.out()).toBe(
       `2 findings (1 high, 1 medium), 0 unknowns, 0 suppressed; ${GUARDRAILS} rules, 1 resource (pack guardrails): FAIL (fail-on high, unknown fail)\n` +
         `markdown report written to ${file}\n`,

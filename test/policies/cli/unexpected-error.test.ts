@@ -4,10 +4,10 @@ import { main } from '../../../policies/cli';
 import { captureIo } from './io';
 import { TERRAFORM_VALIDATOR_PLANS } from '../../support/fixtures';
 
-jest.mock('../../../policies/rules', () => ({
-  loadRules: () => {
+jest.mock('../../../policies/check', () => ({
+  check: () => {
     const error = new TypeError("Cannot read properties of undefined (reading 'meta')\nsecond line");
-    error.stack = `${error.message}\n    at loadRules (policies/rules/index.ts:1:1)`;
+    error.stack = `${error.message}\n    at check (policies/check.ts:1:1)`;
     throw error;
   },
 }));

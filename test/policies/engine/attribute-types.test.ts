@@ -4,6 +4,7 @@
  * and path, in plan JSON and synthesized JSON alike; tokens, nulls and values known only after apply
  * pass; every real plan of the corpus and the real synthesized baseline still load.
  */
+import { policyFromOrgConfig } from '../../../policies/config/adapter';
 import { App } from 'cdktf';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { InputError } from '../../../policies/engine/errors';
 import { loadModel } from '../../../policies/engine/load';
 import { ATTRIBUTE_TYPES } from '../../../policies/engine/load/attribute-types';
 import { get } from '../../../policies/engine/model';
-import { modelOf, plan, synth, type RuleInput } from '../rule-tester';
+import { modelOf, plan, synth, type RuleInput } from '../../../policies/testing/rule-tester';
 import { writeCdktfOut } from './cdktf-out-fixture';
 import { planFiles, TERRAFORM_VALIDATOR } from './corpus';
 
@@ -138,7 +139,7 @@ describe('attribute types', () => {
         const app = new App({ outdir });
         buildBaseline(app, config);
         app.synth();
-        const model = loadModel(outdir, { config });
+        const model = loadModel(outdir, { declared: policyFromOrgConfig(config).declared });
         expect(model.stacks).toEqual(['alerting', 'audit', 'hierarchy', 'iam', 'logging', 'secrets']);
         const bucket = model.byType('google_logging_project_bucket_config')[0];
         expect(get(bucket, 'retention_days')).toEqual({ state: 'known', value: 400 });

@@ -12,7 +12,7 @@ import { loadModel } from '../../../policies/engine/load';
 import { parseJsonObject } from '../../../policies/engine/load/json';
 import { readPlan } from '../../../policies/engine/load/plan';
 import { readText } from '../../../policies/engine/load/read-text';
-import { plan, type PlanResourceSpec } from '../rule-tester';
+import { plan, type PlanResourceSpec } from '../../../policies/testing/rule-tester';
 
 function specs(count: number): PlanResourceSpec[] {
   const out: PlanResourceSpec[] = [];

@@ -6,10 +6,10 @@ import { rmSync } from 'node:fs';
 import { evaluate, type EvaluateOptions } from '../../../policies/engine/evaluate';
 import { loadModel } from '../../../policies/engine/load';
 import { get, type Model } from '../../../policies/engine/model';
-import { paramsFromConfig } from '../../../policies/engine/params';
+import { paramsFromConfig } from '../../../policies/config/adapter';
 import { modelRule, resourceRule, type Rule } from '../../../policies/engine/rule';
 import type { Pack } from '../../../policies/packs';
-import { modelOf, plan, synth } from '../rule-tester';
+import { modelOf, plan, synth } from '../../../policies/testing/rule-tester';
 import { writeCdktfOut } from './cdktf-out-fixture';
 
 const NOW = new Date('2026-11-27T12:00:00Z');

@@ -4,7 +4,7 @@
  */
 import { extractGrants } from '../../../policies/engine/grants';
 import type { Grant } from '../../../policies/engine/model';
-import { modelOf, plan, synth } from '../rule-tester';
+import { modelOf, plan, synth } from '../../../policies/testing/rule-tester';
 
 const known = (value: string) => ({ state: 'known', value });
 

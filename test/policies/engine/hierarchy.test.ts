@@ -2,10 +2,11 @@
  * The hierarchy as the input declares it (organization data source, folders, projects and their
  * parents, known or referenced) and as the config adds to it; ancestors() walks it upwards.
  */
+import { policyFromOrgConfig } from '../../../policies/config/adapter';
 import { EXAMPLE_CONFIG, loadConfig } from '../../../policies/config/load';
 import { ancestors } from '../../../policies/engine/hierarchy';
 import { loadModel } from '../../../policies/engine/load';
-import { modelOf, plan, synth } from '../rule-tester';
+import { modelOf, plan, synth } from '../../../policies/testing/rule-tester';
 
 describe('hierarchy from synthesized resources', () => {
   const model = modelOf({
@@ -51,7 +52,7 @@ describe('hierarchy with a config', () => {
   const config = loadConfig(EXAMPLE_CONFIG);
 
   it('adds config folders under the org and config projects with their coupling', () => {
-    const model = loadModel({ text: JSON.stringify(synth({ google_project: { app: { project_id: 'example-app-prd', name: 'app', folder_id: '${var.folder}' } } })), name: 'cdk.tf.json' }, { config });
+    const model = loadModel({ text: JSON.stringify(synth({ google_project: { app: { project_id: 'example-app-prd', name: 'app', folder_id: '${var.folder}' } } })), name: 'cdk.tf.json' }, { declared: policyFromOrgConfig(config).declared });
     expect(model.hierarchy.get('projects/example-app-prd')).toEqual({
       kind: 'project',
       key: 'projects/example-app-prd',

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModel } from '../../../policies/engine/load';
 import type { Model } from '../../../policies/engine/model';
-import { plan, type PlanResourceSpec } from '../rule-tester';
+import { plan, type PlanResourceSpec } from '../../../policies/testing/rule-tester';
 import { TERRAFORM_VALIDATOR } from './corpus';
 
 function load(doc: object): Model {

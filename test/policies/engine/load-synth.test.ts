@@ -16,7 +16,7 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { StorageBucketIamPolicy } from '@cdktf/provider-google/lib/storage-bucket-iam-policy';
 import { loadModel } from '../../../policies/engine/load';
 import type { Model } from '../../../policies/engine/model';
-import { synth } from '../rule-tester';
+import { synth } from '../../../policies/testing/rule-tester';
 
 let model: Model;
 let file: string;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadModel } from '../../../policies/engine/load';
 import { get, isSensitive } from '../../../policies/engine/model';
 import { TERRAFORM_VALIDATOR } from './corpus';
-import { modelOf, plan, synth } from '../rule-tester';
+import { modelOf, plan, synth } from '../../../policies/testing/rule-tester';
 
 describe('get()', () => {
   it('reads a nested block by the same path in plan JSON (arrays) and synthesized JSON (objects)', () => {

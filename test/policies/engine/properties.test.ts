@@ -11,10 +11,10 @@ import { InputError } from '../../../policies/engine/errors';
 import { evaluate } from '../../../policies/engine/evaluate';
 import { matchAuditStreams } from '../../../policies/gcp/logging-filter';
 import { loadModel } from '../../../policies/engine/load';
-import { paramsFromConfig } from '../../../policies/engine/params';
+import { paramsFromConfig } from '../../../policies/config/adapter';
 import { loadRules } from '../../../policies/rules';
 import { PACKS } from '../../../policies/packs';
-import { RULE_TEST_NOW } from '../rule-tester';
+import { RULE_TEST_NOW } from '../../../policies/testing/rule-tester';
 import { ATTRIBUTE_TYPES } from '../../../policies/engine/load/attribute-types';
 import { TYPED_TYPES, typedPlanText, typedResource, typedSynthText } from './typed-documents';
 

@@ -4,7 +4,7 @@
  */
 import { get } from '../../../policies/engine/model';
 import { modelRule, resourceRule } from '../../../policies/engine/rule';
-import { modelOf, plan, runRule, runRuleTests, synth } from '../rule-tester';
+import { modelOf, plan, runRule, runRuleTests, synth } from '../../../policies/testing/rule-tester';
 
 const noPublicBuckets = resourceRule({
   meta: {

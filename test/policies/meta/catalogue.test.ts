@@ -38,8 +38,8 @@ describe('rule catalogue', () => {
       expect(ruleFiles.filter((f) => basename(f, '.ts') === id)).toHaveLength(1);
     });
 
-    test('has a doc page docs/rules/<id>.md', () => {
-      expect(existsSync(join(REPO, 'docs', 'rules', `${id}.md`))).toBe(true);
+    test('has a doc page policies/docs/rules/<id>.md', () => {
+      expect(existsSync(join(REPO, 'policies', 'docs', 'rules', `${id}.md`))).toBe(true);
     });
 
     test('has a description, severity, category, controls and help', () => {
@@ -76,7 +76,7 @@ describe('README', () => {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
 
   test('its rule table links every rule\'s doc page, and only those', () => {
-    const linked = [...readme.matchAll(/\]\(docs\/rules\/([a-z0-9-]+)\.md\)/g)].map((m) => m[1]);
+    const linked = [...readme.matchAll(/\]\(policies\/docs\/rules\/([a-z0-9-]+)\.md\)/g)].map((m) => m[1]);
     expect([...linked].sort()).toEqual([...ruleIds].sort());
   });
 

@@ -14,19 +14,19 @@ describe('markdown report', () => {
 
   test('lists unsuppressed findings with rule, severity, address and message, most severe first', () => {
     const section = md.split('### Findings')[1]!.split('###')[0]!;
-    const rows = section.split('\n').filter((l) => l.startsWith('| `'));
+    const rows = section.split('\n').filter((l) => l.startsWith('| [`'));
     expect(rows).toEqual([
-      '| `iam-no-public-principals` | critical | `iam/google_storage_bucket_iam_member.public` | allUsers is granted roles/storage.objectViewer. |',
-      '| `iam-no-basic-roles` | high | `google_project_iam_binding.project` | member "x" &lt;script&gt;&amp; \\| pipe bell \'quote\' |',
-      '| `logging-org-sink-covers-all` | high | `logging-org-sink-covers-all` | No organization sink routes audit logs to a central bucket. |',
-      '| `suppression-expired` | low | `iam/google_project_iam_member.old` | The suppression of iam-no-user-principals expired on 2020-01-01. |',
+      '| [`iam-no-public-principals`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/iam-no-public-principals.md) | critical | `iam/google_storage_bucket_iam_member.public` | allUsers is granted roles/storage.objectViewer. |',
+      '| [`iam-no-basic-roles`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/iam-no-basic-roles.md) | high | `google_project_iam_binding.project` | member "x" &lt;script&gt;&amp; \\| pipe bell \'quote\' |',
+      '| [`logging-org-sink-covers-all`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/logging-org-sink-covers-all.md) | high | `logging-org-sink-covers-all` | No organization sink routes audit logs to a central bucket. |',
+      '| [`suppression-expired`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/suppression-expired.md) | low | `iam/google_project_iam_member.old` | The suppression of iam-no-user-principals expired on 2020-01-01. |',
     ]);
   });
 
   test('lists unknowns apart from findings', () => {
     const section = md.split('### Unknown before apply')[1]!.split('###')[0]!;
-    expect(section).toContain('| `iam-no-user-principals` | high | `iam/google_project_iam_member.runtime` |');
-    expect(section).toContain('| `logging-bucket-retention` | medium |');
+    expect(section).toContain('| [`iam-no-user-principals`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/iam-no-user-principals.md) | high | `iam/google_project_iam_member.runtime` |');
+    expect(section).toContain('| [`logging-bucket-retention`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/logging-bucket-retention.md) | medium |');
     expect(section).not.toContain('secrets-rotation');
   });
 

@@ -6,9 +6,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCheck } from '../../../policies/cli';
+import { check as runCheck } from '../../../policies/check';
 import { render, REPORT_FORMATS } from '../../../policies/report';
-import { plan, synth } from '../rule-tester';
+import { plan, synth } from '../../../policies/testing/rule-tester';
 
 const SYNTH_SECRET = 'hunter2-synth-payload';
 const PLAN_SECRET = 'hunter2-plan-payload';

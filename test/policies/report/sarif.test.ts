@@ -1,5 +1,7 @@
 import type * as Sarif from 'sarif';
 import { renderSarif, toSarif } from '../../../policies/report/sarif';
+
+const RULES_BASE = 'https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/';
 import { CATALOGUE, NASTY, sampleEvaluation } from './evaluation';
 
 const LEVELS = ['error', 'warning', 'note'];
@@ -32,7 +34,8 @@ describe('sarif report', () => {
       expect(rule.shortDescription?.text).toBeTruthy();
       expect(rule.fullDescription?.text).toBeTruthy();
       expect(rule.help?.text).toBeTruthy();
-      expect(rule.helpUri).toBe(`docs/rules/${rule.id}.md`);
+      // Absolute, from the checker's package.json: a report that leaves the repository still links its rules.
+      expect(rule.helpUri).toBe(`${RULES_BASE}${rule.id}.md`);
       expect(['9.0', '7.0', '4.0', '2.0']).toContain(rule.properties?.['security-severity']);
     }
   });
@@ -44,7 +47,7 @@ describe('sarif report', () => {
       shortDescription: { text: 'Description of iam-no-basic-roles.' },
       fullDescription: { text: 'Description of iam-no-basic-roles.' },
       help: { text: 'Help for iam-no-basic-roles.' },
-      helpUri: 'docs/rules/iam-no-basic-roles.md',
+      helpUri: `${RULES_BASE}iam-no-basic-roles.md`,
       defaultConfiguration: { level: 'error' },
       properties: { 'security-severity': '7.0', tags: ['iam', 'TEST-CONTROL-2', 'TEST-CONTROL-3'] },
     });

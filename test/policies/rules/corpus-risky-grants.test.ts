@@ -6,11 +6,11 @@
 import { join } from 'node:path';
 import { loadModel } from '../../../policies/engine/load';
 import { evaluate } from '../../../policies/engine/evaluate';
-import { paramsFromConfig } from '../../../policies/engine/params';
+import { paramsFromConfig } from '../../../policies/config/adapter';
 import { loadRules } from '../../../policies/rules';
 import type { Pack } from '../../../policies/packs';
 import { oracle, planFiles, TERRAFORM_VALIDATOR } from '../engine/corpus';
-import { RULE_TEST_NOW } from '../rule-tester';
+import { RULE_TEST_NOW } from '../../../policies/testing/rule-tester';
 
 const rules = loadRules().filter((r) => ['iam-no-basic-roles', 'iam-no-public-principals'].includes(r.meta.id));
 const pack: Pack = { name: 'guardrails', description: 'basic roles and public principals', rules: rules.map((r) => ({ rule: r.meta.id })) };

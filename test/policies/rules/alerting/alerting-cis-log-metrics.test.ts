@@ -1,6 +1,6 @@
 import rule from '../../../../policies/rules/alerting/alerting-cis-log-metrics';
 import { CIS_LOG_METRICS } from '../../../../policies/catalog/cis-log-metrics';
-import { plan, runRule, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRule, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { CHANNEL_VALUES, cisPlan, cisSynth, metricValues, planAlert, planCondition, resourceName, synthAlert, synthCondition } from './cis-fixtures';
 
 const RULE = 'alerting-cis-log-metrics';

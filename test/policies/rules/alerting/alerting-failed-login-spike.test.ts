@@ -1,6 +1,6 @@
 import rule from '../../../../policies/rules/alerting/alerting-failed-login-spike';
-import { DEFAULT_FAILED_LOGIN_FILTER } from '../../../../policies/engine/params';
-import { plan, runRuleTests, synth, type PlanResourceSpec } from '../../rule-tester';
+import { GOOGLE_SIGN_IN_FAILURE_FILTER as DEFAULT_FAILED_LOGIN_FILTER } from '../../../../policies/catalog/defaults';
+import { plan, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
 import { CHANNEL_VALUES, planAlert, planCondition, synthAlert, synthCondition } from './cis-fixtures';
 
 const RULE = 'alerting-failed-login-spike';

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/alerting/alerting-policies-have-channels';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { CHANNEL_ID, CHANNEL_VALUES, planAlert, synthAlert } from './cis-fixtures';
 
 const ADDRESS = 'google_monitoring_alert_policy.cis_2_5';

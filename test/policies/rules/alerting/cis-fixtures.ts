@@ -3,7 +3,7 @@
  * form, so each test case states only what it changes.
  */
 import { CIS_LOG_METRICS } from '../../../../policies/catalog/cis-log-metrics';
-import type { PlanResourceSpec } from '../../rule-tester';
+import type { PlanResourceSpec } from '../../../../policies/testing/rule-tester';
 
 type Values = Record<string, unknown>;
 

@@ -3,18 +3,18 @@
  * cdktf.out directory. It must pass every one of them; taking a piece of it away must be noticed.
  */
 import { App } from 'cdktf';
+import { paramsFromConfig, policyFromOrgConfig } from '../../../../policies/config/adapter';
+import { EXAMPLE_CONFIG, loadConfig } from '../../../../policies/config/load';
+import type { BaselineConfig } from '../../../../policies/config/org-config';
+import { evaluate } from '../../../../policies/engine/evaluate';
+import { loadModel } from '../../../../policies/engine/load';
+import type { Evaluation } from '../../../../policies/engine/results';
+import type { Rule } from '../../../../policies/engine/rule';
+import { RULE_TEST_NOW } from '../../../../policies/testing/rule-tester';
+import { buildBaseline } from '../../../../stacks';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { EXAMPLE_CONFIG, loadConfig } from '../../../../policies/config/load';
-import type { BaselineConfig } from '../../../../policies/config/org-config';
-import { buildBaseline } from '../../../../stacks';
-import { evaluate } from '../../../../policies/engine/evaluate';
-import { loadModel } from '../../../../policies/engine/load';
-import { paramsFromConfig } from '../../../../policies/engine/params';
-import type { Evaluation } from '../../../../policies/engine/results';
-import type { Rule } from '../../../../policies/engine/rule';
-import { RULE_TEST_NOW } from '../../rule-tester';
 import alertingCisLogMetrics from '../../../../policies/rules/alerting/alerting-cis-log-metrics';
 import alertingFailedLoginSpike from '../../../../policies/rules/alerting/alerting-failed-login-spike';
 import alertingPoliciesHaveChannels from '../../../../policies/rules/alerting/alerting-policies-have-channels';
@@ -46,7 +46,7 @@ let synthesized: string;
 const scratch: string[] = [];
 
 function check(outdir: string): Evaluation {
-  return evaluate(loadModel(outdir, { config }), {
+  return evaluate(loadModel(outdir, { declared: policyFromOrgConfig(config).declared }), {
     rules: RULES,
     pack: { name: 'all', description: 'example baseline', rules: RULES.map((r) => ({ rule: r.meta.id })) },
     params: paramsFromConfig(config, RULE_TEST_NOW),

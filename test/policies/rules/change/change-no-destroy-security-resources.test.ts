@@ -1,6 +1,6 @@
 import rule from '../../../../policies/rules/change/change-no-destroy-security-resources';
 import { planFiles } from '../../engine/corpus';
-import { plan, runRule, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRule, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { corpusInput } from '../secrets/corpus-input';
 
 const SINK = { name: 'org-audit', org_id: '123456789012', destination: 'logging.googleapis.com/projects/example-logging-prd/locations/europe-west1/buckets/central-audit', include_children: true, filter: '' };

@@ -1,7 +1,7 @@
 import rule from '../../../../policies/rules/iam/iam-allowed-member-domains';
 import { evaluate } from '../../../../policies/engine/evaluate';
-import { paramsFromConfig } from '../../../../policies/engine/params';
-import { modelOf, plan, RULE_TEST_NOW, runRuleTests, synth } from '../../rule-tester';
+import { paramsFromConfig } from '../../../../policies/config/adapter';
+import { modelOf, plan, RULE_TEST_NOW, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { corpusPlan } from './corpus';
 
 const PROJECT = 'example-app-prd';

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/iam/iam-kms-separation-of-duties';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { corpusPlan } from './corpus';
 
 const ADMIN = 'roles/cloudkms.admin';

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/iam/iam-no-project-sa-impersonation';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { corpusPlan } from './corpus';
 
 const PROJECT = 'example-app-prd';

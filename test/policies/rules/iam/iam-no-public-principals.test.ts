@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/iam/iam-no-public-principals';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { corpusPlan } from './corpus';
 
 const BUCKET = 'example-com-audit-archive';

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/iam/iam-no-sa-keys';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { corpusPlan } from './corpus';
 
 const SA_NAME = 'projects/example-app-prd/serviceAccounts/ci@example-app-prd.iam.gserviceaccount.com';

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/iam/iam-no-user-principals';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { corpusPlan } from './corpus';
 
 const PROJECT = 'example-app-prd';

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/iam/iam-sa-separation-of-duties';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 
 const ADMIN = 'roles/iam.serviceAccountAdmin';
 const USER = 'roles/iam.serviceAccountUser';

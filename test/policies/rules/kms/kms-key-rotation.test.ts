@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/kms/kms-key-rotation';
-import { plan, runRule, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRule, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { corpusInput } from '../secrets/corpus-input';
 
 const KEY = 'google_kms_crypto_key.logs';

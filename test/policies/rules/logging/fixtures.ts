@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { plan, synth, type RuleInput } from '../../rule-tester';
+import { plan, synth, type RuleInput } from '../../../../policies/testing/rule-tester';
 import { TERRAFORM_VALIDATOR_PLANS } from '../../../support/fixtures';
 
 export const ORG_ID = '123456789012';

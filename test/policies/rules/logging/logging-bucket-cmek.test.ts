@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/logging/logging-bucket-cmek';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { ARCHIVE, archivePlan, archiveSynth, BUCKET, centralBucket, loggingSynth } from './fixtures';
 
 const KEY = 'projects/example-kms-prd/locations/europe-west1/keyRings/baseline/cryptoKeys/logs';

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/logging/logging-bucket-locked';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { ARCHIVE, archivePlan, archiveSynth, BUCKET, centralBucket, loggingSynth } from './fixtures';
 
 const SEVEN_YEARS = 2555 * 86400;

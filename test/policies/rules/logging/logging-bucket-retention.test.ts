@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/logging/logging-bucket-retention';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { BUCKET, centralBucket, loggingSynth, orgSink } from './fixtures';
 
 const ARCHIVE = 'google_storage_bucket.archive';

@@ -3,9 +3,9 @@
  * resource (a log-based metric) and the two project plans, with their exact per-rule outcomes.
  */
 import { evaluate } from '../../../../policies/engine/evaluate';
-import { paramsFromConfig } from '../../../../policies/engine/params';
+import { paramsFromConfig } from '../../../../policies/config/adapter';
 import { loadRules } from '../../../../policies/rules';
-import { modelOf, RULE_TEST_NOW } from '../../rule-tester';
+import { modelOf, RULE_TEST_NOW } from '../../../../policies/testing/rule-tester';
 import { corpusPlan } from './fixtures';
 
 const rules = loadRules().filter((r) => r.meta.category === 'logging');

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/logging/logging-data-access-for-tight-coupled';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { ORG_ID } from './fixtures';
 
 const RULE = 'logging-data-access-for-tight-coupled';

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/logging/logging-every-project-covered';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { centralBucket, loggingSynth, ORG_ID, orgSink } from './fixtures';
 
 const RULE = 'logging-every-project-covered';

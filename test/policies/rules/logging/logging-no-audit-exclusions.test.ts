@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/logging/logging-no-audit-exclusions';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { loggingSynth, orgSink, SINK } from './fixtures';
 
 /** How the OrgSink construct writes the example org's exclusion: the config filter, narrowed away from audit logs. */

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/logging/logging-org-sink-covers-all';
-import { plan, runRuleTests, synth, type PlanResourceSpec } from '../../rule-tester';
+import { plan, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
 import { BUCKET, BUCKET_URI, centralBucket, loggingSynth, ORG_ID, orgSink, SINK } from './fixtures';
 
 const RULE = 'logging-org-sink-covers-all';

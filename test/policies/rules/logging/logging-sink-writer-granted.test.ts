@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/logging/logging-sink-writer-granted';
-import { plan, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { bucketWriterGrant, BUCKET, centralBucket, GRANT, LOGGING_PROJECT, loggingSynth, orgSink, SINK } from './fixtures';
 
 const WRITER = '${google_logging_organization_sink.org.writer_identity}';

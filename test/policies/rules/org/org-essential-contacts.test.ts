@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/org/org-essential-contacts';
-import { plan, runRule, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRule, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 
 const RULE = 'org-essential-contacts';
 const ORG_ID = '123456789012';

@@ -1,6 +1,6 @@
 import rule from '../../../../policies/rules/org/orgpolicy-required-constraints';
-import { DEFAULT_REQUIRED_CONSTRAINTS } from '../../../../policies/engine/params';
-import { plan, runRule, runRuleTests, synth, type PlanResourceSpec } from '../../rule-tester';
+import { DEFAULT_REQUIRED_CONSTRAINTS } from '../../../../policies/catalog/defaults';
+import { plan, runRule, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
 import { corpusInput } from '../secrets/corpus-input';
 
 const RULE = 'orgpolicy-required-constraints';

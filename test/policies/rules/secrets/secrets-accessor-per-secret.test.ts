@@ -1,7 +1,7 @@
 import rule from '../../../../policies/rules/secrets/secrets-accessor-per-secret';
 import { SECRET_ACCESS_ROLE } from '../../../../policies/catalog/roles';
 import { planFiles } from '../../engine/corpus';
-import { modelOf, plan, runRule, runRuleTests, synth } from '../../rule-tester';
+import { modelOf, plan, runRule, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { corpusInput } from './corpus-input';
 
 const APP_SA = 'serviceAccount:app-runtime@example-app-prd.iam.gserviceaccount.com';

@@ -1,9 +1,9 @@
 import rule from '../../../../policies/rules/secrets/secrets-no-payload-in-config';
 import { evaluate } from '../../../../policies/engine/evaluate';
-import { paramsFromConfig } from '../../../../policies/engine/params';
+import { paramsFromConfig } from '../../../../policies/config/adapter';
 import type { Rule } from '../../../../policies/engine/rule';
 import { planFiles } from '../../engine/corpus';
-import { modelOf, plan, RULE_TEST_NOW, runRule, runRuleTests, synth, type RuleInput } from '../../rule-tester';
+import { modelOf, plan, RULE_TEST_NOW, runRule, runRuleTests, synth, type RuleInput } from '../../../../policies/testing/rule-tester';
 import { corpusInput } from './corpus-input';
 import alertingCisLogMetrics from '../../../../policies/rules/alerting/alerting-cis-log-metrics';
 import alertingFailedLoginSpike from '../../../../policies/rules/alerting/alerting-failed-login-spike';

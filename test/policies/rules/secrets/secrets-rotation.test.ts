@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/secrets/secrets-rotation';
-import { plan, runRule, runRuleTests, synth } from '../../rule-tester';
+import { plan, runRule, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { corpusInput } from './corpus-input';
 
 const SECRET = 'google_secret_manager_secret.api_key';

@@ -1,5 +1,5 @@
 /**
- * The one file in policies/ that knows cdktf. Two things live here:
+ * Where the baseline (cdktf) meets the checker, which knows no cdktf. Two things live here:
  * - `suppress()`: a construct author's inline suppression, written into the synthesized resource's
  *   `//` metadata where the engine reads it (so plain `baseline check` honours it too);
  * - `BaselinePolicyValidation`: makes `cdktf synth` fail on findings, by running the same check as
@@ -7,19 +7,18 @@
  */
 import { App, TerraformResource } from 'cdktf';
 import type { IConstruct, IValidation } from 'constructs';
-import type { BaselineConfig } from './config/org-config';
-import type { InlineSuppression } from './engine/model';
-import type { Result } from './engine/results';
-import type { Severity } from './engine/rule';
-import type { PackName } from './packs';
-import { runCheck, type CheckRun } from './cli';
-import { failingResults, type Gate, type UnknownMode } from './report/verdict';
+import { check as runCheck, type CheckRun } from '../policies/check';
+import type { BaselineConfig } from '../policies/config/org-config';
+import type { InlineSuppression } from '../policies/engine/model';
+import type { Result } from '../policies/engine/results';
+import type { Severity } from '../policies/engine/rule';
+import { SUPPRESSION_METADATA_KEY } from '../policies/engine/load/synth';
+import { MIN_REASON_LENGTH, reasonIsEnough } from '../policies/engine/suppressions';
+import type { PackName } from '../policies/packs';
+import { failingResults, type Gate, type UnknownMode } from '../policies/report/verdict';
 
-/** The key under a resource's `//` metadata that the engine reads inline suppressions from. */
-export const SUPPRESSION_METADATA_KEY = 'baseline';
 
 const RULE_ID = /^[a-z0-9-]+$/;
-const MIN_REASON_LENGTH = 10;
 
 /** Suppressions written so far per resource: an override replaces its value, so each call writes the whole list. */
 const writtenSuppressions = new WeakMap<TerraformResource, InlineSuppression[]>();
@@ -49,7 +48,7 @@ function resourceOf(construct: IConstruct): TerraformResource {
  */
 export function suppress(construct: IConstruct, rule: string, reason: string, expires: string): void {
   if (!RULE_ID.test(rule)) throw new Error(`suppress(): rule must be a rule id like "iam-no-basic-roles", got "${rule}"`);
-  if (reason.trim().length < MIN_REASON_LENGTH) {
+  if (!reasonIsEnough(reason)) {
     throw new Error(`suppress(): reason must be at least ${MIN_REASON_LENGTH} characters, got ${reason.trim().length}`);
   }
   if (!isCalendarDate(expires)) throw new Error(`suppress(): expires must be a date YYYY-MM-DD, got "${expires}"`);

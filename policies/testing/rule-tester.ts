@@ -3,13 +3,28 @@
  * each input a synthesized cdk.tf.json (`synth()`) or a `terraform show -json` plan (`plan()`), run
  * through the real loader and evaluator. Invalid cases assert message ids and addresses, never prose.
  */
-import { evaluate } from '../../policies/engine/evaluate';
-import { loadModel } from '../../policies/engine/load';
-import { parseAddress } from '../../policies/engine/load/address';
-import type { Action, Model } from '../../policies/engine/model';
-import { paramsFromConfig } from '../../policies/engine/params';
-import type { Result } from '../../policies/engine/results';
-import type { Rule, RuleParams } from '../../policies/engine/rule';
+import { evaluate } from '../engine/evaluate';
+import { loadModel } from '../engine/load';
+import { parseAddress } from '../engine/load/address';
+import type { Action, Model } from '../engine/model';
+import { paramsFromConfig } from '../config/adapter';
+import type { Result } from '../engine/results';
+import type { Rule, RuleParams } from '../engine/rule';
+
+/**
+ * The test runner's globals (jest, vitest and node:test's jest-compatible runners all provide these), read
+ * at call time so the checker itself does not depend on a test framework.
+ */
+interface TestGlobals {
+  describe(name: string, fn: () => void): void;
+  it(name: string, fn: () => void): void;
+  expect: {
+    (actual: unknown): { toEqual(expected: unknown): void; toBeGreaterThanOrEqual(n: number): void };
+    not: { stringMatching(pattern: RegExp): unknown };
+  };
+}
+/** Looked up when a test runs, so importing this module outside a test runner costs nothing. */
+const runner = (): TestGlobals => globalThis as unknown as TestGlobals;
 
 /** The evaluation time every rule test sees (rules must never read the clock themselves). */
 export const RULE_TEST_NOW = new Date('2026-11-27T12:00:00Z');
@@ -244,7 +259,7 @@ function checkRendering(rule: Rule, results: readonly Result[]): void {
   for (const result of results) {
     if (result.ruleId !== rule.meta.id || result.messageId === 'rule-error') continue;
     // Every placeholder of the template must have been given data.
-    expect({ messageId: result.messageId, message: result.message }).toEqual({ messageId: result.messageId, message: expect.not.stringMatching(/\{\{/) });
+    runner().expect({ messageId: result.messageId, message: result.message }).toEqual({ messageId: result.messageId, message: runner().expect.not.stringMatching(/\{\{/) });
   }
 }
 
@@ -266,32 +281,32 @@ export function runRuleTests(
   cases: { valid: RuleCase[]; invalid: RuleCase[] },
   exception?: FormatException,
 ): void {
-  describe(rule.meta.id, () => {
-    it('has valid and invalid cases in both input formats (synthesized JSON and plan JSON)', () => {
+  runner().describe(rule.meta.id, () => {
+    runner().it('has valid and invalid cases in both input formats (synthesized JSON and plan JSON)', () => {
       const formats = (list: RuleCase[]) => [...new Set(list.map(formatOf))].sort();
-      expect(formats(cases.valid)).toEqual(['plan', 'synth']);
+      runner().expect(formats(cases.valid)).toEqual(['plan', 'synth']);
       if (exception?.invalid === 'plan-only') {
-        expect(exception.reason.length).toBeGreaterThanOrEqual(10);
-        expect(formats(cases.invalid)).toEqual(['plan']);
+        runner().expect(exception.reason.length).toBeGreaterThanOrEqual(10);
+        runner().expect(formats(cases.invalid)).toEqual(['plan']);
       } else {
-        expect(formats(cases.invalid)).toEqual(['plan', 'synth']);
+        runner().expect(formats(cases.invalid)).toEqual(['plan', 'synth']);
       }
     });
-    describe('valid', () => {
+    runner().describe('valid', () => {
       for (const c of cases.valid) {
-        it(c.name, () => {
+        runner().it(c.name, () => {
           const { results } = runRule(rule, c.input, c.params);
-          expect(reportsOf(results)).toEqual([]);
+          runner().expect(reportsOf(results)).toEqual([]);
         });
       }
     });
-    describe('invalid', () => {
+    runner().describe('invalid', () => {
       for (const c of cases.invalid) {
-        it(c.name, () => {
+        runner().it(c.name, () => {
           if (!c.errors || c.errors.length === 0) throw new Error(`invalid case "${c.name}" must list the reports it expects`);
           const { results } = runRule(rule, c.input, c.params);
           const expected = c.errors.map((e) => ({ messageId: e.messageId, address: e.address, outcome: e.outcome ?? 'finding' }));
-          expect(sorted(reportsOf(results))).toEqual(sorted(expected));
+          runner().expect(sorted(reportsOf(results))).toEqual(sorted(expected));
           checkRendering(rule, results);
         });
       }
