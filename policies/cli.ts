@@ -3,7 +3,7 @@
  * rules, print or write a report, exit 0 (pass), 1 (findings) or 2 (bad input, config or usage).
  * Every error is one line on stderr saying what and where; a stack trace is never the user's problem.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { check as runCheck } from './check';
@@ -61,12 +61,23 @@ function describeError(error: unknown, input: string): string {
 
 class OutputError extends Error {}
 
+/**
+ * Writes a report to a regular file only: an existing symbolic link is refused (O_NOFOLLOW), not followed
+ * to wherever it points, and so is anything that is not a regular file once opened (a device, a FIFO).
+ */
 function writeReport(file: string, report: string): void {
+  let fd: number | undefined;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, report);
+    fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o644);
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    ftruncateSync(fd, 0);
+    writeSync(fd, report);
   } catch (e) {
-    throw new OutputError(`cannot write --output ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new OutputError(`cannot write --output ${file}: ${code === 'ELOOP' ? 'it is a symbolic link' : (code ?? 'error')}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

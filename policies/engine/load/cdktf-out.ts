@@ -3,8 +3,8 @@
  * model with ids `<stack>/<address>`. Cross-stack references (a remote-state output in the consumer)
  * are followed to the producing stack's output and from there to the producing resource.
  */
-import { existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors';
 import type { Reference } from '../model';
 import { resourceId } from './draft';
@@ -24,6 +24,12 @@ export function readCdktfOut(dir: string): LoadedStacks {
   const manifest = parseJsonObject(readText(manifestFile, manifestFile, 'manifest'), manifestFile);
   if (!isObject(manifest.stacks)) throw new InputError(`${manifestFile}: expected "stacks" to be an object`);
   const root = resolve(dir);
+  const realRoot = realpathSync(root);
+  /** Inside the directory, also once symbolic links are followed (a stack file may be a link out of it). */
+  const inside = (file: string, base: string) => {
+    const rel = relative(base, file);
+    return !(rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel));
+  };
   const stacks: SynthStack[] = [];
   const sources: string[] = [manifestFile];
   for (const [name, entry] of Object.entries(manifest.stacks)) {
@@ -31,7 +37,13 @@ export function readCdktfOut(dir: string): LoadedStacks {
     if (typeof stackPath !== 'string') throw new InputError(`${manifestFile}: stack ${quoteShort(name)} has no synthesizedStackPath`);
     const file = resolve(root, stackPath);
     // The manifest is input too: it may not send the loader outside the directory it describes.
-    if (relative(root, file).startsWith(`..${sep}`) || relative(root, file) === '..') {
+    let real: string | undefined;
+    try {
+      real = realpathSync(file);
+    } catch {
+      real = undefined; // missing: readText says so
+    }
+    if (!inside(file, root) || (real !== undefined && !inside(real, realRoot))) {
       throw new InputError(`${manifestFile}: stack ${quoteShort(name)} points outside the directory`);
     }
     const shown = join(dir, stackPath);
