@@ -7,7 +7,7 @@ import { byAddress, grantLines, grantsIn, resourcesOf } from '../constructs/iam/
 import { HIERARCHY_REMOTE_STATE, remoteFolderName, synthWithHierarchy } from './hierarchy-references';
 
 function synthIam(config: BaselineConfig) {
-  return synthWithHierarchy(config, (app, hierarchy) => new IamStack(app, 'iam', { config, folders: hierarchy.folders }));
+  return synthWithHierarchy(config, (app, hierarchy) => new IamStack(app, 'iam', { config, folderNames: hierarchy.folderNames }));
 }
 
 const BREAK_GLASS_EXPRESSION = 'request.time < timestamp("2027-06-30T00:00:00Z")';
@@ -115,9 +115,9 @@ describe('IamStack (example org)', () => {
   it('fails on a folder binding whose folder is not among the given folders, naming the ones given', () => {
     const config = exampleConfig();
     const app = Testing.app();
-    const { folders } = new HierarchyStack(app, 'hierarchy', { config });
-    const withoutShared = new Map([...folders].filter(([key]) => key !== 'shared'));
-    expect(() => new IamStack(app, 'iam', { config, folders: withoutShared })).toThrow(
+    const { folderNames } = new HierarchyStack(app, 'hierarchy', { config });
+    const withoutShared = new Map([...folderNames].filter(([key]) => key !== 'shared'));
+    expect(() => new IamStack(app, 'iam', { config, folderNames: withoutShared })).toThrow(
       'no folder with key "shared" among the hierarchy\'s folders: production, non-production',
     );
   });
@@ -163,7 +163,7 @@ describe('IamStack (small org)', () => {
 
   it('fails when the break-glass group appears in a binding', () => {
     const config = smallConfig((raw) => {
-      raw.iam!.breakGlass = { group: 'bg@small.example', expires: '2026-12-31T00:00:00Z' };
+      raw.iam!.breakGlass = { group: 'bg@small.example', expires: '2026-12-31T00:00:00Z', accounts: ['bg-1@small.example'] };
       raw.iam!.bindings![1].members.push('group:bg@small.example');
     });
     expect(() => synthIam(config)).toThrow('iam.bindings[1]: group:bg@small.example is the break-glass group and holds nothing except its expiring grant');

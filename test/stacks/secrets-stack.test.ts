@@ -125,7 +125,7 @@ describe('hierarchy, iam and secrets stacks together', () => {
     const app = Testing.app();
     const config = exampleConfig();
     const hierarchy = new HierarchyStack(app, 'hierarchy', { config });
-    const texts = [hierarchy, new IamStack(app, 'iam', { config, folders: hierarchy.folders }), new SecretsStack(app, 'secrets', { config })].map(
+    const texts = [hierarchy, new IamStack(app, 'iam', { config, folderNames: hierarchy.folderNames }), new SecretsStack(app, 'secrets', { config })].map(
       (stack) => synthStack(stack).text,
     );
     expect(texts.map((t) => t.includes('secret_data') || t.includes('google_secret_manager_secret_version'))).toEqual([false, false, false]);

@@ -3,12 +3,12 @@ import { parse as parseYaml } from 'yaml';
 import { EXAMPLE_CONFIG, parseConfig } from '../../../policies/config/load';
 import {
   CIS_ALERTS,
-  alertInputsFromConfig,
   baselineAlerts,
   labelExtractor,
   metricNameOf,
   type AlertInputs,
 } from '../../../constructs/monitoring/alert-catalog';
+import { alertInputsFromConfig } from '../../../stacks/alerting-stack';
 import { sampleAlertInputs } from './alert-inputs';
 import { cisFilterRows } from './cis-reference';
 
@@ -94,6 +94,8 @@ describe('alert table', () => {
     raw.iam.breakGlass.group = 'emergency@example.com';
     const inputs = alertInputsFromConfig(parseConfig(raw));
     expect(inputs.breakGlassGroups).toEqual(['gcp-break-glass@example.com', 'emergency@example.com']);
+    expect(inputs.breakGlassAccounts).toEqual(['break-glass-1@example.com', 'break-glass-2@example.com']);
+    expect(inputs.kmsProjectId).toBe('example-kms-prd');
     expect(inputs.canarySecretId).toBe('zz-canary-do-not-read');
     expect([inputs.failedLogins.perAccountThreshold, inputs.failedLogins.organizationThreshold]).toEqual([5, 50]);
   });
