@@ -57,8 +57,8 @@ describe('IamStack (example org)', () => {
         org_id: '123456789012',
         role_id: 'logViewerNoData',
         title: 'Log viewer without payloads',
-        description: 'Reads log entries metadata, not private logs.',
-        permissions: ['logging.logEntries.list', 'logging.logs.list', 'logging.views.access'],
+        description: 'Lists logs and non-private log entries; Data Access entries only through a log view.',
+        permissions: ['logging.logEntries.list', 'logging.logs.list', 'logging.views.list'],
         stage: 'GA',
       },
     ]);
@@ -105,10 +105,10 @@ describe('IamStack (example org)', () => {
     expect(Object.keys(doc.data ?? {})).toEqual(['terraform_remote_state']);
     expect(Object.keys(doc.data?.terraform_remote_state ?? {})).toEqual([HIERARCHY_REMOTE_STATE]);
     expect(resourcesOf(doc, 'google_folder_iam_member').map((g) => g.folder)).toEqual([
-      '${data.terraform_remote_state.cross-stack-reference-input-hierarchy.outputs.cross-stack-output-google_folderhierarchy_folder-shared_2C47EE6Fname}',
+      '${data.terraform_remote_state.cross-stack-reference-input-hierarchy.outputs.cross-stack-output-google_folderHierarchy_Folder-shared_A073D019name}',
     ]);
     // ...which the hierarchy stack exports as its Shared folder's `folders/<id>` name.
-    expect(Object.values(hierarchyDoc.output ?? {})).toEqual([{ value: '${google_folder.hierarchy_folder-shared_2C47EE6F.name}', sensitive: true }]);
+    expect(Object.values(hierarchyDoc.output ?? {})).toEqual([{ value: '${google_folder.Hierarchy_Folder-shared_A073D019.name}', sensitive: true }]);
     expect(text).not.toContain('secret_data');
   });
 
