@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { App } from 'cdktf';
 import { EXAMPLE_CONFIG, loadConfig } from '../../policies/config/load';
 import { buildBaseline, DEPLOY_ORDER } from '../../stacks';
+import { QUOTA_PROJECT_SERVICES } from '../../stacks/project-services';
 
 type Doc = {
   terraform: { backend: Record<string, Record<string, string>> };
@@ -89,6 +90,18 @@ describe('the baseline app', () => {
     expect(resolve(outdir, 'stacks', 'iam', remoteState)).toBe(resolve(outdir, 'stacks', 'hierarchy', hierarchy.terraform.backend.local.path));
     // Nothing is found by display name any more.
     expect(DEPLOY_ORDER.filter((stack) => doc(stack).data?.google_active_folder !== undefined)).toEqual([]);
+  });
+
+  it('has a README runbook naming every prerequisite API of the quota project and every stack in deploy order', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const runbook = readme.slice(readme.indexOf('## First deploy (runbook)'), readme.indexOf('## Exit codes'));
+    for (const service of QUOTA_PROJECT_SERVICES) expect(runbook).toContain(service);
+    for (const word of ['billing account', 'Quota project', 'data sharing with Google Cloud', 'logging.bucket.locked: true', 'terraform untaint']) {
+      expect(runbook).toContain(word);
+    }
+    const steps = DEPLOY_ORDER.map((stack) => runbook.indexOf(`| \`${stack}\` |`));
+    expect(steps.every((at) => at > 0)).toBe(true);
+    expect([...steps].sort((a, b) => a - b)).toEqual(steps);
   });
 
   it('uses a GCS backend per stack when the config names a state bucket', () => {
