@@ -1,29 +1,26 @@
 /**
- * Thin composer: load the org config, build one stack per concern, synthesize.
- * `BASELINE_CONFIG` names another config file; the default is the shipped example org.
+ * Thin composer: `synthBaseline(config)` builds one stack per concern into an App and synthesizes it.
+ * Importing this module runs nothing; `bin/synth.ts` (what `npm run synth` and cdktf.json's `app` run)
+ * loads the config and calls it. `BASELINE_CONFIG` names another config file (default: the example org).
  */
 import { App } from 'cdktf';
-import { EXAMPLE_CONFIG, loadConfig, ConfigError } from './policies/config/load';
-import { buildBaseline } from './stacks';
+import type { BaselineConfig } from './policies/config/org-config';
+import { buildBaseline, type Baseline } from './stacks';
 import { BaselinePolicyValidation } from './stacks/synth-gate';
 
-function main(): void {
-  const file = process.env.BASELINE_CONFIG ?? EXAMPLE_CONFIG;
-  let config;
-  try {
-    config = loadConfig(file);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(2);
-    }
-    throw e;
-  }
-  const app = new App({ outdir: process.env.BASELINE_OUTDIR ?? 'cdktf.out' });
-  buildBaseline(app, config);
-  // `cdktf synth` fails on unsuppressed findings at or above high, with the same results as `baseline check`.
-  BaselinePolicyValidation.addTo(app, { config });
-  app.synth();
+export interface SynthOptions {
+  /** Where cdktf writes the stacks. @default 'cdktf.out' */
+  readonly outdir?: string;
+  /** Run the policy gate: `cdktf synth` fails on unsuppressed findings at or above high. @default true */
+  readonly policyGate?: boolean;
 }
 
-main();
+/** Builds the baseline for `config` and synthesizes it; returns the app and its stacks. */
+export function synthBaseline(config: BaselineConfig, options: SynthOptions = {}): { app: App; baseline: Baseline } {
+  const app = new App({ outdir: options.outdir ?? 'cdktf.out' });
+  const baseline = buildBaseline(app, config);
+  // The same results as `baseline check`, so a failing synth and a failing check agree.
+  if (options.policyGate ?? true) BaselinePolicyValidation.addTo(app, { config });
+  app.synth();
+  return { app, baseline };
+}

@@ -1,5 +1,5 @@
 /**
- * `npm start`: synthesize the example org (main.ts, in this process: one TypeScript start-up, not two),
+ * `npm start`: synthesize the example org (bin/synth.ts, in this process: one TypeScript start-up, not two),
  * check cdktf.out with the example config, print the text report and write every other format to
  * reports/. Exits with the check's code: 0 pass, 1 findings, 2 the baseline could not be built or read.
  * BASELINE_CONFIG, BASELINE_OUTDIR and BASELINE_REPORTS_DIR move the config, cdktf.out and reports/.
@@ -39,7 +39,7 @@ export function runMainJob(): number {
   rmSync(join(outdir, 'manifest.json'), { force: true });
   const synthStart = process.hrtime.bigint();
   try {
-    require(join(ROOT, 'main.ts'));
+    require(join(ROOT, 'bin', 'synth.ts'));
   } catch (e) {
     // The synth-time policy gate throws after writing the whole output; the check below reports why.
     // Anything else (no manifest) is a broken build.

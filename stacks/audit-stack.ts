@@ -5,7 +5,7 @@
  */
 import type { Construct } from 'constructs';
 import { BaselineStack } from './baseline-stack';
-import { folderNamesOf, type FolderConsumerStackProps } from './hierarchy-stack';
+import type { FolderConsumerStackProps } from './hierarchy-stack';
 import { OrgAuditConfig } from '../constructs/audit/org-audit-config';
 
 export class AuditStack extends BaselineStack {
@@ -16,10 +16,10 @@ export class AuditStack extends BaselineStack {
     const { config } = this;
     this.auditConfig = new OrgAuditConfig(this, 'AuditConfig', {
       organizationId: config.organization.id,
-      folders: config.folders,
-      folderNames: folderNamesOf(props.folders),
-      projects: config.projects,
-      narrowing: config.audit.narrowing,
+      folders: config.folders.map((f) => ({ key: f.key, parent: f.parent })),
+      folderNames: props.folderNames,
+      projects: config.projects.map((p) => ({ key: p.key, id: p.id, folder: p.folder, coupling: p.coupling })),
+      narrowing: config.audit.narrowing.map((n) => ({ service: n.service, folder: n.folder, logTypes: n.logTypes, reason: n.reason })),
     });
   }
 }

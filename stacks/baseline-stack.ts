@@ -1,6 +1,12 @@
 /**
  * The base of every baseline stack: one google provider, the state backend the config names
  * (a GCS bucket per stack when `state.bucket` is set, else a local file), and the config at hand.
+ *
+ * Construct ids, chosen once before the first deploy because they become Terraform addresses (state):
+ * PascalCase for what a construct is (`Hierarchy`, `CentralBucket`, `KeyRing`; the main resource of a
+ * construct is `Resource`), and a value from config (a key, secret id, alert id, role or member) is
+ * appended verbatim after a hyphen: `Folder-shared`, `Secret-app-prod-db-password`, `Alert-route-changes`.
+ * Stack ids are the lower-case names users type (`cdktf deploy logging`).
  */
 import { relative, resolve } from 'node:path';
 import { App, GcsBackend, LocalBackend, TerraformStack } from 'cdktf';
@@ -22,6 +28,11 @@ export class BaselineStack extends TerraformStack {
     new GoogleProvider(this, 'google', {
       region: props.config.defaultRegion,
       defaultLabels: { managed_by: 'gcp-security-baseline', baseline_stack: id },
+      // User credentials (gcloud auth application-default login) carry no quota project, and org-level APIs
+      // (Org Policy, Essential Contacts, Resource Manager) then answer 403. With the override every request
+      // names billing_project as its quota project (provider_reference.html.markdown, "user_project_override").
+      billingProject: props.config.organization.quotaProject,
+      userProjectOverride: true,
     });
     const { bucket, prefix } = props.config.state;
     if (bucket) {

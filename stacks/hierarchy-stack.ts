@@ -1,41 +1,43 @@
 /**
- * The organization's folders and projects. Deploy this stack FIRST: the other stacks name projects
- * by the ids written in config and reach folders through this stack's outputs (remote state), so
- * they only plan and apply once the hierarchy exists.
+ * The organization's folders and projects, and the APIs each project needs. Every other stack depends
+ * on this one (stacks/index.ts): they name projects by the ids written in config and reach folders
+ * through this stack's outputs (remote state), so they only plan and apply once the hierarchy exists.
  */
 import type { Construct } from 'constructs';
-import type { Folder } from '@cdktf/provider-google/lib/folder';
 import { BaselineStack, type BaselineStackProps } from './baseline-stack';
 import { ResourceHierarchy } from '../constructs/hierarchy/resource-hierarchy';
+import { servicesByProject } from './project-services';
 
 export class HierarchyStack extends BaselineStack {
   readonly hierarchy: ResourceHierarchy;
-  /** The folders by config key; other stacks that read `name` get a cross-stack reference. */
-  readonly folders: ReadonlyMap<string, Folder>;
+  /** `folders/<id>` by config key; other stacks that read one get a cross-stack reference (or the literal of an existing folder). */
+  readonly folderNames: ReadonlyMap<string, string>;
 
   constructor(scope: Construct, id: string, props: BaselineStackProps) {
     super(scope, id, props);
     const { config } = props;
-    this.hierarchy = new ResourceHierarchy(this, 'hierarchy', {
+    const services = servicesByProject(config);
+    this.hierarchy = new ResourceHierarchy(this, 'Hierarchy', {
       organizationId: config.organization.id,
-      folders: config.folders,
-      projects: config.projects,
+      folders: config.folders.map((f) => ({ key: f.key, displayName: f.displayName, parent: f.parent, adopt: f.adopt, folderId: f.id })),
+      projects: config.projects.map((p) => ({
+        key: p.key,
+        id: p.id,
+        name: p.name,
+        folder: p.folder,
+        coupling: p.coupling,
+        labels: p.labels,
+        adopt: p.adopt,
+        services: services.get(p.key),
+      })),
       billingAccount: config.organization.billingAccount,
     });
-    this.folders = this.hierarchy.folders;
+    this.folderNames = this.hierarchy.folderNames;
   }
 }
 
 /** Props of a stack that works on the hierarchy stack's folders. */
 export interface FolderConsumerStackProps extends BaselineStackProps {
-  /** The hierarchy stack's folders by config key (`HierarchyStack.folders`). */
-  readonly folders: ReadonlyMap<string, Folder>;
-}
-
-/**
- * `folders/<id>` of each folder by config key: `google_folder.name`, the form folder IAM resources
- * take. Read from another stack, each is a remote-state reference, so a renamed folder keeps its grants.
- */
-export function folderNamesOf(folders: ReadonlyMap<string, Folder>): ReadonlyMap<string, string> {
-  return new Map([...folders].map(([key, folder]) => [key, folder.name]));
+  /** `folders/<id>` by config key (`HierarchyStack.folderNames`). */
+  readonly folderNames: ReadonlyMap<string, string>;
 }

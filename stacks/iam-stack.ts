@@ -2,11 +2,12 @@
  * Who may do what across the organization: custom roles, the config's grants (groups and service
  * accounts only, additive), expiring break-glass access, org policies and essential contacts.
  * Projects are named by their config ids and folders by reference to the hierarchy stack's
- * folders (remote state), so the hierarchy stack deploys first.
+ * folders (remote state). This stack deploys last (stacks/index.ts): its domain restriction refuses
+ * grants to Google service agents, which the logging, secrets and alerting stacks make first.
  */
 import type { Construct } from 'constructs';
 import { BaselineStack } from './baseline-stack';
-import { folderNamesOf, type FolderConsumerStackProps } from './hierarchy-stack';
+import type { FolderConsumerStackProps } from './hierarchy-stack';
 import { CustomRoles } from '../constructs/iam/custom-roles';
 import { IamGrants } from '../constructs/iam/iam-grants';
 import { grantBindings } from '../constructs/iam/config-grants';
@@ -27,17 +28,20 @@ export class IamStack extends BaselineStack {
     const { config } = props;
     const organizationId = config.organization.id;
 
-    this.customRoles = new CustomRoles(this, 'custom-roles', {
+    this.customRoles = new CustomRoles(this, 'CustomRoles', {
       organizationId,
       roles: config.iam.customRoles.map((role) => ({
-        ...role,
+        id: role.id,
+        title: role.title,
+        description: role.description,
+        permissions: role.permissions,
         projectId: 'project' in role.scope ? this.project(role.scope.project).id : undefined,
       })),
     });
 
     const breakGlass = config.iam.breakGlass;
     if (breakGlass) {
-      this.breakGlass = new BreakGlassAccess(this, 'break-glass', {
+      this.breakGlass = new BreakGlassAccess(this, 'BreakGlass', {
         organizationId,
         group: breakGlass.group,
         role: breakGlass.role,
@@ -45,9 +49,9 @@ export class IamStack extends BaselineStack {
       });
     }
 
-    const folderNames = folderNamesOf(props.folders);
-    this.grants = new IamGrants(this, 'grants', { organizationId });
-    grantBindings(config.iam.bindings, {
+    const { folderNames } = props;
+    this.grants = new IamGrants(this, 'Grants', { organizationId });
+    grantBindings(config.iam.bindings.map((b) => ({ scope: b.scope, role: b.role, members: b.members })), {
       grants: this.grants,
       customRoles: this.customRoles,
       folderName: (key) => {
@@ -59,15 +63,15 @@ export class IamStack extends BaselineStack {
       reservedMembers: breakGlassMembers(config.groups.breakGlass, breakGlass?.group),
     });
 
-    this.orgPolicies = new OrgPolicies(this, 'org-policies', {
+    this.orgPolicies = new OrgPolicies(this, 'OrgPolicies', {
       organizationId,
       enforce: config.orgPolicies.enforce,
       customerId: config.organization.customerId,
       extraAllowedCustomerIds: config.orgPolicies.extraAllowedCustomerIds,
     });
-    this.essentialContacts = new EssentialContacts(this, 'essential-contacts', {
+    this.essentialContacts = new EssentialContacts(this, 'EssentialContacts', {
       organizationId,
-      contacts: config.essentialContacts,
+      contacts: config.essentialContacts.map((c) => ({ email: c.email, categories: c.categories, language: c.language })),
     });
   }
 }

@@ -1,7 +1,8 @@
 /**
- * The baseline's stacks, in deploy order. Each stack is one concern composed from constructs.
+ * The baseline's stacks and the order they deploy in. Each stack is one concern composed from constructs.
  * Cross-stack references (the hierarchy's folders, the central log bucket, the canary secret) are
- * passed as objects and synthesize as remote-state outputs.
+ * passed as objects and synthesize as remote-state outputs; the order is declared with
+ * `addDependency`, so `cdktf deploy '*'` (which runs independent stacks in parallel) is safe.
  */
 import type { App } from 'cdktf';
 import type { BaselineConfig } from '../policies/config/org-config';
@@ -21,19 +22,32 @@ export interface Baseline {
   readonly alerting: AlertingStack;
 }
 
-/** Stack names in the order a user deploys them (`cdktf deploy <name>`). */
-export const DEPLOY_ORDER = ['hierarchy', 'logging', 'audit', 'iam', 'secrets', 'alerting'] as const;
+/** Stack names in an order that honours every dependency (what `cdktf deploy <name>` one at a time needs). */
+export const DEPLOY_ORDER = ['hierarchy', 'logging', 'secrets', 'alerting', 'audit', 'iam'] as const;
 
 export function buildBaseline(app: App, config: BaselineConfig): Baseline {
   const hierarchy = new HierarchyStack(app, 'hierarchy', { config });
   const logging = new LoggingStack(app, 'logging', { config });
-  const audit = new AuditStack(app, 'audit', { config, folders: hierarchy.folders });
-  const iam = new IamStack(app, 'iam', { config, folders: hierarchy.folders });
   const secrets = new SecretsStack(app, 'secrets', { config });
   const alerting = new AlertingStack(app, 'alerting', {
     config,
     centralBucket: logging.centralBucket,
     canarySecret: secrets.canarySecret,
   });
+  const audit = new AuditStack(app, 'audit', { config, folderNames: hierarchy.folderNames });
+  const iam = new IamStack(app, 'iam', { config, folderNames: hierarchy.folderNames });
+
+  // Projects, and the APIs in them, exist before anything is put in them.
+  for (const stack of [logging, secrets, alerting, audit, iam]) stack.addDependency(hierarchy);
+  // Metrics count in the central bucket; the canary alert names the canary secret.
+  alerting.addDependency(logging);
+  alerting.addDependency(secrets);
+  // The iam stack sets iam.allowedPolicyMemberDomains, which refuses any later grant to a Google service
+  // agent (sink writers, CMEK and Pub/Sub agents are outside the customer's directory). The constraint is
+  // not retroactive, so it goes last, after every stack that grants to a service agent
+  // (cloud.google.com/resource-manager/docs/organization-policy/domain-restricted-sharing).
+  iam.addDependency(logging);
+  iam.addDependency(secrets);
+  iam.addDependency(alerting);
   return { hierarchy, logging, audit, iam, secrets, alerting };
 }

@@ -1,6 +1,6 @@
 /**
- * Central logging: every audit log of the organization into one locked, CMEK-encrypted log
- * bucket in the logging project (CIS GCP 2.3, 2.4), optionally also into a locked archive bucket
+ * Central logging: every audit log of the organization into one CMEK-encrypted log bucket in the
+ * logging project, locked in a second apply once the first is verified (CIS GCP 2.3, 2.4), optionally also into a locked archive bucket
  * and a SIEM topic, each through its own org sink; the org's default Logging settings; log views
  * for auditors. Keys live in the kms project and rotate within 90 days (CIS 1.11).
  */
@@ -56,7 +56,7 @@ export class LoggingStack extends BaselineStack {
       name: 'baseline-central-logs',
       destination: { kind: 'logging-bucket', bucket: central.bucket },
       extraFilters: logging.extraLogFilters,
-      exclusions: logging.exclusions,
+      exclusions: logging.exclusions.map((e) => ({ name: e.name, description: e.description, filter: e.filter })),
     });
     this.centralSink.grantWriter();
 
@@ -94,6 +94,7 @@ export class LoggingStack extends BaselineStack {
         project: loggingProject,
         topicName: logging.siem.topicName,
         key: key('SiemKey', 'siem-topic', config.kms.location ?? config.defaultRegion),
+        readerAccountId: logging.siem.readerAccountId,
       });
       for (const subscriber of logging.siem.subscribers) siem.grantSubscribe(subscriber);
       this.siemSink = new OrgSink(this, 'SiemSink', {

@@ -30,14 +30,14 @@ export class SecretsStack extends BaselineStack {
     const settings = config.secrets;
     const project = this.project(config.foundationProjects.secrets).id;
 
-    this.serviceAgent = new ServiceIdentity(this, 'secretmanager-agent', { project, service: 'secretmanager.googleapis.com' });
-    this.rotationTopic = new RotationTopic(this, 'rotation-topic', { project, publisher: this.serviceAgent.member });
+    this.serviceAgent = new ServiceIdentity(this, 'SecretManagerAgent', { project, service: 'secretmanager.googleapis.com' });
+    this.rotationTopic = new RotationTopic(this, 'RotationTopic', { project, publisher: this.serviceAgent.member });
 
     const keys = new Map<string, RotatingKey>();
     const keyGrants = [];
     if (settings.cmek) {
       for (const location of settings.locations) {
-        const key = new RotatingKey(this, `key-${location}`, {
+        const key = new RotatingKey(this, `Key-${location}`, {
           project: this.project(config.foundationProjects.kms).id,
           location,
           // A ring of its own: other stacks may own `<keyRingName>` in the same location.
@@ -62,7 +62,7 @@ export class SecretsStack extends BaselineStack {
     const reserved = breakGlassMembers(config.groups.breakGlass, config.iam.breakGlass?.group);
     const secrets = new Map<string, BaselineSecret>();
     for (const [i, item] of settings.items.entries()) {
-      const secret = new BaselineSecret(this, `secret-${item.id}`, {
+      const secret = new BaselineSecret(this, `Secret-${item.id}`, {
         ...common,
         secretId: item.id,
         description: item.description,
@@ -78,7 +78,7 @@ export class SecretsStack extends BaselineStack {
     }
     this.secrets = secrets;
 
-    this.canary = new BaselineSecret(this, 'canary', {
+    this.canary = new BaselineSecret(this, 'Canary', {
       ...common,
       secretId: settings.canary.id,
       description: 'Canary: nobody reads this secret; any access is an incident.',

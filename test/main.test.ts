@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXAMPLE_CONFIG } from '../policies/config/load';
+import { EXAMPLE_CONFIG, loadConfig } from '../policies/config/load';
+import { synthBaseline } from '../main';
 
 const root = join(__dirname, '..');
 
 function synth(configFile: string) {
   const outdir = mkdtempSync(join(tmpdir(), 'baseline-main-'));
-  const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'main.ts'], {
+  const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bin/synth.ts'], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, BASELINE_CONFIG: configFile, BASELINE_OUTDIR: outdir, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1' },
@@ -16,7 +17,7 @@ function synth(configFile: string) {
   return { ...run, outdir };
 }
 
-describe('main.ts', () => {
+describe('bin/synth.ts', () => {
   it('synthesizes every stack of a config into the out directory', () => {
     const run = synth(EXAMPLE_CONFIG);
     expect(run.status).toBe(0);
@@ -37,5 +38,26 @@ describe('main.ts', () => {
     expect(run.stderr).toContain('organization.customerId: expected string, got number 42');
     expect(run.stderr).toContain('logging.bucket.retentionDays: expected >= 365, got number 30');
     expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('main.ts', () => {
+  it('synthesizes nothing when imported, and exports synthBaseline', () => {
+    // GIVEN a process that only imports main.ts THEN nothing is written and synthBaseline is a function
+    const outdir = mkdtempSync(join(tmpdir(), 'baseline-import-'));
+    const run = spawnSync(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-e', "process.stdout.write(typeof require('./main.ts').synthBaseline)"],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, BASELINE_OUTDIR: outdir, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1' } },
+    );
+    expect([run.status, run.stdout]).toEqual([0, 'function']);
+    expect(existsSync(join(outdir, 'manifest.json'))).toBe(false);
+  });
+
+  it('synthBaseline(config) writes every stack where it is told', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'baseline-api-'));
+    const { baseline } = synthBaseline(loadConfig(EXAMPLE_CONFIG), { outdir, policyGate: false });
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.stacks).sort()).toEqual(Object.keys(baseline).sort());
   });
 });

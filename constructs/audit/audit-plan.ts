@@ -15,12 +15,24 @@
  *
  * Pure: no cdktf, so the plan is testable on its own and readable by anything.
  */
-import type { AuditLogType, BaselineConfig } from '../../policies/config/org-config';
 import { parentsFirst } from '../hierarchy/folder-order';
+
+/** The three audit log types an audit config can keep. */
+export type AuditLogType = 'ADMIN_READ' | 'DATA_READ' | 'DATA_WRITE';
 
 export const ALL_AUDIT_LOG_TYPES: readonly AuditLogType[] = ['ADMIN_READ', 'DATA_READ', 'DATA_WRITE'];
 
-export type AuditNarrowing = BaselineConfig['audit']['narrowing'][number];
+/** A folder or a service that keeps fewer log types than all three (exactly one of the two is set). */
+export interface AuditNarrowing {
+  /** The service narrowed org-wide, e.g. `storage.googleapis.com`. */
+  readonly service?: string;
+  /** The config key of the folder narrowed. */
+  readonly folder?: string;
+  /** The log types kept. */
+  readonly logTypes: readonly AuditLogType[];
+  /** Why; shown to reviewers. */
+  readonly reason: string;
+}
 
 export interface AuditPlanInput {
   /** Numeric organization id. */

@@ -9,8 +9,7 @@ import { Construct } from 'constructs';
 import { OrganizationIamAuditConfig } from '@cdktf/provider-google/lib/organization-iam-audit-config';
 import { FolderIamAuditConfig } from '@cdktf/provider-google/lib/folder-iam-audit-config';
 import { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
-import type { AuditLogType } from '../../policies/config/org-config';
-import { planAuditConfigs, type AuditNarrowing, type AuditPlan } from './audit-plan';
+import { planAuditConfigs, type AuditLogType, type AuditNarrowing, type AuditPlan } from './audit-plan';
 
 const ALL_SERVICES = 'allServices';
 
@@ -67,7 +66,7 @@ export class OrgAuditConfig extends Construct {
       .filter((p) => p.level === 'folder')
       .map(
         (p) =>
-          new FolderIamAuditConfig(this, `folder-${p.key}`, {
+          new FolderIamAuditConfig(this, `Folder-${p.key}`, {
             folder: folderName(p.key),
             service: ALL_SERVICES,
             auditLogConfig: auditLogConfig(p.logTypes),
@@ -77,7 +76,7 @@ export class OrgAuditConfig extends Construct {
       .filter((p) => p.level === 'project')
       .map(
         (p) =>
-          new ProjectIamAuditConfig(this, `project-${p.key}`, {
+          new ProjectIamAuditConfig(this, `Project-${p.key}`, {
             project: projectIds.get(p.key)!,
             service: ALL_SERVICES,
             auditLogConfig: auditLogConfig(p.logTypes),

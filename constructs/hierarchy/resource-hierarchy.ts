@@ -1,11 +1,15 @@
 /**
- * The organization's folders and projects, created from config. Projects carry their coupling as a
- * label so the audit and policy layers can tell tight-coupled projects from loose ones at a glance.
+ * The organization's folders and projects, as config declares them. Each is created, imported (a
+ * Terraform `import` block, so the first plan shows an import, not a create) or only referred to
+ * (`existing`: no resource at all, so the baseline can never change or delete it). Projects carry their
+ * coupling as a label so the audit and policy layers can tell tight-coupled projects from loose ones.
+ * Every project the baseline uses gets the APIs it needs enabled here, before any other stack runs.
  */
 import { Construct } from 'constructs';
 import { Folder } from '@cdktf/provider-google/lib/folder';
 import { Project } from '@cdktf/provider-google/lib/project';
-import type { Coupling } from '../../policies/config/org-config';
+import { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import type { Adoption, Coupling } from '../../policies/config/org-config';
 import { parentsFirst } from './folder-order';
 
 export interface HierarchyFolder {
@@ -18,6 +22,16 @@ export interface HierarchyFolder {
    * @default - directly under the organization
    */
   readonly parent?: string;
+  /**
+   * Whether the folder is created, imported or only referred to.
+   * @default 'create'
+   */
+  readonly adopt?: Adoption;
+  /**
+   * Numeric folder id of a folder that exists; required for `import` and `existing`.
+   * @default - none: the folder is created and Google assigns its id
+   */
+  readonly folderId?: string;
 }
 
 export interface HierarchyProject {
@@ -39,6 +53,16 @@ export interface HierarchyProject {
    * @default - none
    */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Whether the project is created, imported or only referred to.
+   * @default 'create'
+   */
+  readonly adopt?: Adoption;
+  /**
+   * APIs enabled in the project (`logging.googleapis.com`, ...); never disabled when removed from config.
+   * @default - none
+   */
+  readonly services?: readonly string[];
 }
 
 export interface ResourceHierarchyProps {
@@ -49,54 +73,97 @@ export interface ResourceHierarchyProps {
   /** Projects, each in a declared folder. */
   readonly projects: readonly HierarchyProject[];
   /**
-   * Billing account linked to every project.
-   * @default - no billing account (projects are created unbilled)
+   * Billing account linked to every project created or imported; required when there is one.
+   * @default - none (only valid when every project is `existing`)
    */
   readonly billingAccount?: string;
 }
 
 export class ResourceHierarchy extends Construct {
-  /** Folders by config key. */
+  /** The folder resources (created or imported) by config key; existing folders have none. */
   readonly folders: ReadonlyMap<string, Folder>;
-  /** Projects by config key. */
+  /** `folders/<id>` of every declared folder by config key: a reference for managed folders, a literal for existing ones. */
+  readonly folderNames: ReadonlyMap<string, string>;
+  /** The project resources (created or imported) by config key; existing projects have none. */
   readonly projects: ReadonlyMap<string, Project>;
+  /** The enabled APIs by config key of the project, then by service name. */
+  readonly services: ReadonlyMap<string, ReadonlyMap<string, ProjectService>>;
 
   constructor(scope: Construct, id: string, props: ResourceHierarchyProps) {
     super(scope, id);
     const folders = new Map<string, Folder>();
+    const folderNames = new Map<string, string>();
     for (const folder of parentsFirst(props.folders)) {
-      folders.set(
-        folder.key,
-        new Folder(this, `folder-${folder.key}`, {
-          displayName: folder.displayName,
-          parent: folder.parent === undefined ? `organizations/${props.organizationId}` : folders.get(folder.parent)!.name,
-          deletionProtection: true,
-        }),
-      );
+      const adopt = folder.adopt ?? 'create';
+      if (adopt !== 'create' && folder.folderId === undefined) {
+        throw new Error(`folder "${folder.key}": adopt ${adopt} needs the folder's numeric folderId, got none`);
+      }
+      if (adopt === 'existing') {
+        folderNames.set(folder.key, `folders/${folder.folderId}`);
+        continue;
+      }
+      const resource = new Folder(this, `Folder-${folder.key}`, {
+        displayName: folder.displayName,
+        parent: folder.parent === undefined ? `organizations/${props.organizationId}` : folderNames.get(folder.parent)!,
+        deletionProtection: true,
+      });
+      // The folder resource imports by `folders/<id>` (google provider, resource_google_folder.go importer).
+      if (adopt === 'import') resource.importFrom(`folders/${folder.folderId}`);
+      folders.set(folder.key, resource);
+      folderNames.set(folder.key, resource.name);
     }
+
     const projects = new Map<string, Project>();
+    const services = new Map<string, Map<string, ProjectService>>();
     for (const project of props.projects) {
-      const folder = folders.get(project.folder);
-      if (!folder) throw new Error(`project "${project.key}" names folder "${project.folder}", which is not a declared folder`);
+      const parent = folderNames.get(project.folder);
+      if (parent === undefined) throw new Error(`project "${project.key}" names folder "${project.folder}", which is not a declared folder`);
       if (project.labels && 'coupling' in project.labels) {
         throw new Error(`project "${project.key}": the coupling label comes from coupling, got labels.coupling "${project.labels.coupling}"`);
       }
-      projects.set(
-        project.key,
-        new Project(this, `project-${project.key}`, {
+      const adopt = project.adopt ?? 'create';
+      let projectId = project.id;
+      if (adopt !== 'existing') {
+        if (props.billingAccount === undefined) {
+          throw new Error(`project "${project.key}": adopt ${adopt} needs billingAccount (a new project cannot enable the Compute API to delete its default network without billing), got none`);
+        }
+        const resource = new Project(this, `Project-${project.key}`, {
           projectId: project.id,
           name: project.name ?? project.id,
-          folderId: folder.folderId,
+          folderId: folders.get(project.folder)?.folderId ?? parent.replace(/^folders\//, ''),
           labels: { ...project.labels, coupling: project.coupling },
+          // billing_account is Optional, not Computed: left unset on an imported project, the next apply would unlink billing.
           billingAccount: props.billingAccount,
-          // The default network has permissive firewall rules; networks are created on purpose or not at all.
-          autoCreateNetwork: false,
+          // The default network has permissive firewall rules; networks are created on purpose or not at all. On
+          // import the provider records auto_create_network = true (resource_google_project.go, import state), so an
+          // imported project keeps that value instead of showing a diff; remove its default network by hand.
+          autoCreateNetwork: adopt === 'create' ? false : undefined,
           // Deleting a project deletes its logs, secrets and keys with it: it takes a deliberate state change.
           deletionPolicy: 'PREVENT',
-        }),
-      );
+        });
+        // The provider imports projects by project id only, never by number (resource_google_project.go).
+        if (adopt === 'import') resource.importFrom(project.id);
+        projects.set(project.key, resource);
+        projectId = resource.projectId;
+      }
+      const enabled = new Map<string, ProjectService>();
+      for (const service of [...new Set(project.services ?? [])].sort()) {
+        enabled.set(
+          service,
+          new ProjectService(this, `Service-${project.key}-${service.replace(/\.googleapis\.com$/, '')}`, {
+            project: projectId,
+            service,
+            // Turning an API off breaks whatever else uses it; removing it from config only stops managing it.
+            disableOnDestroy: false,
+            disableDependentServices: false,
+          }),
+        );
+      }
+      services.set(project.key, enabled);
     }
     this.folders = folders;
+    this.folderNames = folderNames;
     this.projects = projects;
+    this.services = services;
   }
 }

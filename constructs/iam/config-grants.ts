@@ -1,12 +1,21 @@
 /**
- * Turns the config's `iam.bindings` into additive grants: one `*_iam_member` per (role, member),
- * at the scope the binding names, with custom role ids resolved to their full names.
+ * Turns role bindings into additive grants: one `*_iam_member` per (role, member), at the scope the
+ * binding names, with custom role ids resolved to their full names.
  */
-import type { BaselineConfig } from '../../policies/config/org-config';
 import type { CustomRoles } from './custom-roles';
 import type { IamGrants } from './iam-grants';
 
-type Binding = BaselineConfig['iam']['bindings'][number];
+/** Where a binding applies: the organization, a folder (config key) or a project (config key). */
+export type BindingScope = { readonly organization: true } | { readonly folder: string } | { readonly project: string };
+
+/** One role for some members at one scope. */
+export interface GrantBinding {
+  readonly scope: BindingScope;
+  /** `roles/...` or a custom role id declared in CustomRoles. */
+  readonly role: string;
+  /** `group:` or `serviceAccount:` principals. */
+  readonly members: readonly string[];
+}
 
 export interface ConfigGrantsContext {
   /** Where the grants are made. */
@@ -21,8 +30,8 @@ export interface ConfigGrantsContext {
   readonly reservedMembers: readonly string[];
 }
 
-/** Makes every grant the bindings describe; returns them in binding order. */
-export function grantBindings(bindings: readonly Binding[], context: ConfigGrantsContext) {
+/** Makes every grant the bindings describe; returns them in binding order. Errors name `iam.bindings[i]`. */
+export function grantBindings(bindings: readonly GrantBinding[], context: ConfigGrantsContext) {
   return bindings.flatMap((binding, i) => {
     const where = `iam.bindings[${i}]`;
     for (const member of binding.members) {

@@ -68,8 +68,8 @@ export class CustomRoles extends Construct {
       };
       const resource =
         spec.projectId === undefined
-          ? new OrganizationIamCustomRole(this, spec.id, { ...common, orgId: props.organizationId })
-          : new ProjectIamCustomRole(this, spec.id, { ...common, project: spec.projectId });
+          ? new OrganizationIamCustomRole(this, `Role-${spec.id}`, { ...common, orgId: props.organizationId })
+          : new ProjectIamCustomRole(this, `Role-${spec.id}`, { ...common, project: spec.projectId });
       this.defined.set(spec.id, { spec, resource });
     }
   }

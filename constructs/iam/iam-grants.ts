@@ -52,7 +52,7 @@ export class IamGrants extends Construct {
 
   /** Grants `role` to `member` on the organization. */
   onOrganization(role: string, member: string, options: GrantOptions = {}): OrganizationIamMember {
-    const id = this.checked('org', role, member, 'organization');
+    const id = this.checked('Org', role, member, 'organization');
     return new OrganizationIamMember(this, id, { orgId: this.props.organizationId, role, member, ...options });
   }
 
@@ -62,13 +62,13 @@ export class IamGrants extends Construct {
    * @param folderName `folders/<id>` (usually the hierarchy stack's `google_folder.name`, a cross-stack reference)
    */
   onFolder(folderKey: string, folderName: string, role: string, member: string, options: GrantOptions = {}): FolderIamMember {
-    const id = this.checked(`folder-${folderKey}`, role, member, `folder ${folderKey}`);
+    const id = this.checked(`Folder-${folderKey}`, role, member, `folder ${folderKey}`);
     return new FolderIamMember(this, id, { folder: folderName, role, member, ...options });
   }
 
   /** Grants `role` to `member` on a project, named by its project id. */
   onProject(projectId: string, role: string, member: string, options: GrantOptions = {}): ProjectIamMember {
-    const id = this.checked(`project-${projectId}`, role, member, `project ${projectId}`);
+    const id = this.checked(`Project-${projectId}`, role, member, `project ${projectId}`);
     return new ProjectIamMember(this, id, { project: projectId, role, member, ...options });
   }
 

@@ -28,7 +28,7 @@ export function idFragment(value: string): string {
   return value.replace(/^roles\//, '').replace(/[^A-Za-z0-9_-]+/g, '-');
 }
 
-/** A construct id for one grant, readable in plans: `org-iam-securityReviewer-group-sec-example-com`. */
+/** A construct id for one grant, readable in plans: `Org-iam-securityReviewer-group-sec-example-com`. */
 export function grantId(target: string, role: string, member: string): string {
   return [target, idFragment(role), idFragment(member)].join('-');
 }

@@ -1,5 +1,5 @@
 /**
- * The central, locked Cloud Logging bucket that the org sink fills (CIS GCP 2.4 [2.3]: exported
+ * The central Cloud Logging bucket (locked in a second step) that the org sink fills (CIS GCP 2.4 [2.3]: exported
  * logs sit in a bucket that is locked and has a retention period). Encrypted with a CMEK key,
  * optionally upgraded to Log Analytics with a linked BigQuery dataset.
  *
@@ -35,8 +35,11 @@ export interface CentralLogBucketProps {
    */
   readonly retentionDays?: number;
   /**
-   * Lock the bucket so retention can be neither shortened nor the bucket deleted (CIS 2.4).
-   * @default true
+   * Lock the bucket so retention can be neither shortened nor the bucket deleted (CIS 2.4). Irreversible,
+   * and the create call would lock it together with CMEK and Log Analytics, so a rejected or wrong setting
+   * could never be fixed: lock in a second apply, once the first is verified. The provider's update then
+   * locks last, after every other field (resource_logging_project_bucket_config.go, update).
+   * @default false
    */
   readonly locked?: boolean;
   /**
@@ -76,7 +79,7 @@ export class CentralLogBucket extends Construct {
       bucketId: props.bucketId,
       description: 'Central audit log bucket for the organization (baseline).',
       retentionDays,
-      locked: props.locked ?? true,
+      locked: props.locked ?? false,
       enableAnalytics: analytics,
       cmekSettings: { kmsKeyName: props.key.keyId },
       dependsOn: [this.keyGrant],

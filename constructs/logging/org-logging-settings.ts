@@ -2,6 +2,11 @@
  * The organization's default Logging settings: where the `_Default` and `_Required` buckets of
  * new projects live and which CMEK key encrypts them. The org's Logging KMS service account (read
  * from `google_logging_organization_settings`) is granted the key before the settings point at it.
+ *
+ * One key for every new project's `_Required` and `_Default` buckets: if it is disabled, destroyed or its
+ * grant removed, those buckets stop accepting entries and logging stops org-wide. The alerting stack's
+ * `kms-key-state-changes` alert watches every key in the KMS project for exactly that (README, "The org
+ * logging key").
  */
 import { Construct } from 'constructs';
 import { LoggingOrganizationSettings } from '@cdktf/provider-google/lib/logging-organization-settings';

@@ -13,6 +13,7 @@ import { PubsubTopic } from '@cdktf/provider-google/lib/pubsub-topic';
 import { PubsubSubscription } from '@cdktf/provider-google/lib/pubsub-subscription';
 import { PubsubSubscriptionIamMember } from '@cdktf/provider-google/lib/pubsub-subscription-iam-member';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
+import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import type { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import { SUBSCRIPTION_PULL_ROLE } from '../../policies/catalog/roles';
 import { assertGrantableMember, grantId } from '../iam/principals';
@@ -38,6 +39,11 @@ export interface SiemExportProps {
    * @default '604800s' (7 days, the Pub/Sub maximum)
    */
   readonly messageRetention?: string;
+  /**
+   * Account id of a service account created here for the SIEM to pull as (granted the subscription).
+   * @default - no account: subscribers are granted through `grantSubscribe`
+   */
+  readonly readerAccountId?: string;
 }
 
 export class SiemExport extends Construct {
@@ -46,6 +52,10 @@ export class SiemExport extends Construct {
   readonly subscription: PubsubSubscription;
   /** The Pub/Sub service agent's use of the CMEK key, made before the topic. */
   readonly keyGrant: KmsCryptoKeyIamMember;
+  /** The SIEM's own service account, when `readerAccountId` is given. */
+  readonly reader?: ServiceAccount;
+  /** The reader's pull grant on the subscription. */
+  readonly readerGrant?: PubsubSubscriptionIamMember;
 
   constructor(scope: Construct, id: string, props: SiemExportProps) {
     super(scope, id);
@@ -72,12 +82,27 @@ export class SiemExport extends Construct {
       // The default expires an idle subscription after 31 days; an outage of the SIEM must not.
       expirationPolicy: { ttl: '' },
     });
+
+    if (props.readerAccountId !== undefined) {
+      this.reader = new ServiceAccount(this, 'Reader', {
+        project: props.project,
+        accountId: props.readerAccountId,
+        displayName: 'SIEM reader of the audit log export (baseline)',
+        description: `Pulls ${props.subscriptionName ?? `${props.topicName}-pull`}; nothing else.`,
+      });
+      // The member is known only after apply: a fixed id keeps the grant's address stable.
+      this.readerGrant = this.subscriptionGrant('ReaderGrant', this.reader.member);
+    }
   }
 
   /** Lets `member` pull from the SIEM subscription and nothing else; returns the binding. */
   grantSubscribe(member: string): PubsubSubscriptionIamMember {
     assertGrantableMember(member, `pull from ${this.node.path}`);
-    return new PubsubSubscriptionIamMember(this, grantId('subscription', SUBSCRIPTION_PULL_ROLE, member), {
+    return this.subscriptionGrant(grantId('Subscription', SUBSCRIPTION_PULL_ROLE, member), member);
+  }
+
+  private subscriptionGrant(id: string, member: string): PubsubSubscriptionIamMember {
+    return new PubsubSubscriptionIamMember(this, id, {
       project: this.subscription.project,
       subscription: this.subscription.name,
       role: SUBSCRIPTION_PULL_ROLE,

@@ -4,7 +4,6 @@
  * log-based metric and an alert policy, the dashboard draws one tile per row, and policy rules and
  * reviewers read the same rows. Pure data: no cdktf import, so the policy engine may read it too.
  */
-import type { BaselineConfig } from '../../policies/config/org-config';
 import { cisFilter } from '../../policies/catalog/cis-log-metrics';
 
 /** A label a metric extracts from each matching log entry, so an incident says who did what where. */
@@ -29,6 +28,11 @@ export interface AlertSpec {
   readonly groupBy: readonly AlertLabel[];
   /** The alert fires when more than this many entries match within the window. */
   readonly threshold: number;
+  /**
+   * Seconds without a single matching entry after which the alert fires instead (a metric-absence
+   * condition): for logs that must keep arriving. Threshold and groupBy are then not used.
+   */
+  readonly absentSeconds?: number;
   readonly windowSeconds: number;
   readonly severity: AlertSeverity;
   readonly group: AlertGroup;
@@ -177,15 +181,34 @@ export const CIS_ALERTS: readonly AlertSpec[] = [
   }),
 ];
 
-/** The config-dependent inputs of the non-CIS alerts. */
+/** How failed sign-ins are counted and when they alert. */
+export interface FailedLoginInputs {
+  /** Failed sign-ins to one account within the window above which an alert is raised. */
+  readonly perAccountThreshold: number;
+  /** Failed sign-ins across the organization within the window above which an alert is raised. */
+  readonly organizationThreshold: number;
+  readonly windowSeconds: number;
+  /** The failed sign-in log filter. */
+  readonly filter: string;
+  /** Logs that show any sign-in (success or failure); their absence means the logs stopped arriving. */
+  readonly signInFilter: string;
+  /** Seconds without any sign-in log after which the silence alert fires. */
+  readonly silenceSeconds: number;
+}
+
+/** The organization-specific inputs of the non-CIS alerts. */
 export interface AlertInputs {
-  readonly failedLogins: BaselineConfig['alerting']['failedLogins'];
+  readonly failedLogins: FailedLoginInputs;
   /** Break-glass group emails (no `group:` prefix). */
   readonly breakGlassGroups: readonly string[];
-  /** `config.policy.breakGlassPrincipals`: break-glass accounts in IAM member form (`user:a@b`). */
+  /** The accounts in the break-glass group(s) (emails): they act as themselves, so their calls show use. */
+  readonly breakGlassAccounts: readonly string[];
+  /** Further break-glass principals in IAM member form (`user:a@b`, `serviceAccount:...`). */
   readonly breakGlassPrincipals: readonly string[];
   /** The canary secret's id (may be a cross-stack token); any call naming it alerts. */
   readonly canarySecretId: string;
+  /** The project holding the CMEK keys (the org's logging key among them). */
+  readonly kmsProjectId: string;
 }
 
 /** Break-glass accounts whose own calls show up as principalEmail: users and service accounts. */
@@ -195,18 +218,40 @@ function breakGlassEmails(principals: readonly string[]): string[] {
 
 const SECRET_LABELS: readonly AlertLabel[] = ['principal', 'method', 'resource'];
 
+/** Workspace Admin audit events that change who is in a group. */
+const GROUP_MEMBERSHIP_EVENTS: readonly string[] = ['ADD_GROUP_MEMBER', 'REMOVE_GROUP_MEMBER', 'UPDATE_GROUP_MEMBER'];
+
+/**
+ * Cloud KMS calls that change whether a key can still decrypt or encrypt: a disabled or destroyed
+ * version, a new primary, a changed key or its IAM policy. Audit logs name them short or fully qualified.
+ */
+const KEY_STATE_METHODS: readonly string[] = [
+  'DestroyCryptoKeyVersion',
+  'UpdateCryptoKeyVersion',
+  'UpdateCryptoKeyPrimaryVersion',
+  'UpdateCryptoKey',
+  'SetIamPolicy',
+].flatMap((m) => [m, `google.cloud.kms.v1.KeyManagementService.${m}`]);
+
 /** Every alert the baseline raises: the eight CIS alerts, then the ones this organization adds. */
 export function baselineAlerts(inputs: AlertInputs): AlertSpec[] {
   const { failedLogins } = inputs;
-  const breakGlassMembers = [...new Set(inputs.breakGlassGroups)].map((g) => `group:${g}`);
-  const breakGlassUsers = [...new Set(breakGlassEmails(inputs.breakGlassPrincipals))];
-  const breakGlassClauses = [
-    ...breakGlassMembers.map((m) => `protoPayload.serviceData.policyDelta.bindingDeltas.member="${m}"`),
-    ...breakGlassUsers.map((e) => `protoPayload.authenticationInfo.principalEmail="${e}"`),
-  ];
-  if (breakGlassClauses.length === 0) {
-    throw new Error('breakGlassGroups must name at least one break-glass group, got none');
+  const breakGlassGroups = [...new Set(inputs.breakGlassGroups)];
+  const breakGlassUsers = [...new Set([...inputs.breakGlassAccounts, ...breakGlassEmails(inputs.breakGlassPrincipals)])];
+  if (breakGlassGroups.length === 0) throw new Error('breakGlassGroups must name at least one break-glass group, got none');
+  if (breakGlassUsers.length === 0) {
+    throw new Error('breakGlassAccounts must name the accounts in the break-glass group (their own calls are what shows use), got none');
   }
+  const breakGlassClauses = [
+    // The group granted or revoked anywhere (IAM policy deltas).
+    ...breakGlassGroups.map((g) => `protoPayload.serviceData.policyDelta.bindingDeltas.member="group:${g}"`),
+    // A break-glass account acting: members of a group act as themselves, never as the group.
+    ...breakGlassUsers.map((e) => `protoPayload.authenticationInfo.principalEmail="${e}"`),
+    // Membership of the group changed in the Admin console (Workspace Admin audit log, shared with Google Cloud;
+    // events ADD_GROUP_MEMBER / REMOVE_GROUP_MEMBER / UPDATE_GROUP_MEMBER with parameter GROUP_EMAIL, as in the
+    // Admin SDK Reports API's admin activity events).
+    `protoPayload.serviceName="admin.googleapis.com" AND ${anyOf('protoPayload.metadata.event.eventName', GROUP_MEMBERSHIP_EVENTS)} AND ${anyOf('protoPayload.metadata.event.parameter.value', breakGlassGroups)}`,
+  ];
   return [
     ...CIS_ALERTS,
     {
@@ -237,6 +282,21 @@ export function baselineAlerts(inputs: AlertInputs): AlertSpec[] {
       happened: `More than ${failedLogins.organizationThreshold} failed sign-ins across the organization within ${failedLogins.windowSeconds} seconds: a password spray or a broken integration.`,
       response:
         'Open the metric on the dashboard by account and source; block the source, and look for successful sign-ins from it.',
+    },
+    {
+      id: 'sign-in-logs-silent',
+      title: 'No sign-in logs arriving',
+      filter: failedLogins.signInFilter,
+      labels: [],
+      groupBy: [],
+      threshold: 0,
+      windowSeconds: 3600,
+      absentSeconds: failedLogins.silenceSeconds,
+      severity: 'ERROR',
+      group: 'identity',
+      happened: `No sign-in log at all for ${failedLogins.silenceSeconds} seconds: Workspace / Cloud Identity data sharing with Google Cloud is off or broken, so the failed sign-in alerts see nothing.`,
+      response:
+        'In the Admin console check Account settings > Legal and compliance > Sharing options (data sharing with Google Cloud services) is on, and that the org sink still routes audit logs to the central bucket.',
     },
     {
       id: 'canary-secret-access',
@@ -279,7 +339,7 @@ export function baselineAlerts(inputs: AlertInputs): AlertSpec[] {
       ...ON_ANY_CHANGE,
       severity: 'CRITICAL',
       group: 'identity',
-      happened: 'The break-glass group was added to or removed from an IAM policy, or a break-glass account made a call.',
+      happened: 'The break-glass group was added to or removed from an IAM policy, its membership changed, or a break-glass account made a call.',
       response:
         'Confirm an incident declared the emergency; record who used break-glass and why, and remove the access when the incident closes.',
     },
@@ -312,6 +372,20 @@ export function baselineAlerts(inputs: AlertInputs): AlertSpec[] {
         'Compare the sink, bucket and audit config with the logging and audit stacks (terraform plan shows drift); restore them, and search the central bucket for what happened while logs were not flowing.',
     },
     {
+      id: 'kms-key-state-changes',
+      title: 'CMEK key disabled, destroyed or changed',
+      filter: `protoPayload.serviceName="cloudkms.googleapis.com" AND ${anyOf('protoPayload.methodName', KEY_STATE_METHODS)} AND protoPayload.resourceName:"projects/${inputs.kmsProjectId}/"`,
+      labels: WHO_WHAT_WHERE,
+      groupBy: WHO_WHAT_WHERE,
+      ...ON_ANY_CHANGE,
+      severity: 'CRITICAL',
+      group: 'logging-integrity',
+      happened:
+        'A key in the KMS project was disabled, destroyed, re-pointed or had its IAM policy changed. The org logging key encrypts every new project\'s _Required and _Default buckets: without it logging stops org-wide.',
+      response:
+        'If the key is the org logging key or a log bucket key, restore it at once (re-enable the version, or restore it within the scheduled-destruction period) and re-apply the logging stack; then find out who changed it.',
+    },
+    {
       id: 'org-policy-changes',
       title: 'Organization policy changed',
       filter: anyOf('protoPayload.methodName', [
@@ -335,14 +409,4 @@ export function baselineAlerts(inputs: AlertInputs): AlertSpec[] {
         'Check whether a guardrail from orgPolicies.enforce was weakened or overridden lower down; revert changes that have no change request.',
     },
   ];
-}
-
-/** The alert table for a config; `canarySecretId` may be a token when the canary lives in another stack. */
-export function alertInputsFromConfig(config: BaselineConfig, canarySecretId = config.secrets.canary.id): AlertInputs {
-  return {
-    failedLogins: config.alerting.failedLogins,
-    breakGlassGroups: [config.groups.breakGlass, ...(config.iam.breakGlass ? [config.iam.breakGlass.group] : [])],
-    breakGlassPrincipals: config.policy.breakGlassPrincipals,
-    canarySecretId,
-  };
 }

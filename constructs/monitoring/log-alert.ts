@@ -4,7 +4,7 @@
  * bucket, so one metric per alert covers the whole organization (CIS GCP 2.5-2.12 ask for exactly this
  * pair: metric + enabled policy with a channel).
  */
-import { Token } from 'cdktf';
+import { Token, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { LoggingMetric } from '@cdktf/provider-google/lib/logging-metric';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
@@ -16,6 +16,7 @@ import {
   type AlertSeverity,
   type AlertSpec,
 } from './alert-catalog';
+import type { MetricPropagation } from './metric-propagation';
 
 export interface LogAlertLabel {
   /** Label key as it appears in `metric.label.<key>`. */
@@ -56,6 +57,16 @@ export interface LogAlertProps {
   readonly notificationChannels: readonly string[];
   /** How long an incident stays open after its last matching entry. @default 1800 */
   readonly autoCloseSeconds?: number;
+  /**
+   * Fire when no entry matches for this many seconds (a multiple of 60) instead of on entries above the threshold.
+   * @default - a threshold condition
+   */
+  readonly absentSeconds?: number;
+  /**
+   * The wait the policy is created after, so Monitoring knows the new metric (see MetricPropagation).
+   * @default - no wait: the policy only depends on its metric
+   */
+  readonly propagation?: MetricPropagation;
 }
 
 /** Common props when a LogAlert is made from a row of the alert table. */
@@ -65,6 +76,8 @@ export interface LogAlertContext {
   readonly notificationChannels: readonly string[];
   /** Log field naming the account, for the `account` label. */
   readonly accountField: string;
+  /** The wait every policy is created after. @default - none */
+  readonly propagation?: MetricPropagation;
 }
 
 /** Terraform reads `${` and `%{` in any string as template syntax; Monitoring's own variables must pass through. */
@@ -81,7 +94,7 @@ export class LogAlert extends Construct {
       extractor: labelExtractor(key, context.accountField),
       description: LABEL_DESCRIPTIONS[key],
     });
-    return new LogAlert(scope, spec.id, {
+    return new LogAlert(scope, `Alert-${spec.id}`, {
       project: context.project,
       bucketName: context.bucketName,
       notificationChannels: context.notificationChannels,
@@ -94,6 +107,8 @@ export class LogAlert extends Construct {
       windowSeconds: spec.windowSeconds,
       severity: spec.severity,
       documentation: documentationOf(spec),
+      absentSeconds: spec.absentSeconds,
+      propagation: context.propagation,
     });
   }
 
@@ -127,6 +142,40 @@ export class LogAlert extends Construct {
       labelExtractors: labels.length > 0 ? Object.fromEntries(labels.map((l) => [l.key, l.extractor])) : undefined,
     });
     this.metricType = `logging.googleapis.com/user/${this.metric.name}`;
+    const waitFor: ITerraformDependable[] = props.propagation ? props.propagation.after(this.metric) : [this.metric];
+    // Bucket-scoped metrics are written against the bucket, not the project the entry came from.
+    const metricFilter = `metric.type="${this.metricType}" AND resource.type="logging_bucket"`;
+    const condition =
+      props.absentSeconds === undefined
+        ? {
+            displayName: `${props.displayName}: more than ${threshold} in ${windowSeconds}s`,
+            conditionThreshold: {
+              filter: metricFilter,
+              comparison: 'COMPARISON_GT',
+              thresholdValue: threshold,
+              duration: '0s',
+              // No entries means no data, which is not a violation: open incidents close.
+              evaluationMissingData: 'EVALUATION_MISSING_DATA_INACTIVE',
+              aggregations: [
+                {
+                  // Entries counted over the window (a DELTA counter's delta is the number of matches).
+                  alignmentPeriod: `${windowSeconds}s`,
+                  perSeriesAligner: 'ALIGN_DELTA',
+                  crossSeriesReducer: 'REDUCE_SUM',
+                  groupByFields: groupBy.map((key) => `metric.label.${key}`),
+                },
+              ],
+            },
+          }
+        : {
+            displayName: `${props.displayName}: none in ${props.absentSeconds}s`,
+            conditionAbsent: {
+              filter: metricFilter,
+              // condition_absent.duration: only multiples of a minute (monitoring_alert_policy.html.markdown).
+              duration: `${props.absentSeconds}s`,
+              aggregations: [{ alignmentPeriod: `${windowSeconds}s`, perSeriesAligner: 'ALIGN_DELTA', crossSeriesReducer: 'REDUCE_SUM' }],
+            },
+          };
 
     this.policy = new MonitoringAlertPolicy(this, 'Policy', {
       project: props.project,
@@ -135,35 +184,14 @@ export class LogAlert extends Construct {
       combiner: 'OR',
       severity,
       notificationChannels: [...props.notificationChannels],
-      conditions: [
-        {
-          displayName: `${props.displayName}: more than ${threshold} in ${windowSeconds}s`,
-          conditionThreshold: {
-            // Bucket-scoped metrics are written against the bucket, not the project the entry came from.
-            filter: `metric.type="${this.metricType}" AND resource.type="logging_bucket"`,
-            comparison: 'COMPARISON_GT',
-            thresholdValue: threshold,
-            duration: '0s',
-            // No entries means no data, which is not a violation: open incidents close.
-            evaluationMissingData: 'EVALUATION_MISSING_DATA_INACTIVE',
-            aggregations: [
-              {
-                // Entries counted over the window (a DELTA counter's delta is the number of matches).
-                alignmentPeriod: `${windowSeconds}s`,
-                perSeriesAligner: 'ALIGN_DELTA',
-                crossSeriesReducer: 'REDUCE_SUM',
-                groupByFields: groupBy.map((key) => `metric.label.${key}`),
-              },
-            ],
-          },
-        },
-      ],
+      conditions: [condition],
       alertStrategy: { autoClose: `${props.autoCloseSeconds ?? 1800}s` },
       documentation: {
         subject: `[${severity}] ${props.displayName}`,
         content: escapeTemplate(props.documentation),
         mimeType: 'text/markdown',
       },
+      dependsOn: waitFor,
     });
   }
 }
@@ -181,6 +209,9 @@ function validate(
   }
   if (!Token.isUnresolved(threshold) && !(threshold >= 0)) {
     throw new Error(`LogAlert "${id}": threshold must be >= 0, got ${threshold}`);
+  }
+  if (props.absentSeconds !== undefined && !(Number.isInteger(props.absentSeconds) && props.absentSeconds >= 120 && props.absentSeconds % 60 === 0)) {
+    throw new Error(`LogAlert "${id}": absentSeconds must be a multiple of 60 of at least 120, got ${props.absentSeconds}`);
   }
   if (!Token.isUnresolved(windowSeconds) && !(Number.isInteger(windowSeconds) && windowSeconds >= 60)) {
     throw new Error(`LogAlert "${id}": windowSeconds must be a whole number >= 60, got ${windowSeconds}`);

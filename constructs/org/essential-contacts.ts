@@ -50,7 +50,7 @@ export class EssentialContacts extends Construct {
     this.contacts = props.contacts.map((contact) => {
       if (emails.has(contact.email)) throw new Error(`essential contact ${contact.email} is listed twice; merge its categories`);
       emails.add(contact.email);
-      return new EssentialContactsContact(this, idFragment(contact.email), {
+      return new EssentialContactsContact(this, `Contact-${idFragment(contact.email)}`, {
         parent: `organizations/${props.organizationId}`,
         email: contact.email,
         languageTag: contact.language ?? 'en',

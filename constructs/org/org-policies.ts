@@ -44,7 +44,7 @@ export class OrgPolicies extends Construct {
       if (enforced.has(constraint)) throw new Error(`org policy constraint "${constraint}" is listed twice`);
       enforced.set(
         constraint,
-        new OrgPolicyPolicy(this, idFragment(constraint), {
+        new OrgPolicyPolicy(this, `Policy-${idFragment(constraint)}`, {
           name: `${parent}/policies/${constraint}`,
           parent,
           spec: { rules: [{ enforce: 'TRUE' }] },
@@ -53,7 +53,7 @@ export class OrgPolicies extends Construct {
     }
     this.enforced = enforced;
     const allowed = [...new Set([props.customerId, ...(props.extraAllowedCustomerIds ?? [])])];
-    this.allowedMemberDomains = new OrgPolicyPolicy(this, 'iam-allowedPolicyMemberDomains', {
+    this.allowedMemberDomains = new OrgPolicyPolicy(this, `Policy-${idFragment(ALLOWED_MEMBER_DOMAINS)}`, {
       name: `${parent}/policies/${ALLOWED_MEMBER_DOMAINS}`,
       parent,
       spec: { rules: [{ values: { allowedValues: allowed } }] },

@@ -110,7 +110,7 @@ export class BaselineSecret extends Construct {
     const { secretId } = this;
     if (this.canary) throw new Error(`secret ${secretId} is a canary; nobody may be granted access, got ${member}`);
     assertGrantableMember(member, `access to secret ${secretId}`);
-    const id = `accessor-${idFragment(member)}`;
+    const id = `Accessor-${idFragment(member)}`;
     if (!Token.isUnresolved(member) && this.node.tryFindChild(id)) throw new Error(`access to secret ${secretId} is granted to ${member} twice`);
     return new SecretManagerSecretIamMember(this, id, {
       secretId: this.resource.id,

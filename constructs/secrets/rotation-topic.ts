@@ -27,7 +27,7 @@ export class RotationTopic extends Construct {
   constructor(scope: Construct, id: string, props: RotationTopicProps) {
     super(scope, id);
     this.topic = new PubsubTopic(this, 'Resource', { project: props.project, name: props.name ?? 'secret-rotation' });
-    this.publisherGrant = new PubsubTopicIamMember(this, 'publisher', {
+    this.publisherGrant = new PubsubTopicIamMember(this, 'PublisherGrant', {
       project: props.project,
       topic: this.topic.name,
       role: TOPIC_PUBLISH_ROLE,

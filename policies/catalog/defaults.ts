@@ -13,6 +13,9 @@ export const DEFAULT_REQUIRED_CONSTRAINTS: readonly string[] = [
   'storage.publicAccessPrevention',
 ];
 
+/** Every Google sign-in event as Cloud Logging sees it: their silence means the source stopped delivering. */
+export const GOOGLE_SIGN_IN_FILTER = 'protoPayload.serviceName="login.googleapis.com"';
+
 /** Google sign-in failures as Cloud Logging sees them (with Workspace / Cloud Identity data sharing on). */
 export const GOOGLE_SIGN_IN_FAILURE_FILTER =
   'protoPayload.serviceName="login.googleapis.com" AND protoPayload.methodName="google.login.LoginService.loginFailure"';

@@ -6,7 +6,7 @@
  * This module must not import cdktf: the checker reads it too (policies/config/adapter.ts).
  */
 import { z } from 'zod';
-import { DEFAULT_REQUIRED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER } from '../catalog/defaults';
+import { DEFAULT_REQUIRED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER, GOOGLE_SIGN_IN_FILTER } from '../catalog/defaults';
 import { MIN_REASON_LENGTH } from '../engine/suppressions';
 
 const email = z.email();
@@ -30,11 +30,27 @@ export const auditLogType = z.enum(['ADMIN_READ', 'DATA_READ', 'DATA_WRITE']);
 /** `tight`: runs the production deployment or holds its data; `loose`: reaches it only indirectly. */
 export const coupling = z.enum(['tight', 'loose']);
 
+/**
+ * How the baseline holds a folder or project of the config:
+ * - `create`: the hierarchy stack creates it (and, with deletion protection, never deletes it);
+ * - `import`: it exists already; the first plan imports it (a Terraform `import` block) and the baseline
+ *   manages it from then on, as if it had created it;
+ * - `existing`: it exists and stays outside the baseline: referred to by id, never created, changed or deleted.
+ */
+export const adoption = z.enum(['create', 'import', 'existing']);
+const ADOPTED: readonly string[] = ['import', 'existing'];
+
+/** The Google APIs a project must have enabled; the stacks add what they use (see stacks/project-services.ts). */
+const serviceName = z.string().regex(/^[a-z][a-z0-9.-]*\.googleapis\.com$/, 'a service name like "compute.googleapis.com"');
+
 const folder = z.strictObject({
   key: projectKey,
   displayName: z.string().min(1),
   /** Parent folder key; omitted means directly under the organization. */
   parent: projectKey.optional(),
+  adopt: adoption.default('create'),
+  /** Numeric folder id (`folders/<id>` without the prefix); required when `adopt` is `import` or `existing`. */
+  id: z.string().regex(/^[0-9]{6,20}$/, 'a numeric folder id').optional(),
 });
 
 const project = z.strictObject({
@@ -46,6 +62,10 @@ const project = z.strictObject({
   coupling,
   /** Labels added to the project. */
   labels: z.record(z.string(), z.string()).default({}),
+  /** Imported and existing projects are referred to by project id: the provider imports by id, never by number. */
+  adopt: adoption.default('create'),
+  /** APIs to enable beyond the ones the baseline's stacks need in this project. */
+  services: z.array(serviceName).default([]),
 });
 
 const scope = z.union([
@@ -80,6 +100,11 @@ const breakGlass = z.strictObject({
   role: z.string().default('roles/resourcemanager.organizationAdmin'),
   /** ISO-8601 timestamp after which the grant's IAM condition no longer matches. */
   expires: z.iso.datetime({ offset: true }),
+  /**
+   * The accounts that are members of the group. Members act as themselves, so only their own email in
+   * `principalEmail` shows break-glass in use; each call they make raises an alert.
+   */
+  accounts: z.array(email).min(1),
 });
 
 const logBucket = z.strictObject({
@@ -87,7 +112,11 @@ const logBucket = z.strictObject({
   location: z.string().default('global'),
   /** >= 365 is enforced: CIS 2.4 and most audit regimes want a year and a bit. */
   retentionDays: z.number().int().min(365).max(3650).default(400),
-  locked: z.boolean().default(true),
+  /**
+   * Lock the bucket (irreversible: retention can then never be shortened nor the bucket deleted or fixed).
+   * A deliberate second step: false for the first deploy, true only after that apply is verified.
+   */
+  locked: z.boolean().default(false),
   analytics: z.boolean().default(true),
   /** BigQuery dataset id linked to the bucket for Log Analytics. */
   linkedDatasetId: z.string().regex(/^[a-zA-Z0-9_]{1,100}$/).default('central_audit_logs'),
@@ -110,7 +139,9 @@ const archive = z.strictObject({
 
 const siem = z.strictObject({
   topicName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9._~%+-]{2,254}$/),
-  /** Principals that may subscribe (the SIEM's service account). */
+  /** Account id of a service account the baseline creates in the logging project for the SIEM to pull as. */
+  readerAccountId: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a service account id (6-30 chars)').optional(),
+  /** Further principals that may subscribe: service accounts that exist outside the baseline. */
   subscribers: z.array(principal).default([]),
 });
 
@@ -130,10 +161,15 @@ const channel = z.discriminatedUnion('type', [
   z.strictObject({
     key: projectKey,
     type: z.literal('webhook'),
-    /** Name of a Terraform variable that holds the URL at apply time; the URL itself never enters config. */
-    urlVariable: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    /** The endpoint, with no credential in it (no user info, no query string): the password authenticates. */
+    url: z.url({ protocol: /^https$/ }).refine((u) => !/[?@#]/.test(u.replace(/^https:\/\//, '')), 'an https URL with no user info, query or fragment'),
+    username: z.string().min(1),
+    /** Name of a sensitive Terraform variable that holds the basic-auth password at apply time (TF_VAR_<name>). */
+    passwordVariable: z.string().regex(/^[a-z][a-z0-9_]*$/),
   }),
-  z.strictObject({ key: projectKey, type: z.literal('pubsub'), topic: z.string().min(1) }),
+  /** A channel made outside Terraform (its credential never enters state), named `projects/<p>/notificationChannels/<n>`. */
+  z.strictObject({ key: projectKey, type: z.literal('existing'), name: z.string().regex(/^projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/notificationChannels\/[0-9]+$/) }),
+  z.strictObject({ key: projectKey, type: z.literal('pubsub'), topic: z.string().regex(/^projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]\/topics\/[a-zA-Z][a-zA-Z0-9._~%+-]{2,254}$/, 'projects/<project>/topics/<topic>') }),
 ]);
 
 const failedLogins = z.strictObject({
@@ -146,12 +182,19 @@ const failedLogins = z.strictObject({
   filter: z.string().default(GOOGLE_SIGN_IN_FAILURE_FILTER),
   /** Log field that names the account, for the per-account label. */
   accountField: z.string().default('protoPayload.authenticationInfo.principalEmail'),
+  /**
+   * Sign-in logs reach Cloud Logging only while Workspace / Cloud Identity data sharing with Google Cloud
+   * is on; an alert fires when none at all arrive for this long (a multiple of 60 seconds).
+   */
+  silenceSeconds: z.number().int().min(3600).max(86400).multipleOf(60).default(43200),
+  /** Logs that show a sign-in happened at all (success or failure), counted for the silence alert. */
+  signInFilter: z.string().default(GOOGLE_SIGN_IN_FILTER),
 });
 
 const secret = z.strictObject({
   id: z.string().regex(/^[a-zA-Z0-9_-]{1,255}$/),
   description: z.string().default(''),
-  /** Who may read this secret's versions; granted on the secret, never on the project. */
+  /** Which workloads may read this secret's versions (service accounts only: people never read payloads); granted on the secret. */
   accessors: z.array(principal).default([]),
   rotationDays: days(90).optional(),
 });
@@ -165,6 +208,12 @@ export const suppression = z.strictObject({
   expires: z.iso.date(),
 });
 
+/** A Cloud Identity / Workspace directory customer id, as iam.allowedPolicyMemberDomains takes it. */
+const customerId = z.string().regex(/^C[0-9a-z]{6,12}$/, 'a directory customer id like C01abc2de');
+
+/** Permissions that read Data Access (private) log payloads; the baseline grants them per view, never in a custom role. */
+export const PRIVATE_LOG_PERMISSIONS: readonly string[] = ['logging.views.access', 'logging.privateLogEntries.list'];
+
 export const baselineConfigSchema = z
   .strictObject({
     organization: z.strictObject({
@@ -172,8 +221,17 @@ export const baselineConfigSchema = z
       id: z.string().regex(/^[0-9]{6,20}$/, 'a numeric organization id'),
       domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a DNS domain'),
       /** Cloud Identity / Workspace customer id, for iam.allowedPolicyMemberDomains. */
-      customerId: z.string().regex(/^C[0-9a-z]{6,12}$/, 'a directory customer id like C01abc2de'),
+      customerId,
+      /**
+       * Billing account linked to every project the baseline creates or imports. Required then: a new project
+       * without billing cannot enable the Compute API that removing its default network needs.
+       */
       billingAccount: z.string().regex(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/).optional(),
+      /**
+       * An existing project, outside the baseline, that pays quota for every API call the deployer makes
+       * (provider `billing_project` with `user_project_override`): user credentials need one for org-level APIs.
+       */
+      quotaProject: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a GCP project id (6-30 chars, lower case)'),
     }),
     defaultRegion: z.string().default('europe-west1'),
     /** Terraform state: a local file per stack unless a bucket is named. */
@@ -227,7 +285,7 @@ export const baselineConfigSchema = z
         /** Boolean constraints enforced at the org. */
         enforce: z.array(z.string()).default([...DEFAULT_REQUIRED_CONSTRAINTS]),
         /** Extra directory customer ids allowed in IAM policies (the org's own is always allowed). */
-        extraAllowedCustomerIds: z.array(z.string()).default([]),
+        extraAllowedCustomerIds: z.array(customerId).default([]),
       })
       .prefault({}),
     essentialContacts: z
@@ -251,6 +309,11 @@ export const baselineConfigSchema = z
     alerting: z.strictObject({
       channels: z.array(channel).min(1),
       failedLogins: failedLogins.prefault({}),
+      /**
+       * Seconds the alerting stack waits after creating log-based metrics before it creates the alert
+       * policies on them: Monitoring answers 404 "Cannot find metric(s)" for up to ten minutes.
+       */
+      metricPropagationSeconds: z.number().int().min(0).max(1800).default(600),
     }),
     /** Parameters and suppressions for the policy checks (`baseline check --config`). */
     policy: z
@@ -282,6 +345,46 @@ export const baselineConfigSchema = z
     };
     dupes(cfg.folders, 'folders');
     dupes(cfg.projects, 'projects');
+    cfg.folders.forEach((f, i) => {
+      if (ADOPTED.includes(f.adopt) && f.id === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['folders', i, 'id'], message: `expected the numeric id of the folder to ${f.adopt === 'import' ? 'import' : 'refer to'}, got nothing` });
+      }
+      if (f.adopt === 'create' && f.id !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['folders', i, 'id'], message: `expected no id for a folder the baseline creates (Google assigns it), got "${f.id}"; set adopt: import to take over that folder` });
+      }
+    });
+    const billed = cfg.projects.filter((p) => p.adopt !== 'existing');
+    if (billed.length > 0 && cfg.organization.billingAccount === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organization', 'billingAccount'],
+        message: `expected a billing account for the projects the baseline creates or imports (${billed.map((p) => p.key).join(', ')}), got nothing`,
+      });
+    }
+    const otherCustomers = cfg.orgPolicies.extraAllowedCustomerIds;
+    otherCustomers.forEach((id, i) => {
+      if (id === cfg.organization.customerId) {
+        ctx.addIssue({ code: 'custom', path: ['orgPolicies', 'extraAllowedCustomerIds', i], message: `expected another organization's customer id (the org's own is always allowed), got "${id}"` });
+      } else if (otherCustomers.indexOf(id) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['orgPolicies', 'extraAllowedCustomerIds', i], message: `expected a unique customer id, got duplicate "${id}"` });
+      }
+    });
+    cfg.iam.customRoles.forEach((r, i) => {
+      r.permissions.forEach((permission, j) => {
+        if (PRIVATE_LOG_PERMISSIONS.includes(permission)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['iam', 'customRoles', i, 'permissions', j],
+            message: `expected no permission that reads Data Access logs (grant a log view through logging.auditorViews instead), got "${permission}"`,
+          });
+        }
+      });
+    });
+    const channelKeys = new Set<string>();
+    cfg.alerting.channels.forEach((c, i) => {
+      if (channelKeys.has(c.key)) ctx.addIssue({ code: 'custom', path: ['alerting', 'channels', i, 'key'], message: `expected a unique channel key, got duplicate "${c.key}"` });
+      channelKeys.add(c.key);
+    });
     cfg.folders.forEach((f, i) => {
       if (f.parent && !folderKeys.has(f.parent)) unknownKey(['folders', i, 'parent'], 'folder', f.parent, folderKeys);
     });
@@ -318,6 +421,15 @@ export const baselineConfigSchema = z
     cfg.secrets.items.forEach((s, i) => {
       if (secretIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['secrets', 'items', i, 'id'], message: `expected a unique secret id, got duplicate "${s.id}"` });
       secretIds.add(s.id);
+      s.accessors.forEach((member, j) => {
+        if (!member.startsWith('serviceAccount:')) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['secrets', 'items', i, 'accessors', j],
+            message: `expected a serviceAccount: principal (workloads read secrets; people use break-glass), got "${member.split(':')[0]}:"`,
+          });
+        }
+      });
     });
     if (secretIds.has(cfg.secrets.canary.id)) {
       ctx.addIssue({ code: 'custom', path: ['secrets', 'canary', 'id'], message: `expected the canary to be a secret of its own, got "${cfg.secrets.canary.id}" which is also in secrets.items` });
@@ -334,4 +446,5 @@ export type Coupling = z.infer<typeof coupling>;
 export type ProjectConfig = BaselineConfig['projects'][number];
 export type FolderConfig = BaselineConfig['folders'][number];
 export type ChannelConfig = BaselineConfig['alerting']['channels'][number];
+export type Adoption = z.infer<typeof adoption>;
 export type SuppressionConfig = BaselineConfig['policy']['suppressions'][number];

@@ -21,7 +21,25 @@ function problemsOf(raw: unknown): string[] {
 describe('loadConfig', () => {
   it('loads the shipped example org with defaults filled in', () => {
     const config = loadConfig(EXAMPLE_CONFIG);
-    expect(config.organization).toEqual({ id: '123456789012', domain: 'example.com', customerId: 'C01ex4mpl' });
+    expect(config.organization).toEqual({
+      id: '123456789012',
+      domain: 'example.com',
+      customerId: 'C01ex4mpl',
+      billingAccount: '01A2B3-C4D5E6-F7A8B9',
+      quotaProject: 'example-seed-prj',
+    });
+    expect(config.folders.map((f) => [f.key, f.adopt, f.id])).toEqual([
+      ['production', 'create', undefined],
+      ['non-production', 'import', '234567890123'],
+      ['shared', 'create', undefined],
+    ]);
+    expect(config.projects.map((p) => [p.key, p.adopt])).toEqual([
+      ['logging', 'create'],
+      ['secrets', 'create'],
+      ['kms', 'create'],
+      ['app-prod', 'import'],
+      ['app-nonprod', 'existing'],
+    ]);
     expect(config.folders.map((f) => f.key)).toEqual(['production', 'non-production', 'shared']);
     expect(config.projects.map((p) => [p.key, p.coupling])).toEqual([
       ['logging', 'loose'],
@@ -30,7 +48,7 @@ describe('loadConfig', () => {
       ['app-prod', 'tight'],
       ['app-nonprod', 'loose'],
     ]);
-    expect(config.logging.bucket).toMatchObject({ retentionDays: 400, locked: true, analytics: true });
+    expect(config.logging.bucket).toMatchObject({ retentionDays: 400, locked: false, analytics: true });
     expect(config.state).toEqual({ prefix: 'baseline' });
     expect(config.alerting.failedLogins.filter).toBe(
       'protoPayload.serviceName="login.googleapis.com" AND protoPayload.methodName="google.login.LoginService.loginFailure"',
@@ -49,7 +67,8 @@ describe('loadConfig', () => {
     expect(config.iam).toEqual({ bindings: [], customRoles: [] });
     expect(config.orgPolicies).toEqual({ enforce: [...DEFAULT_REQUIRED_CONSTRAINTS], extraAllowedCustomerIds: [] });
     expect(config.policy).toEqual({ minimumRetentionDays: 365, breakGlassPrincipals: [], allowedMemberDomains: [], suppressions: [] });
-    expect(config.logging.bucket).toEqual({ id: 'central-audit', location: 'global', retentionDays: 400, locked: true, analytics: true, linkedDatasetId: 'central_audit_logs' });
+    expect(config.logging.bucket).toEqual({ id: 'central-audit', location: 'global', retentionDays: 400, locked: false, analytics: true, linkedDatasetId: 'central_audit_logs' });
+    expect(config.alerting.metricPropagationSeconds).toBe(600);
     expect(config.alerting.failedLogins).toMatchObject({ perAccountThreshold: 5, organizationThreshold: 50, windowSeconds: 300, filter: GOOGLE_SIGN_IN_FAILURE_FILTER });
   });
 
@@ -138,5 +157,70 @@ describe('JSON Schema for editors', () => {
       expect.arrayContaining(['organization', 'folders', 'projects', 'groups', 'logging', 'secrets', 'alerting']),
     );
     expect(Object.keys(schema.properties)).toContain('policy');
+  });
+});
+
+describe('loadConfig: first-deploy and adoption checks', () => {
+  it('fails to create or import projects without a billing account, naming them', () => {
+    const raw = example();
+    delete raw.organization.billingAccount;
+    expect(problemsOf(raw)).toEqual([
+      'organization.billingAccount: expected a billing account for the projects the baseline creates or imports (logging, secrets, kms, app-prod), got nothing',
+    ]);
+  });
+
+  it('fails without a quota project', () => {
+    const raw = example();
+    delete raw.organization.quotaProject;
+    expect(problemsOf(raw)).toEqual(['organization.quotaProject: expected string, got nothing']);
+  });
+
+  it('fails to import or refer to a folder without its id, and on an id for a folder it creates', () => {
+    const raw = example();
+    delete raw.folders[1].id;
+    raw.folders[0].id = '123123123123';
+    expect(problemsOf(raw).sort()).toEqual([
+      'folders[0].id: expected no id for a folder the baseline creates (Google assigns it), got "123123123123"; set adopt: import to take over that folder',
+      'folders[1].id: expected the numeric id of the folder to import, got nothing',
+    ]);
+  });
+
+  it('fails on an extra allowed customer id that is malformed, the org\'s own, or repeated', () => {
+    const raw = example();
+    raw.orgPolicies.extraAllowedCustomerIds = ['example.com', 'C01ex4mpl', 'C0partner1', 'C0partner1'];
+    expect(problemsOf(raw).sort()).toEqual([
+      'orgPolicies.extraAllowedCustomerIds[0]: expected a directory customer id like C01abc2de, got "example.com"',
+      'orgPolicies.extraAllowedCustomerIds[1]: expected another organization\'s customer id (the org\'s own is always allowed), got "C01ex4mpl"',
+      'orgPolicies.extraAllowedCustomerIds[3]: expected a unique customer id, got duplicate "C0partner1"',
+    ]);
+  });
+
+  it('fails on a custom role that reads Data Access payloads', () => {
+    const raw = example();
+    raw.iam.customRoles[0].permissions.push('logging.views.access', 'logging.privateLogEntries.list');
+    expect(problemsOf(raw)).toEqual([
+      'iam.customRoles[0].permissions[3]: expected no permission that reads Data Access logs (grant a log view through logging.auditorViews instead), got "logging.views.access"',
+      'iam.customRoles[0].permissions[4]: expected no permission that reads Data Access logs (grant a log view through logging.auditorViews instead), got "logging.privateLogEntries.list"',
+    ]);
+  });
+
+  it('fails on a person or group reading a secret', () => {
+    const raw = example();
+    raw.secrets.items[2].accessors.push('group:gcp-security@example.com');
+    expect(problemsOf(raw)).toEqual([
+      'secrets.items[2].accessors[1]: expected a serviceAccount: principal (workloads read secrets; people use break-glass), got "group:"',
+    ]);
+  });
+
+  it('fails on a webhook URL that carries a credential', () => {
+    const raw = example();
+    raw.alerting.channels[1].url = 'https://oncall.example.com/hooks/gcp?token=abc';
+    expect(problemsOf(raw)).toEqual(['alerting.channels[1].url: an https URL with no user info, query or fragment']);
+  });
+
+  it('fails on break-glass access without the accounts that use it', () => {
+    const raw = example();
+    delete raw.iam.breakGlass.accounts;
+    expect(problemsOf(raw)).toEqual(['iam.breakGlass.accounts: expected array, got nothing']);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * policies/cdktf-integration.ts against real cdktf synthesis: suppress() writes exactly the inline
+ * stacks/synth-gate.ts against real cdktf synthesis: suppress() writes exactly the inline
  * format the engine reads, and BaselinePolicyValidation fails `app.synth()` with the CLI's results.
  */
 import { readFileSync } from 'node:fs';

@@ -74,7 +74,7 @@ function metricNamed(s: Synthesized, name: string): { key: string; metric: Json 
 /** The one alert policy whose condition counts the given metric resource. */
 function policyOn(s: Synthesized, metricKey: string): Json {
   const found = Object.values(s.alerting.resource.google_monitoring_alert_policy as Record<string, Json>).filter(
-    (p) => p.conditions[0].condition_threshold.filter.includes(`\${google_logging_metric.${metricKey}.name}`),
+    (p) => (p.conditions[0].condition_threshold ?? p.conditions[0].condition_absent).filter.includes(`\${google_logging_metric.${metricKey}.name}`),
   );
   expect(found).toHaveLength(1);
   return found[0];
@@ -108,19 +108,63 @@ describe('AlertingStack (example org)', () => {
   let s: Synthesized;
   let config: BaselineConfig;
   beforeAll(() => {
-    process.env.TF_VAR_oncall_webhook_url = 'https://hooks.example.invalid/services/T000/B000/s3cr3t-t0ken';
+    process.env.TF_VAR_oncall_webhook_password = 's3cr3t-t0ken';
     try {
       // GIVEN the example org WHEN the alerting stack synthesizes next to its producer stack
       config = parseConfig(exampleRaw());
       s = synthAlerting(config);
     } finally {
-      delete process.env.TF_VAR_oncall_webhook_url;
+      delete process.env.TF_VAR_oncall_webhook_password;
     }
   });
 
-  it('creates one metric and one policy per alert, 8 CIS + 7 baseline alerts', () => {
-    expect(Object.keys(s.alerting.resource.google_logging_metric)).toHaveLength(15);
-    expect(Object.keys(s.alerting.resource.google_monitoring_alert_policy)).toHaveLength(15);
+  it('creates one metric and one policy per alert, 8 CIS + 9 baseline alerts', () => {
+    expect(Object.keys(s.alerting.resource.google_logging_metric)).toHaveLength(17);
+    expect(Object.keys(s.alerting.resource.google_monitoring_alert_policy)).toHaveLength(17);
+  });
+
+  it('creates every alert policy 600s after all the metrics, through one time_sleep that names them', () => {
+    // GIVEN the example org (metricPropagationSeconds 600) THEN one sleep waits on every metric...
+    const sleeps = Object.entries(s.alerting.resource.time_sleep as Record<string, Json>);
+    expect(sleeps).toHaveLength(1);
+    const [sleepKey, sleep] = sleeps[0];
+    const metrics = Object.entries(s.alerting.resource.google_logging_metric as Record<string, Json>);
+    expect(sleep.create_duration).toBe('600s');
+    expect(sleep.depends_on.sort()).toEqual(metrics.map(([key]) => `google_logging_metric.${key}`).sort());
+    expect(sleep.triggers.metrics.split(',').sort()).toEqual(metrics.map(([, m]) => m.name).sort());
+    expect(sleep.provider).toBe('time');
+    expect(s.alerting.terraform.required_providers.time).toEqual({ source: 'hashicorp/time', version: '0.13.1' });
+    // ...and each policy waits for its own metric and the sleep.
+    for (const [key] of metrics) {
+      const policy = Object.values(s.alerting.resource.google_monitoring_alert_policy as Record<string, Json>).find((p) =>
+        JSON.stringify(p.conditions).includes(`google_logging_metric.${key}.name`),
+      )!;
+      expect(policy.depends_on).toEqual([`google_logging_metric.${key}`, `time_sleep.${sleepKey}`]);
+    }
+  });
+
+  it('alerts when no sign-in log arrives for 43200s: Workspace data sharing is off or broken', () => {
+    const { key, metric } = metricNamed(s, 'baseline-sign-in-logs-silent');
+    expect(metric.filter).toBe('protoPayload.serviceName="login.googleapis.com"');
+    const policy = policyOn(s, key);
+    expect(policy.conditions).toHaveLength(1);
+    expect(policy.conditions[0].condition_threshold).toBeUndefined();
+    expect(policy.conditions[0].condition_absent).toEqual({
+      filter: `metric.type="logging.googleapis.com/user/\${google_logging_metric.${key}.name}" AND resource.type="logging_bucket"`,
+      duration: '43200s',
+      aggregations: [{ alignment_period: '3600s', per_series_aligner: 'ALIGN_DELTA', cross_series_reducer: 'REDUCE_SUM' }],
+    });
+    expect([policy.enabled, policy.notification_channels]).toEqual([true, exampleChannelNames(s)]);
+  });
+
+  it('alerts when a key of the KMS project (the org logging key among them) is disabled, destroyed or changed', () => {
+    const { key, metric } = metricNamed(s, 'baseline-kms-key-state-changes');
+    for (const method of ['DestroyCryptoKeyVersion', 'UpdateCryptoKeyVersion', 'UpdateCryptoKeyPrimaryVersion', 'SetIamPolicy']) {
+      expect(metric.filter).toContain(`protoPayload.methodName="${method}"`);
+      expect(metric.filter).toContain(`protoPayload.methodName="google.cloud.kms.v1.KeyManagementService.${method}"`);
+    }
+    expect(metric.filter).toMatch(/^protoPayload\.serviceName="cloudkms\.googleapis\.com" AND \(.*\) AND protoPayload\.resourceName:"projects\/example-kms-prd\/"$/);
+    expect(thresholdOf(policyOn(s, key)).condition.threshold_value).toBe(0);
   });
 
   it('has a table row for each of CIS GCP 2.5 to 2.12, and the reference has exactly those eight', () => {
@@ -177,23 +221,24 @@ describe('AlertingStack (example org)', () => {
     });
   });
 
-  it('configures exactly the two channels from config: the email address, and the webhook URL from a variable', () => {
+  it('configures exactly the two channels from config: the email address, and a basic-auth webhook', () => {
     const all = s.alerting.resource.google_monitoring_notification_channel as Record<string, Json>;
     expect(Object.keys(all)).toHaveLength(2);
     const channels = ['security-email', 'oncall-webhook'].map((key) => all[channelKey(s, key)]);
     expect(channels.map((c) => [c.type, c.labels, c.project])).toEqual([
       ['email', { email_address: 'gcp-security@example.com' }, 'example-logging-prd'],
-      ['webhook_tokenauth', { url: '${var.oncall_webhook_url}' }, 'example-logging-prd'],
+      ['webhook_basicauth', { url: 'https://oncall.example.com/hooks/gcp', username: 'gcp-alerts' }, 'example-logging-prd'],
     ]);
+    expect(channels.map((c) => c.sensitive_labels)).toEqual([undefined, { password: '${var.oncall_webhook_password}' }]);
   });
 
-  it('keeps the webhook URL out of the synthesized JSON: only a sensitive variable reference', () => {
+  it('keeps the webhook credential out of the synthesized JSON and out of labels: only a sensitive label from a sensitive variable', () => {
     expect(s.alerting.variable).toEqual({
-      oncall_webhook_url: expect.objectContaining({ type: 'string', sensitive: true, nullable: false }),
+      oncall_webhook_password: expect.objectContaining({ type: 'string', sensitive: true, nullable: false }),
     });
     expect(s.alertingText).not.toContain('s3cr3t-t0ken');
-    expect(s.alertingText).not.toContain('hooks.example.invalid');
-    expect(s.alertingText).not.toMatch(/"url": "https?:/);
+    const labels = Object.values(s.alerting.resource.google_monitoring_notification_channel as Record<string, Json>).map((c) => c.labels);
+    expect(JSON.stringify(labels)).not.toContain('var.');
   });
 
   describe('failed sign-ins', () => {
@@ -260,9 +305,14 @@ describe('AlertingStack (example org)', () => {
       expectPolicyWithChannels('baseline-service-account-key-creation');
     });
 
-    it('alerts when the break-glass group enters or leaves an IAM policy', () => {
+    it('alerts when the break-glass group enters or leaves an IAM policy, changes membership, or one of its accounts acts', () => {
       expect(metricNamed(s, 'baseline-break-glass-use').metric.filter).toBe(
-        '(protoPayload.serviceData.policyDelta.bindingDeltas.member="group:gcp-break-glass@example.com")',
+        [
+          '(protoPayload.serviceData.policyDelta.bindingDeltas.member="group:gcp-break-glass@example.com")',
+          '(protoPayload.authenticationInfo.principalEmail="break-glass-1@example.com")',
+          '(protoPayload.authenticationInfo.principalEmail="break-glass-2@example.com")',
+          '(protoPayload.serviceName="admin.googleapis.com" AND (protoPayload.metadata.event.eventName="ADD_GROUP_MEMBER" OR protoPayload.metadata.event.eventName="REMOVE_GROUP_MEMBER" OR protoPayload.metadata.event.eventName="UPDATE_GROUP_MEMBER") AND (protoPayload.metadata.event.parameter.value="gcp-break-glass@example.com"))',
+        ].join(' OR '),
       );
       expectPolicyWithChannels('baseline-break-glass-use');
     });
@@ -343,9 +393,37 @@ describe('AlertingStack (org with its own sign-in log and break-glass accounts)'
   });
 
   it('alerts on any call by a break-glass user, next to the group policy changes (groups cannot act themselves)', () => {
-    expect(metricNamed(s, 'baseline-break-glass-use').metric.filter).toBe(
-      '(protoPayload.serviceData.policyDelta.bindingDeltas.member="group:gcp-break-glass@example.com") OR (protoPayload.authenticationInfo.principalEmail="bg-admin@example.com")',
+    expect(metricNamed(s, 'baseline-break-glass-use').metric.filter).toContain(
+      '(protoPayload.authenticationInfo.principalEmail="break-glass-2@example.com") OR (protoPayload.authenticationInfo.principalEmail="bg-admin@example.com") OR ',
     );
+    expect(metricNamed(s, 'baseline-break-glass-use').metric.filter).not.toContain('not-an-actor');
+  });
+});
+
+describe('AlertingStack (Pub/Sub channel, no wait)', () => {
+  it('lets the Monitoring notification agent publish to the channel topic only, and creates policies right after their metrics', () => {
+    // GIVEN a Pub/Sub channel and metricPropagationSeconds 0
+    const raw = exampleRaw();
+    raw.alerting.channels.push({ key: 'soc-topic', type: 'pubsub', topic: 'projects/example-logging-prd/topics/soc-alerts' });
+    raw.alerting.metricPropagationSeconds = 0;
+    const s = synthAlerting(parseConfig(raw));
+    // THEN exactly one publisher grant, to the agent, on that topic
+    const project = Object.keys(s.alerting.data.google_project)[0];
+    const grants = Object.values(s.alerting.resource.google_pubsub_topic_iam_member as Record<string, Json>);
+    expect(grants.map(({ project: p, topic, role, member }) => ({ project: p, topic, role, member }))).toEqual([
+      {
+        project: 'example-logging-prd',
+        topic: 'soc-alerts',
+        role: 'roles/pubsub.publisher',
+        member: `serviceAccount:service-\${data.google_project.${project}.number}@gcp-sa-monitoring-notification.iam.gserviceaccount.com`,
+      },
+    ]);
+    // AND no sleep: each policy depends on its metric only
+    expect(s.alerting.resource.time_sleep).toBeUndefined();
+    for (const policy of Object.values(s.alerting.resource.google_monitoring_alert_policy as Record<string, Json>)) {
+      expect(policy.depends_on).toHaveLength(1);
+      expect(policy.depends_on[0]).toMatch(/^google_logging_metric\./);
+    }
   });
 });
 

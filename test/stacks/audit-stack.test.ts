@@ -7,7 +7,7 @@ const ALL_THREE = [{ log_type: 'ADMIN_READ' }, { log_type: 'DATA_READ' }, { log_
 
 function synthAudit(input: Record<string, any>) {
   const config = parseConfig(input);
-  return synthWithHierarchy(config, (app, hierarchy) => new AuditStack(app, 'audit', { config, folders: hierarchy.folders }));
+  return synthWithHierarchy(config, (app, hierarchy) => new AuditStack(app, 'audit', { config, folderNames: hierarchy.folderNames }));
 }
 
 describe('AuditStack', () => {

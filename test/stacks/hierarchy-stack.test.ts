@@ -23,16 +23,58 @@ describe('HierarchyStack', () => {
     ]);
   });
 
-  it('creates each example project in its folder with its coupling label and no billing account', () => {
+  it('manages each created or imported example project in its folder, billed, with its coupling label; the existing one not at all', () => {
     const { doc } = synthHierarchy(exampleConfig());
+    const billing = '01A2B3-C4D5E6-F7A8B9';
     expect(projectsOf(doc)).toEqual([
-      { id: 'example-app-npd', folder: '[folder "Non-production"]', labels: { coupling: 'loose' }, billing: undefined },
-      { id: 'example-app-prd', folder: '[folder "Production"]', labels: { coupling: 'tight' }, billing: undefined },
-      { id: 'example-kms-prd', folder: '[folder "Shared"]', labels: { coupling: 'tight' }, billing: undefined },
-      { id: 'example-logging-prd', folder: '[folder "Shared"]', labels: { coupling: 'loose' }, billing: undefined },
-      { id: 'example-secrets-prd', folder: '[folder "Shared"]', labels: { coupling: 'tight' }, billing: undefined },
+      { id: 'example-app-prd', folder: '[folder "Production"]', labels: { coupling: 'tight' }, billing },
+      { id: 'example-kms-prd', folder: '[folder "Shared"]', labels: { coupling: 'tight' }, billing },
+      { id: 'example-logging-prd', folder: '[folder "Shared"]', labels: { coupling: 'loose' }, billing },
+      { id: 'example-secrets-prd', folder: '[folder "Shared"]', labels: { coupling: 'tight' }, billing },
     ]);
-    expect(resourcesOf(doc, 'google_project').every((p) => p.auto_create_network === false && p.deletion_policy === 'PREVENT')).toBe(true);
+    expect(resourcesOf(doc, 'google_project').every((p) => p.deletion_policy === 'PREVENT')).toBe(true);
+    // Created projects lose the default network; the imported one keeps what the provider records on import.
+    expect(resourcesOf(doc, 'google_project').map((p) => [p.project_id, p.auto_create_network])).toEqual([
+      ['example-app-prd', undefined],
+      ['example-kms-prd', false],
+      ['example-logging-prd', false],
+      ['example-secrets-prd', false],
+    ]);
+  });
+
+  it('imports the example org\'s imported folder and project, so the first plan shows imports, not creates', () => {
+    const { doc } = synthHierarchy(exampleConfig());
+    const imports = (doc as { import?: { id: string; to: string }[] }).import ?? [];
+    expect(imports.map((i) => [i.id, resolve(doc, `\${${i.to}.id}`)])).toEqual([
+      ['folders/234567890123', '[folder "Non-production"]'],
+      ['example-app-prd', '[google_project]'],
+    ]);
+    expect(imports[1].to).toBe(`google_project.${Object.entries(doc.resource!.google_project).find(([, p]) => p.project_id === 'example-app-prd')![0]}`);
+  });
+
+  it('enables in each project exactly the APIs the stacks use there', () => {
+    const { doc } = synthHierarchy(exampleConfig());
+    const projectIds = Object.fromEntries(Object.entries(doc.resource!.google_project).map(([k, p]) => [`\${google_project.${k}.project_id}`, p.project_id]));
+    const enabled: Record<string, string[]> = {};
+    for (const s of resourcesOf(doc, 'google_project_service')) {
+      expect([s.disable_on_destroy, s.disable_dependent_services]).toEqual([false, false]);
+      const id = projectIds[String(s.project)] ?? String(s.project);
+      (enabled[String(id)] ??= []).push(String(s.service));
+    }
+    expect(enabled).toEqual({
+      'example-app-npd': ['logging.googleapis.com'],
+      'example-app-prd': ['logging.googleapis.com'],
+      'example-kms-prd': ['cloudkms.googleapis.com', 'logging.googleapis.com'],
+      'example-logging-prd': [
+        'bigquery.googleapis.com',
+        'iam.googleapis.com',
+        'logging.googleapis.com',
+        'monitoring.googleapis.com',
+        'pubsub.googleapis.com',
+        'storage.googleapis.com',
+      ],
+      'example-secrets-prd': ['logging.googleapis.com', 'pubsub.googleapis.com', 'secretmanager.googleapis.com'],
+    });
   });
 
   it('nests folders, bills projects and keeps config labels in a small org', () => {
@@ -48,22 +90,23 @@ describe('HierarchyStack', () => {
     ]);
   });
 
-  it('exposes each config folder by key as the google_folder it creates, for other stacks to reference', () => {
-    // GIVEN the example org WHEN the stack is built THEN folders maps config keys to their folder resources
+  it('exposes each config folder by key as the google_folder it manages, for other stacks to reference', () => {
+    // GIVEN the example org WHEN the stack is built THEN the folder resources are keyed by config key
     const stack = new HierarchyStack(Testing.app(), 'hierarchy', { config: exampleConfig() });
     const { doc } = synthStack(stack);
-    expect([...stack.folders].map(([key, folder]) => [key, folder.friendlyUniqueId, doc.resource?.google_folder?.[folder.friendlyUniqueId]?.display_name])).toEqual([
-      ['production', 'hierarchy_folder-production_9B6142E4', 'Production'],
-      ['non-production', 'hierarchy_folder-non-production_9FC8582B', 'Non-production'],
-      ['shared', 'hierarchy_folder-shared_2C47EE6F', 'Shared'],
+    const folders = stack.hierarchy.folders;
+    expect([...folders].map(([key, folder]) => [key, folder.friendlyUniqueId, doc.resource?.google_folder?.[folder.friendlyUniqueId]?.display_name])).toEqual([
+      ['production', 'Hierarchy_Folder-production_3B09621A', 'Production'],
+      ['non-production', 'Hierarchy_Folder-non-production_66C7B08A', 'Non-production'],
+      ['shared', 'Hierarchy_Folder-shared_A073D019', 'Shared'],
     ]);
-    // Read from another stack, `name` is a token cdktf turns into a remote-state reference.
-    expect(stack.folders.get('shared')?.name).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
+    // Read from another stack, a folder name is a token cdktf turns into a remote-state reference.
+    expect(stack.folderNames.get('shared')).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
   });
 
-  it('makes no IAM grants and nothing but folders and projects', () => {
+  it('makes no IAM grants and nothing but folders, projects and their APIs', () => {
     const { doc } = synthHierarchy(exampleConfig());
     expect(grantLines(doc)).toEqual([]);
-    expect(Object.keys(doc.resource ?? {}).sort()).toEqual(['google_folder', 'google_project']);
+    expect(Object.keys(doc.resource ?? {}).sort()).toEqual(['google_folder', 'google_project', 'google_project_service']);
   });
 });

@@ -7,7 +7,7 @@ import { byAddress, grantLines, grantsIn, resourcesOf } from '../constructs/iam/
 import { HIERARCHY_REMOTE_STATE, remoteFolderName, synthWithHierarchy } from './hierarchy-references';
 
 function synthIam(config: BaselineConfig) {
-  return synthWithHierarchy(config, (app, hierarchy) => new IamStack(app, 'iam', { config, folders: hierarchy.folders }));
+  return synthWithHierarchy(config, (app, hierarchy) => new IamStack(app, 'iam', { config, folderNames: hierarchy.folderNames }));
 }
 
 const BREAK_GLASS_EXPRESSION = 'request.time < timestamp("2027-06-30T00:00:00Z")';
@@ -57,8 +57,8 @@ describe('IamStack (example org)', () => {
         org_id: '123456789012',
         role_id: 'logViewerNoData',
         title: 'Log viewer without payloads',
-        description: 'Reads log entries metadata, not private logs.',
-        permissions: ['logging.logEntries.list', 'logging.logs.list', 'logging.views.access'],
+        description: 'Lists logs and non-private log entries; Data Access entries only through a log view.',
+        permissions: ['logging.logEntries.list', 'logging.logs.list', 'logging.views.list'],
         stage: 'GA',
       },
     ]);
@@ -105,19 +105,19 @@ describe('IamStack (example org)', () => {
     expect(Object.keys(doc.data ?? {})).toEqual(['terraform_remote_state']);
     expect(Object.keys(doc.data?.terraform_remote_state ?? {})).toEqual([HIERARCHY_REMOTE_STATE]);
     expect(resourcesOf(doc, 'google_folder_iam_member').map((g) => g.folder)).toEqual([
-      '${data.terraform_remote_state.cross-stack-reference-input-hierarchy.outputs.cross-stack-output-google_folderhierarchy_folder-shared_2C47EE6Fname}',
+      '${data.terraform_remote_state.cross-stack-reference-input-hierarchy.outputs.cross-stack-output-google_folderHierarchy_Folder-shared_A073D019name}',
     ]);
     // ...which the hierarchy stack exports as its Shared folder's `folders/<id>` name.
-    expect(Object.values(hierarchyDoc.output ?? {})).toEqual([{ value: '${google_folder.hierarchy_folder-shared_2C47EE6F.name}', sensitive: true }]);
+    expect(Object.values(hierarchyDoc.output ?? {})).toEqual([{ value: '${google_folder.Hierarchy_Folder-shared_A073D019.name}', sensitive: true }]);
     expect(text).not.toContain('secret_data');
   });
 
   it('fails on a folder binding whose folder is not among the given folders, naming the ones given', () => {
     const config = exampleConfig();
     const app = Testing.app();
-    const { folders } = new HierarchyStack(app, 'hierarchy', { config });
-    const withoutShared = new Map([...folders].filter(([key]) => key !== 'shared'));
-    expect(() => new IamStack(app, 'iam', { config, folders: withoutShared })).toThrow(
+    const { folderNames } = new HierarchyStack(app, 'hierarchy', { config });
+    const withoutShared = new Map([...folderNames].filter(([key]) => key !== 'shared'));
+    expect(() => new IamStack(app, 'iam', { config, folderNames: withoutShared })).toThrow(
       'no folder with key "shared" among the hierarchy\'s folders: production, non-production',
     );
   });
@@ -163,7 +163,7 @@ describe('IamStack (small org)', () => {
 
   it('fails when the break-glass group appears in a binding', () => {
     const config = smallConfig((raw) => {
-      raw.iam!.breakGlass = { group: 'bg@small.example', expires: '2026-12-31T00:00:00Z' };
+      raw.iam!.breakGlass = { group: 'bg@small.example', expires: '2026-12-31T00:00:00Z', accounts: ['bg-1@small.example'] };
       raw.iam!.bindings![1].members.push('group:bg@small.example');
     });
     expect(() => synthIam(config)).toThrow('iam.bindings[1]: group:bg@small.example is the break-glass group and holds nothing except its expiring grant');

@@ -97,7 +97,7 @@ describe('LoggingStack (example org)', () => {
             project: ref(subscription, 'project'),
             subscription: ref(subscription, 'name'),
             role: 'roles/pubsub.subscriber',
-            member: 'serviceAccount:siem-reader@example-logging-prd.iam.gserviceaccount.com',
+            member: ref(addressOf(doc, 'google_service_account'), 'member'),
           },
         },
       ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
@@ -140,14 +140,14 @@ describe('LoggingStack (example org)', () => {
     }
   });
 
-  it('keeps the central bucket locked for 400 days, CMEK-encrypted, with Log Analytics and a linked dataset (CIS 2.4)', () => {
+  it('keeps the central bucket for 400 days, CMEK-encrypted, with Log Analytics and a linked dataset, unlocked for the first deploy', () => {
     const bucket = only(doc, 'google_logging_project_bucket_config');
     expect(bucket).toMatchObject({
       project: 'example-logging-prd',
       location: 'europe-west1',
       bucket_id: 'central-audit',
       retention_days: 400,
-      locked: true,
+      locked: false,
       enable_analytics: true,
       cmek_settings: { kms_key_name: ref(keyNamed(doc, 'central-log-bucket'), 'id') },
     });
@@ -179,15 +179,34 @@ describe('LoggingStack (example org)', () => {
     });
   });
 
-  it('gives auditors one view of the whole bucket per configured view', () => {
+  it('gives auditors one view per configured view, and none of them shows Data Access logs', () => {
     expect(Object.values(doc.resource?.google_logging_log_view ?? {})).toEqual([
       {
         bucket: ref(addressOf(doc, 'google_logging_project_bucket_config'), 'id'),
-        name: 'audit-all',
-        filter: '',
-        description: 'Every entry in the bucket (baseline).',
+        name: 'audit-no-data-access',
+        filter: 'NOT LOG_ID("cloudaudit.googleapis.com/data_access")',
+        description: 'Entries matching: NOT LOG_ID("cloudaudit.googleapis.com/data_access") (baseline).',
       },
     ]);
+  });
+
+  it('creates the SIEM reader it lets pull, in the logging project', () => {
+    expect(only(doc, 'google_service_account')).toMatchObject({ project: 'example-logging-prd', account_id: 'siem-reader' });
+  });
+
+  it('locks the central bucket only when config asks for the second step', () => {
+    // GIVEN the example org with logging.bucket.locked: true WHEN synthesized THEN the bucket is locked
+    const raw = exampleConfigInput();
+    raw.logging.bucket.locked = true;
+    expect(only(synthLogging(parseConfig(raw)).doc, 'google_logging_project_bucket_config').locked).toBe(true);
+  });
+
+  it('ANDs the Data Access exclusion to a configured view filter', () => {
+    const raw = exampleConfigInput();
+    raw.logging.auditorViews = [{ id: 'prod', filter: 'SOURCE("folders/42")' }];
+    expect(only(synthLogging(parseConfig(raw)).doc, 'google_logging_log_view').filter).toBe(
+      'SOURCE("folders/42") AND NOT LOG_ID("cloudaudit.googleapis.com/data_access")',
+    );
   });
 
   it('keeps every key in the kms project, rotating every 90 days (CIS 1.11), next to the data it protects', () => {

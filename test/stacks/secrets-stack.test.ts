@@ -26,7 +26,6 @@ describe('SecretsStack (example org)', () => {
       `[key example-kms-prd/europe-west4/baseline-secrets/secrets] | roles/cloudkms.cryptoKeyEncrypterDecrypter | ${AGENT}`,
       `[secret example-secrets-prd/app-nonprod-db-password] | ${ACCESSOR} | ${APP_NPD}`,
       `[secret example-secrets-prd/app-prod-db-password] | ${ACCESSOR} | ${APP_PRD}`,
-      `[secret example-secrets-prd/payments-api-key] | ${ACCESSOR} | group:gcp-security@example.com`,
       `[secret example-secrets-prd/payments-api-key] | ${ACCESSOR} | ${APP_PRD}`,
       `[topic example-secrets-prd/secret-rotation] | roles/pubsub.publisher | ${AGENT}`,
     ]);
@@ -78,7 +77,7 @@ describe('SecretsStack (example org)', () => {
 
   it('creates the Secret Manager service agent through google_project_service_identity', () => {
     expect(doc.resource?.google_project_service_identity).toEqual({
-      'secretmanager-agent': { project: 'example-secrets-prd', service: 'secretmanager.googleapis.com', provider: 'google-beta' },
+      SecretManagerAgent: { project: 'example-secrets-prd', service: 'secretmanager.googleapis.com', provider: 'google-beta' },
     });
   });
 });
@@ -106,17 +105,15 @@ describe('SecretsStack (small org, no CMEK)', () => {
   });
 
   it('fails on a user: accessor, naming it', () => {
-    const config = smallConfig((raw) => {
-      raw.secrets.items![0].accessors = ['user:alice@small.example'];
-    });
-    expect(() => synthSecrets(config)).toThrow('access to secret api-token: member must be a group: or serviceAccount: principal, got "user:alice@small.example"');
+    expect(() => smallConfig((raw) => void (raw.secrets.items![0].accessors = ['user:alice@small.example']))).toThrow(
+      'secrets.items[0].accessors[0]: expected a serviceAccount: principal (workloads read secrets; people use break-glass), got "user:"',
+    );
   });
 
-  it('fails when the break-glass group is an accessor', () => {
-    const config = smallConfig((raw) => {
-      raw.secrets.items![0].accessors = ['group:bg@small.example'];
-    });
-    expect(() => synthSecrets(config)).toThrow('secrets.items[0].accessors: group:bg@small.example is the break-glass group and holds nothing except its expiring grant');
+  it('fails on a group accessor: people never read payloads, the break-glass group included', () => {
+    expect(() => smallConfig((raw) => void (raw.secrets.items![0].accessors = ['group:bg@small.example']))).toThrow(
+      'secrets.items[0].accessors[0]: expected a serviceAccount: principal (workloads read secrets; people use break-glass), got "group:"',
+    );
   });
 });
 
@@ -125,7 +122,7 @@ describe('hierarchy, iam and secrets stacks together', () => {
     const app = Testing.app();
     const config = exampleConfig();
     const hierarchy = new HierarchyStack(app, 'hierarchy', { config });
-    const texts = [hierarchy, new IamStack(app, 'iam', { config, folders: hierarchy.folders }), new SecretsStack(app, 'secrets', { config })].map(
+    const texts = [hierarchy, new IamStack(app, 'iam', { config, folderNames: hierarchy.folderNames }), new SecretsStack(app, 'secrets', { config })].map(
       (stack) => synthStack(stack).text,
     );
     expect(texts.map((t) => t.includes('secret_data') || t.includes('google_secret_manager_secret_version'))).toEqual([false, false, false]);

@@ -13,7 +13,7 @@ export function exampleConfig(): BaselineConfig {
 /** A small org: a nested folder, three projects, one contact, two secrets; `change` edits the raw input first. */
 export function smallConfig(change: (raw: BaselineConfigInput) => void = () => {}): BaselineConfig {
   const raw: BaselineConfigInput = {
-    organization: { id: '111222333444', domain: 'small.example', customerId: 'C0small1', billingAccount: '01ABCD-23EF45-6789AB' },
+    organization: { id: '111222333444', domain: 'small.example', customerId: 'C0small1', billingAccount: '01ABCD-23EF45-6789AB', quotaProject: 'small-seed-01' },
     folders: [
       { key: 'platform', displayName: 'Platform' },
       { key: 'security', displayName: 'Security', parent: 'platform' },

@@ -15,9 +15,9 @@ function build(scope: Construct, props: Partial<CentralLogBucketProps> = {}): Ce
 }
 
 describe('CentralLogBucket', () => {
-  it('is a locked, CMEK-encrypted Log Analytics bucket with a linked dataset', () => {
-    // GIVEN / WHEN
-    const { doc } = synthScope((scope) => build(scope, { retentionDays: 400, linkedDatasetId: 'central_audit_logs' }));
+  it('is a locked, CMEK-encrypted Log Analytics bucket with a linked dataset when locked is asked for', () => {
+    // GIVEN / WHEN (the second apply, after the first was verified)
+    const { doc } = synthScope((scope) => build(scope, { retentionDays: 400, linkedDatasetId: 'central_audit_logs', locked: true }));
     // THEN the bucket is exactly this (CIS 2.4: locked with retention), created only after the key grant
     const key = addressOf(doc, 'google_kms_crypto_key');
     const grant = addressOf(doc, 'google_kms_crypto_key_iam_member');
@@ -57,10 +57,10 @@ describe('CentralLogBucket', () => {
     ]);
   });
 
-  it('defaults to 400 days, locked, analytics on, and no linked dataset', () => {
+  it('defaults to 400 days, unlocked (locking is a deliberate second apply), analytics on, and no linked dataset', () => {
     const { doc } = synthScope((scope) => build(scope));
     const bucket = only(doc, 'google_logging_project_bucket_config');
-    expect([bucket.retention_days, bucket.locked, bucket.enable_analytics]).toEqual([400, true, true]);
+    expect([bucket.retention_days, bucket.locked, bucket.enable_analytics]).toEqual([400, false, true]);
     expect(doc.resource?.google_logging_linked_dataset).toBeUndefined();
   });
 

@@ -14,8 +14,8 @@ describe('LogView', () => {
     expect(only(doc, 'google_logging_log_view')).toEqual({
       bucket: ref(addressOf(doc, 'google_logging_project_bucket_config'), 'id'),
       name: 'prod-only',
-      filter: 'SOURCE("folders/123")',
-      description: 'Entries matching: SOURCE("folders/123") (baseline).',
+      filter: 'SOURCE("folders/123") AND NOT LOG_ID("cloudaudit.googleapis.com/data_access")',
+      description: 'Entries matching: SOURCE("folders/123") AND NOT LOG_ID("cloudaudit.googleapis.com/data_access") (baseline).',
     });
     expect(iamResources(doc)).toEqual([
       {
@@ -32,13 +32,29 @@ describe('LogView', () => {
     ]);
   });
 
-  it('shows every entry of the bucket by default', () => {
+  it('shows every entry of the bucket but Data Access logs by default', () => {
     const { doc } = synthScope((scope) => {
       const bucket = new LoggingProjectBucketConfig(scope, 'Bucket', { project: 'logs-prj', location: 'global', bucketId: 'central' });
       new LogView(scope, 'View', { bucket, viewId: 'all' });
     });
+    expect(only(doc, 'google_logging_log_view').filter).toBe('NOT LOG_ID("cloudaudit.googleapis.com/data_access")');
+  });
+
+  it('shows Data Access logs only when privateLogs is asked for', () => {
+    const { doc } = synthScope((scope) => {
+      const bucket = new LoggingProjectBucketConfig(scope, 'Bucket', { project: 'logs-prj', location: 'global', bucketId: 'central' });
+      new LogView(scope, 'View', { bucket, viewId: 'all', privateLogs: true });
+    });
     expect(only(doc, 'google_logging_log_view').filter).toBe('');
-    expect(iamResources(doc)).toEqual([]);
+  });
+
+  it('fails on a filter with OR, which views do not allow', () => {
+    expect(() =>
+      synthScope((scope) => {
+        const bucket = new LoggingProjectBucketConfig(scope, 'Bucket', { project: 'logs-prj', location: 'global', bucketId: 'central' });
+        new LogView(scope, 'View', { bucket, viewId: 'x', filter: 'LOG_ID("a") OR LOG_ID("b")' });
+      }),
+    ).toThrow('view x: filter must be clauses joined with AND (views allow no OR), got "LOG_ID(\"a\") OR LOG_ID(\"b\")"');
   });
 
   it('fails on a reader that is a user rather than a group or service account', () => {

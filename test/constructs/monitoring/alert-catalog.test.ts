@@ -3,12 +3,12 @@ import { parse as parseYaml } from 'yaml';
 import { EXAMPLE_CONFIG, parseConfig } from '../../../policies/config/load';
 import {
   CIS_ALERTS,
-  alertInputsFromConfig,
   baselineAlerts,
   labelExtractor,
   metricNameOf,
   type AlertInputs,
 } from '../../../constructs/monitoring/alert-catalog';
+import { alertInputsFromConfig } from '../../../stacks/alerting-stack';
 import { sampleAlertInputs } from './alert-inputs';
 import { cisFilterRows } from './cis-reference';
 
@@ -49,10 +49,12 @@ describe('alert table', () => {
       ['sql-instance-config-changes', '2.12'],
       ['failed-sign-ins-per-account', null],
       ['failed-sign-ins-organization', null],
+      ['sign-in-logs-silent', null],
       ['canary-secret-access', null],
       ['service-account-key-creation', null],
       ['break-glass-use', null],
       ['logging-tampering', null],
+      ['kms-key-state-changes', null],
       ['org-policy-changes', null],
     ]);
   });
@@ -68,7 +70,7 @@ describe('alert table', () => {
     expect(pattern.test('projects/123/secrets/canary-10')).toBe(false);
   });
 
-  it('watches break-glass groups in IAM policy deltas and break-glass users and service accounts by their calls', () => {
+  it('watches break-glass groups in IAM policy deltas and Workspace membership changes, and break-glass accounts by their calls', () => {
     const alert = baselineAlerts({
       ...INPUTS,
       breakGlassGroups: ['bg@example.com', 'bg@example.com'],
@@ -77,9 +79,17 @@ describe('alert table', () => {
     expect(alert.filter).toBe(
       [
         '(protoPayload.serviceData.policyDelta.bindingDeltas.member="group:bg@example.com")',
+        '(protoPayload.authenticationInfo.principalEmail="bg-1@example.com")',
         '(protoPayload.authenticationInfo.principalEmail="root@example.com")',
         '(protoPayload.authenticationInfo.principalEmail="bg-sa@p.iam.gserviceaccount.com")',
+        '(protoPayload.serviceName="admin.googleapis.com" AND (protoPayload.metadata.event.eventName="ADD_GROUP_MEMBER" OR protoPayload.metadata.event.eventName="REMOVE_GROUP_MEMBER" OR protoPayload.metadata.event.eventName="UPDATE_GROUP_MEMBER") AND (protoPayload.metadata.event.parameter.value="bg@example.com"))',
       ].join(' OR '),
+    );
+  });
+
+  it('fails without the accounts in the break-glass group: a group never acts itself', () => {
+    expect(() => baselineAlerts({ ...INPUTS, breakGlassAccounts: [], breakGlassPrincipals: [] })).toThrow(
+      'breakGlassAccounts must name the accounts in the break-glass group (their own calls are what shows use), got none',
     );
   });
 
@@ -94,6 +104,8 @@ describe('alert table', () => {
     raw.iam.breakGlass.group = 'emergency@example.com';
     const inputs = alertInputsFromConfig(parseConfig(raw));
     expect(inputs.breakGlassGroups).toEqual(['gcp-break-glass@example.com', 'emergency@example.com']);
+    expect(inputs.breakGlassAccounts).toEqual(['break-glass-1@example.com', 'break-glass-2@example.com']);
+    expect(inputs.kmsProjectId).toBe('example-kms-prd');
     expect(inputs.canarySecretId).toBe('zz-canary-do-not-read');
     expect([inputs.failedLogins.perAccountThreshold, inputs.failedLogins.organizationThreshold]).toEqual([5, 50]);
   });

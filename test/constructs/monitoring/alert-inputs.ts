@@ -8,10 +8,13 @@ export function sampleAlertInputs(canarySecretId = 'canary-1'): AlertInputs {
       organizationThreshold: 50,
       windowSeconds: 300,
       filter: 'protoPayload.serviceName="login.googleapis.com"',
-      accountField: 'protoPayload.authenticationInfo.principalEmail',
+      signInFilter: 'protoPayload.serviceName="login.googleapis.com"',
+      silenceSeconds: 43200,
     },
     breakGlassGroups: ['bg@example.com'],
+    breakGlassAccounts: ['bg-1@example.com'],
     breakGlassPrincipals: [],
     canarySecretId,
+    kmsProjectId: 'example-kms-prd',
   };
 }

@@ -56,9 +56,9 @@ describe('SecurityDashboard', () => {
     const sections = tiles.filter((t) => t.widget.collapsibleGroup);
     expect(sections.map((t) => [t.widget.title, t.height])).toEqual([
       ['Configuration changes (CIS 2.5-2.12, org policies)', 20], // 9 charts, two a row
-      ['Identity: sign-ins, keys, break-glass', 8], // 4 charts
+      ['Identity: sign-ins, keys, break-glass', 12], // 5 charts
       ['Secrets', 4],
-      ['Logging integrity', 4],
+      ['Logging integrity', 4], // 2 charts
     ]);
     const sectionTitleOf = (alertTitle: string) => {
       const chart = tiles.find((t) => t.widget.xyChart && t.widget.title.endsWith(alertTitle))!;

@@ -146,7 +146,7 @@ describe('baseline check output', () => {
       '      reason: Legacy editor binding, removed in the next release.',
       '      expires: "2099-12-31"',
     ].join('\n');
-    writeFileSync(config, readFileSync(EXAMPLE_CONFIG, 'utf8').replace('  suppressions: []', suppression));
+    writeFileSync(config, readFileSync(EXAMPLE_CONFIG, 'utf8').replace('  suppressions:\n', `${suppression}\n`));
     const io = captureIo();
     expect(main(['check', BASIC_ROLE_PLAN, '--config', config, '--format', 'json'], io)).toBe(0);
     const evaluation = JSON.parse(io.out());

@@ -98,15 +98,15 @@ describe('the example baseline', () => {
   it('fails alerting-cis-log-metrics when the CIS 2.5 alert policy is taken out', () => {
     let metric = '';
     const dir = mutated('alerting', (doc) => {
-      delete doc.resource.google_monitoring_alert_policy[nameOf(doc, 'google_monitoring_alert_policy', 'project-ownership-changes_')];
-      metric = nameOf(doc, 'google_logging_metric', 'project-ownership-changes_');
+      delete doc.resource.google_monitoring_alert_policy[nameOf(doc, 'google_monitoring_alert_policy', 'Alert-project-ownership-changes_')];
+      metric = nameOf(doc, 'google_logging_metric', 'Alert-project-ownership-changes_');
     });
     expect(reports(check(dir))).toEqual([`alerting-cis-log-metrics finding no-alert alerting/google_logging_metric.${metric}`]);
   });
 
   it('fails alerting-failed-login-spike when the per-account alert stops grouping by account', () => {
     const dir = mutated('alerting', (doc) => {
-      const policy = doc.resource.google_monitoring_alert_policy[nameOf(doc, 'google_monitoring_alert_policy', 'failed-sign-ins-per-account_')];
+      const policy = doc.resource.google_monitoring_alert_policy[nameOf(doc, 'google_monitoring_alert_policy', 'Alert-failed-sign-ins-per-account_')];
       const conditions = policy.conditions as { condition_threshold: { aggregations: { group_by_fields?: string[] }[] } }[];
       for (const a of conditions[0].condition_threshold.aggregations) delete a.group_by_fields;
     });
@@ -115,7 +115,7 @@ describe('the example baseline', () => {
 
   it('fails orgpolicy-required-constraints and org-essential-contacts when the org policy and contact are taken out', () => {
     const dir = mutated('iam', (doc) => {
-      delete doc.resource.google_org_policy_policy[nameOf(doc, 'google_org_policy_policy', 'org-policies_iam-disableServiceAccountKeyUpload_')];
+      delete doc.resource.google_org_policy_policy[nameOf(doc, 'google_org_policy_policy', 'OrgPolicies_Policy-iam-disableServiceAccountKeyUpload_')];
       delete doc.resource.google_essential_contacts_contact;
     });
     expect(reports(check(dir)).sort()).toEqual([
@@ -131,8 +131,8 @@ describe('the example baseline', () => {
     let key = '';
     let secret = '';
     const dir = mutated('secrets', (doc) => {
-      key = nameOf(doc, 'google_kms_crypto_key', 'key-europe-west1_');
-      secret = nameOf(doc, 'google_secret_manager_secret', 'secret-payments-api-key_');
+      key = nameOf(doc, 'google_kms_crypto_key', 'Key-europe-west1_');
+      secret = nameOf(doc, 'google_secret_manager_secret', 'Secret-payments-api-key_');
       delete doc.resource.google_kms_crypto_key[key].rotation_period;
       delete doc.resource.google_secret_manager_secret[secret].rotation;
     });
