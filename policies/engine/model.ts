@@ -65,6 +65,12 @@ export interface Resource {
   readonly sensitive: UnknownTree;
   readonly action: Action;
   readonly references: readonly Reference[];
+  /**
+   * Model ids of the resources this one names in `depends_on` (synth JSON: the resource's own list;
+   * plans: the configuration's), every instance of a counted one; names that resolve to no resource
+   * of the input (a module, another stack) are left out.
+   */
+  readonly dependsOn: readonly string[];
   /** The cdktf construct path (`stack/logging/Resource`), when the input says. */
   readonly constructPath?: string;
   readonly inlineSuppressions: readonly InlineSuppression[];

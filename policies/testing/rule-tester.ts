@@ -53,6 +53,8 @@ export interface PlanResourceSpec {
   readonly references?: Record<string, string[]>;
   /** @default - from the address */
   readonly mode?: 'managed' | 'data';
+  /** The configuration's `depends_on` (addresses relative to the module). @default - none */
+  readonly dependsOn?: string[];
 }
 
 export type RuleInput = { readonly synth: SynthDoc } | { readonly plan: object };
@@ -123,7 +125,7 @@ interface PlanModule {
 }
 
 interface ConfigModule {
-  resources: { address: string; mode: string; type: string; name: string; expressions: Values }[];
+  resources: { address: string; mode: string; type: string; name: string; expressions: Values; depends_on?: string[] }[];
   module_calls?: Record<string, { source: string; module: ConfigModule }>;
 }
 
@@ -217,6 +219,7 @@ export function plan(resources: PlanResourceSpec[]): object {
       configResources.set(configKey, configResource);
     }
     for (const [path, refs] of Object.entries(spec.references ?? {})) setExpression(configResource.expressions, path, refs);
+    if (spec.dependsOn) configResource.depends_on = spec.dependsOn;
   }
   return {
     format_version: '1.2',

@@ -66,6 +66,8 @@ interface ConfigReference {
 /** Configuration facts per config address (`<module key>|<address>`), gathered once. */
 interface ConfigIndex {
   readonly references: Map<string, ConfigReference[]>;
+  /** `depends_on` entries per config address, as written (relative to the module). */
+  readonly dependsOn: Map<string, string[]>;
   /** Module output references per `<module key>|<output>`. */
   readonly moduleOutputs: Map<string, string[]>;
 }
@@ -94,7 +96,7 @@ function collectExpressionRefs(expressions: unknown, prefix: string, out: Config
 }
 
 function indexConfiguration(configuration: unknown, where: string): ConfigIndex {
-  const index: ConfigIndex = { references: new Map(), moduleOutputs: new Map() };
+  const index: ConfigIndex = { references: new Map(), dependsOn: new Map(), moduleOutputs: new Map() };
   if (!isObject(configuration)) return index;
   const pending: { module: unknown; key: string; depth: number }[] = [{ module: configuration.root_module, key: '', depth: 0 }];
   while (pending.length > 0) {
@@ -107,6 +109,10 @@ function indexConfiguration(configuration: unknown, where: string): ConfigIndex 
         const refs: ConfigReference[] = [];
         collectExpressionRefs(r.expressions, '', refs, 0);
         if (refs.length > 0) index.references.set(`${key}|${r.address}`, refs);
+        if (Array.isArray(r.depends_on)) {
+          const dependsOn = r.depends_on.filter((d): d is string => typeof d === 'string');
+          if (dependsOn.length > 0) index.dependsOn.set(`${key}|${r.address}`, dependsOn);
+        }
       }
     }
     if (isObject(module.outputs)) {
@@ -156,6 +162,15 @@ class ReferenceResolver {
     const t = parseTraversal(expression);
     this.traversals.set(expression, t);
     return t;
+  }
+
+  /** Every instance a `depends_on` entry names (all of a counted resource's), from the referring module. */
+  dependencies(entry: string, modulePath: readonly string[]): readonly string[] {
+    const t = this.traversal(entry);
+    if (!t || (t.root !== 'resource' && t.root !== 'data') || t.attribute !== undefined) return [];
+    const base = `${modulePath.length > 0 ? `${modulePath.join('.')}.` : ''}${t.address}`;
+    if (t.index !== undefined) return this.parsed.has(`${base}${indexSuffix(t.index)}`) ? [`${base}${indexSuffix(t.index)}`] : [];
+    return this.instances(base);
   }
 
   resolve(expression: string, modulePath: readonly string[], ownIndex: string | number | undefined, depth = 0): { target?: string; attribute?: string } {
@@ -302,7 +317,7 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
   }
 
   const config = indexConfiguration(doc.configuration, sourceFile);
-  if (config.references.size > 0) {
+  if (config.references.size > 0 || config.dependsOn.size > 0) {
     const resolver = new ReferenceResolver(parsed, config);
     // Instances of one module share their modulePath array: key it once per module, not per resource.
     const moduleKeys = new Map<readonly string[], string>();
@@ -314,6 +329,8 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
         moduleKeys.set(p.modulePath, moduleKey);
       }
       const local = p.mode === 'data' ? `data.${p.type}.${p.name}` : `${p.type}.${p.name}`;
+      const dependsOn = config.dependsOn.get(`${moduleKey}|${local}`);
+      if (dependsOn) draft.dependsOn = dependsOn.flatMap((entry) => resolver.dependencies(entry, p.modulePath));
       const refs = config.references.get(`${moduleKey}|${local}`);
       if (!refs) continue;
       draft.references = refs.map((ref): Reference => {

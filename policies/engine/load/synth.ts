@@ -126,6 +126,8 @@ export function readSynthDocument(doc: Record<string, unknown>, source: { stack?
           sensitive: sensitiveTopLevel(values),
           action: mode === 'data' ? 'read' : 'create',
           references,
+          // Kept as written until resolveLocalReferences knows the stack's addresses.
+          dependsOn: Array.isArray(raw.depends_on) ? raw.depends_on.filter((d): d is string => typeof d === 'string') : [],
           constructPath: typeof path === 'string' ? path : undefined,
           inlineSuppressions: inlineSuppressionsOf(metadata),
           sourceFile: source.sourceFile,
@@ -142,10 +144,11 @@ export function readSynthDocument(doc: Record<string, unknown>, source: { stack?
   return { name: source.stack, sourceFile: source.sourceFile, resources, outputs, backend: backendOf(doc), traversals };
 }
 
-/** Points each reference at the resource it names in the same stack (cross-stack ones: see cdktf-out.ts). */
+/** Points each reference and `depends_on` entry at the resource it names in the same stack (cross-stack references: see cdktf-out.ts). */
 export function resolveLocalReferences(stack: SynthStack): void {
   const addresses = new Set(stack.resources.map((r) => r.address));
   for (const resource of stack.resources) {
+    resource.dependsOn = resource.dependsOn.filter((address) => addresses.has(address)).map((address) => resourceId(stack.name, address));
     resource.references = resource.references.map((reference) => {
       const t = stack.traversals.get(reference);
       if (!t || (t.root !== 'resource' && t.root !== 'data') || !addresses.has(t.address)) return reference;

@@ -1,0 +1,79 @@
+import rule from '../../../../policies/rules/deploy/deploy-alert-before-metric';
+import { plan, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
+import { baselinePrefix, corpusReports, planFiles } from './corpus';
+
+const METRIC = { project: 'example-logging-prd', name: 'audit-config-changes', filter: 'protoPayload.methodName="SetIamPolicy"', metric_descriptor: { metric_kind: 'DELTA', value_type: 'INT64' } };
+const SYNTH_FILTER = 'metric.type="logging.googleapis.com/user/${google_logging_metric.m.name}" AND resource.type="logging_bucket"';
+const PLAN_FILTER = 'metric.type="logging.googleapis.com/user/audit-config-changes" AND resource.type="logging_bucket"';
+const alert = (filter: string) => ({ project: 'example-logging-prd', display_name: 'a', combiner: 'OR', conditions: [{ display_name: 'c', condition_threshold: { filter, comparison: 'COMPARISON_GT', threshold_value: 0, duration: '0s' } }] });
+const SLEEP = { create_duration: '120s' };
+
+function planOf(opts: { metricAction?: 'create' | 'no-op'; alertDependsOn?: string[]; sleep?: Partial<PlanResourceSpec> | null } = {}): object {
+  const specs: PlanResourceSpec[] = [{ address: 'google_logging_metric.m', values: METRIC, action: opts.metricAction ?? 'create' }];
+  if (opts.sleep !== null) specs.push({ address: 'time_sleep.metrics', values: SLEEP, dependsOn: ['google_logging_metric.m'], ...opts.sleep });
+  specs.push({ address: 'google_monitoring_alert_policy.a', values: alert(PLAN_FILTER), dependsOn: opts.alertDependsOn });
+  return plan(specs);
+}
+
+function synthOf(alertExtra: Record<string, unknown> = {}, sleep: Record<string, unknown> | null = { ...SLEEP, depends_on: ['google_logging_metric.m'] }) {
+  return synth({
+    google_logging_metric: { m: METRIC },
+    ...(sleep ? { time_sleep: { metrics: sleep } } : {}),
+    google_monitoring_alert_policy: { a: { ...alert(SYNTH_FILTER), ...alertExtra } },
+  });
+}
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'synth: the alert depends on a time_sleep that depends on the metric', input: { synth: synthOf({ depends_on: ['time_sleep.metrics'] }) } },
+    {
+      name: 'synth: the time_sleep follows the metric through a reference in its triggers',
+      input: { synth: synthOf({ depends_on: ['time_sleep.metrics'] }, { ...SLEEP, triggers: { metric: '${google_logging_metric.m.id}' } }) },
+    },
+    { name: 'plan: the alert depends on a time_sleep that depends on the metric', input: { plan: planOf({ alertDependsOn: ['time_sleep.metrics'] }) } },
+    { name: 'plan: the metric already exists (no-op), nothing to wait for', input: { plan: planOf({ metricAction: 'no-op', sleep: null }) } },
+  ],
+  invalid: [
+    {
+      name: 'fails synth: the baseline before its fix: the audit-config-changes alert on its new metric, no wait',
+      input: { synth: baselinePrefix('alert-on-new-metric') },
+      errors: [{ messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.audit-config-changes_Policy_3639D8A9' }],
+    },
+    {
+      name: 'fails synth: depending on the metric directly does not wait for it to propagate',
+      input: { synth: synthOf({ depends_on: ['google_logging_metric.m'] }, null) },
+      errors: [{ messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.a' }],
+    },
+    {
+      name: 'fails plan: a literal metric type names a metric created in the same apply',
+      input: { plan: planOf({ sleep: null }) },
+      errors: [{ messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.a' }],
+    },
+    {
+      name: 'fails plan: the time_sleep the alert depends on does not come after the metric',
+      input: { plan: planOf({ alertDependsOn: ['time_sleep.metrics'], sleep: { dependsOn: [] } }) },
+      errors: [{ messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.a' }],
+    },
+    {
+      name: 'fails plan: a time_sleep without create_duration does not wait',
+      input: { plan: planOf({ alertDependsOn: ['time_sleep.metrics'], sleep: { values: { destroy_duration: '30s' } } }) },
+      errors: [{ messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.a' }],
+    },
+    {
+      name: 'fails plan: a filter known only after apply, with a new metric in the input, is unknown',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: METRIC },
+          { address: 'google_monitoring_alert_policy.a', values: alert('x'), unknown: { conditions: [{ condition_threshold: { filter: true } }] } },
+        ]),
+      },
+      errors: [{ messageId: 'metric-unresolved', address: 'google_monitoring_alert_policy.a', outcome: 'unknown' }],
+    },
+  ],
+});
+
+describe('deploy-alert-before-metric on the terraform-validator corpus', () => {
+  it(`is silent on all ${planFiles().length} plans (none creates a log metric and an alert on it)`, () => {
+    expect(corpusReports(rule)).toEqual({});
+  });
+});

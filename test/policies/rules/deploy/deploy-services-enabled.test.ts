@@ -1,0 +1,140 @@
+import rule from '../../../../policies/rules/deploy/deploy-services-enabled';
+import { plan, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
+import { baselinePrefix, corpusReports, planFiles } from './corpus';
+
+const PROJECT = { project_id: 'example-secrets-prd', name: 'example-secrets-prd', folder_id: '123' };
+const SECRET = { secret_id: 'db-password', replication: { auto: {} } };
+const KMS_SERVICE = { service: 'cloudkms.googleapis.com' };
+const SM_SERVICE = { service: 'secretmanager.googleapis.com' };
+
+function planWith(specs: PlanResourceSpec[], projectAction: 'create' | 'no-op' = 'create'): object {
+  return plan([{ address: 'google_project.secrets', values: PROJECT, action: projectAction }, ...specs]);
+}
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'synth: the secret\'s API is enabled in the new project, matched by reference',
+      input: {
+        synth: synth({
+          google_project: { secrets: PROJECT },
+          google_project_service: { sm: { ...SM_SERVICE, project: '${google_project.secrets.project_id}' } },
+          google_secret_manager_secret: { db: { ...SECRET, project: '${google_project.secrets.project_id}' } },
+        }),
+      },
+    },
+    {
+      name: 'synth: storage, logging and monitoring are enabled by default in a new project',
+      input: {
+        synth: synth({
+          google_project: { secrets: PROJECT },
+          google_storage_bucket: { b: { name: 'b', location: 'EU', project: 'example-secrets-prd' } },
+          google_logging_project_bucket_config: { l: { project: 'projects/example-secrets-prd', location: 'global', bucket_id: 'x' } },
+          google_monitoring_alert_policy: { a: { project: 'example-secrets-prd', display_name: 'a', combiner: 'OR' } },
+        }),
+      },
+    },
+    {
+      name: 'synth: a project-level org policy and contact with their APIs enabled by project id',
+      input: {
+        synth: synth({
+          google_project: { secrets: PROJECT },
+          google_project_service: {
+            op: { service: 'orgpolicy.googleapis.com', project: 'example-secrets-prd' },
+            ec: { service: 'essentialcontacts.googleapis.com', project: 'example-secrets-prd' },
+          },
+          google_org_policy_policy: { p: { name: 'projects/example-secrets-prd/policies/x', parent: 'projects/example-secrets-prd' } },
+          google_essential_contacts_contact: { c: { parent: 'projects/example-secrets-prd', email: 'a@example.com', notification_category_subscriptions: ['ALL'] } },
+        }),
+      },
+    },
+    {
+      name: 'synth: an org-level contact needs no project service',
+      input: { synth: synth({ google_project: { secrets: PROJECT }, google_essential_contacts_contact: { c: { parent: 'organizations/1', email: 'a@example.com' } } }) },
+    },
+    {
+      name: 'plan: a key ring in an existing project (project not created here) is not judged',
+      input: { plan: planWith([{ address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global', project: 'example-secrets-prd' } }], 'no-op') },
+    },
+    {
+      name: 'plan: a key ring whose project is known only after apply and traced to nothing is not judged',
+      input: { plan: planWith([{ address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global' }, unknown: { project: true } }]) },
+    },
+    {
+      name: 'plan: the API enabled in the created project through a configuration reference',
+      input: {
+        plan: planWith([
+          { address: 'google_project_service.kms', values: KMS_SERVICE, unknown: { project: true }, references: { project: ['google_project.secrets.project_id', 'google_project.secrets'] } },
+          { address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global' }, unknown: { project: true }, references: { project: ['google_project.secrets.project_id', 'google_project.secrets'] } },
+        ]),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'fails synth: the baseline before its fix: secrets and topic in the new secrets project, no google_project_service',
+      input: { synth: baselinePrefix('secrets-in-new-project') },
+      errors: [
+        { messageId: 'service-not-enabled', address: 'google_pubsub_topic.rotation-topic_B48C052C' },
+        { messageId: 'service-not-enabled', address: 'google_secret_manager_secret.secret-payments-api-key_7CE31916' },
+      ],
+    },
+    {
+      name: 'fails synth: the API is enabled in another project',
+      input: {
+        synth: synth({
+          google_project: { secrets: PROJECT },
+          google_project_service: { sm: { ...SM_SERVICE, project: 'other-project' } },
+          google_secret_manager_secret: { db: { ...SECRET, project: '${google_project.secrets.project_id}' } },
+        }),
+      },
+      errors: [{ messageId: 'service-not-enabled', address: 'google_secret_manager_secret.db' }],
+    },
+    {
+      name: 'fails synth: a project-level org policy without orgpolicy.googleapis.com',
+      input: { synth: synth({ google_project: { secrets: PROJECT }, google_org_policy_policy: { p: { name: 'projects/example-secrets-prd/policies/x', parent: 'projects/example-secrets-prd' } } }) },
+      errors: [{ messageId: 'service-not-enabled', address: 'google_org_policy_policy.p' }],
+    },
+    {
+      name: 'fails plan: a topic IAM member follows the topic into the new project',
+      input: {
+        plan: planWith([
+          { address: 'google_project_service.pubsub', values: { service: 'compute.googleapis.com', project: 'example-secrets-prd' } },
+          { address: 'google_pubsub_topic.t', values: { name: 't', project: 'example-secrets-prd' } },
+          { address: 'google_pubsub_topic_iam_member.m', values: { topic: 't', role: 'roles/pubsub.publisher', member: 'group:a@example.com' }, unknown: { project: true }, references: { project: ['google_pubsub_topic.t.project', 'google_pubsub_topic.t'] } },
+        ]),
+      },
+      errors: [
+        { messageId: 'service-not-enabled', address: 'google_pubsub_topic.t' },
+        { messageId: 'service-not-enabled', address: 'google_pubsub_topic_iam_member.m' },
+      ],
+    },
+    {
+      name: 'fails plan: the only google_project_service for the API has a project known only after apply',
+      input: {
+        plan: planWith([
+          { address: 'google_project_service.kms', values: KMS_SERVICE, unknown: { project: true } },
+          { address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global', project: 'example-secrets-prd' } },
+        ]),
+      },
+      errors: [{ messageId: 'service-unknown', address: 'google_kms_key_ring.r', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan: a google_project_service being destroyed enables nothing',
+      input: {
+        plan: planWith([
+          { address: 'google_project_service.kms', values: { ...KMS_SERVICE, project: 'example-secrets-prd' }, action: 'delete' },
+          { address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global', project: 'example-secrets-prd' } },
+        ]),
+      },
+      errors: [{ messageId: 'service-not-enabled', address: 'google_kms_key_ring.r' }],
+    },
+  ],
+});
+
+describe('deploy-services-enabled on the terraform-validator corpus', () => {
+  it(`is silent on all ${planFiles().length} plans (none creates a project whose resources use a non-default API)`, () => {
+    expect(planFiles().length).toBe(104);
+    expect(corpusReports(rule)).toEqual({});
+  });
+});
