@@ -45,6 +45,8 @@ const guardrails: Pack = {
     'secrets-rotation',
     'kms-key-rotation',
     'change-no-destroy-security-resources',
+    'deploy-services-enabled',
+    'deploy-alert-before-metric',
   ].map((rule) => ({ rule })),
 };
 

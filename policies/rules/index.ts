@@ -8,6 +8,8 @@ import alertingCisLogMetrics from './alerting/alerting-cis-log-metrics';
 import alertingFailedLoginSpike from './alerting/alerting-failed-login-spike';
 import alertingPoliciesHaveChannels from './alerting/alerting-policies-have-channels';
 import changeNoDestroySecurityResources from './change/change-no-destroy-security-resources';
+import deployAlertBeforeMetric from './deploy/deploy-alert-before-metric';
+import deployServicesEnabled from './deploy/deploy-services-enabled';
 import iamAllowedMemberDomains from './iam/iam-allowed-member-domains';
 import iamKmsSeparationOfDuties from './iam/iam-kms-separation-of-duties';
 import iamNoBasicRoles from './iam/iam-no-basic-roles';
@@ -42,6 +44,8 @@ export const RULES: readonly Rule[] = [
   alertingFailedLoginSpike,
   alertingPoliciesHaveChannels,
   changeNoDestroySecurityResources,
+  deployAlertBeforeMetric,
+  deployServicesEnabled,
   iamAllowedMemberDomains,
   iamKmsSeparationOfDuties,
   iamNoBasicRoles,
