@@ -14,7 +14,9 @@ export function resourceId(stack: string | undefined, address: string): string {
  * Every loader builds resources here, so all of them share one object shape: rules read the same
  * fields of hundreds of thousands of resources, and one shape keeps those reads fast.
  */
-export function newResource(r: Omit<ResourceDraft, 'stack' | 'index' | 'before' | 'constructPath'> & Partial<Pick<ResourceDraft, 'stack' | 'index' | 'before' | 'constructPath'>>): ResourceDraft {
+export function newResource(
+  r: Omit<ResourceDraft, 'stack' | 'index' | 'before' | 'constructPath' | 'importing'> & Partial<Pick<ResourceDraft, 'stack' | 'index' | 'before' | 'constructPath' | 'importing'>>,
+): ResourceDraft {
   return {
     id: r.id,
     stack: r.stack,
@@ -29,6 +31,7 @@ export function newResource(r: Omit<ResourceDraft, 'stack' | 'index' | 'before' 
     unknown: r.unknown,
     sensitive: r.sensitive,
     action: r.action,
+    importing: r.importing ?? false,
     references: r.references,
     constructPath: r.constructPath,
     inlineSuppressions: r.inlineSuppressions,
