@@ -3,7 +3,10 @@
  * Inventory exports) produce it; rules and reports read only it. No cdktf import here, ever.
  */
 
-/** What Terraform will do to a resource. Synthesized JSON has no plan, so its resources are `create`. */
+/**
+ * What Terraform will do to a resource. Synthesized JSON has no plan, so its resources are `create`
+ * (those an `import` block adopts are marked by `Resource.importing`).
+ */
 export type Action = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-op';
 
 export type InputKind = 'cdktf-out' | 'synth-json' | 'plan';
@@ -64,6 +67,11 @@ export interface Resource {
   /** Same shape: `true` marks sensitive subtrees. Values under them never reach any output. */
   readonly sensitive: UnknownTree;
   readonly action: Action;
+  /**
+   * True when the input adopts an existing object rather than creating one: a synthesized `import`
+   * block whose `to` is this resource (cdktf `importFrom`), or a plan's `change.importing`.
+   */
+  readonly importing: boolean;
   readonly references: readonly Reference[];
   /**
    * Model ids of the resources this one names in `depends_on` (synth JSON: the resource's own list;

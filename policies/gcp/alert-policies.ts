@@ -14,11 +14,15 @@ export type MetricTarget =
   /** A metric named by something not known before apply (a variable, another stack's output). */
   | { readonly kind: 'unresolved' };
 
-export interface ThresholdCondition {
+/** A condition that watches metrics named in its filter. */
+export interface MetricCondition {
   readonly index: number;
   /** Attribute path of the condition's filter, for report locations. */
   readonly path: string;
   readonly metrics: readonly MetricTarget[];
+}
+
+export interface ThresholdCondition extends MetricCondition {
   readonly comparison: Value<string>;
   readonly threshold: Value<number>;
   /** Every `group_by_fields` entry of the condition's aggregations; unknown when any list is. */
@@ -79,26 +83,52 @@ function groupByFields(alert: Resource, base: string): Value<readonly string[]> 
   return { state: 'known', value: fields };
 }
 
-/** The threshold conditions of an alert policy; unknown when the conditions list itself is. */
-export function thresholdConditions(alert: Resource): Value<readonly ThresholdCondition[]> {
+/**
+ * The conditions of one kind (`condition_threshold`, `condition_absent`) of an alert policy, each built from its
+ * index and attribute path; unknown when the conditions list itself is.
+ */
+function conditionsOfKind<C>(alert: Resource, kind: string, build: (index: number, base: string) => C | undefined): Value<readonly C[]> {
   const conditions = get<unknown[]>(alert, 'conditions');
   if (conditions.state !== 'known') return conditions.state === 'absent' ? { state: 'known', value: [] } : conditions;
-  const list = Array.isArray(conditions.value) ? conditions.value : [conditions.value];
-  const result: ThresholdCondition[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const base = `conditions.${i}.condition_threshold`;
+  const count = Array.isArray(conditions.value) ? conditions.value.length : 1;
+  const result: C[] = [];
+  for (let i = 0; i < count; i++) {
+    const condition = build(i, `conditions.${i}.${kind}`);
+    if (condition !== undefined) result.push(condition);
+  }
+  return { state: 'known', value: result };
+}
+
+/** The threshold conditions of an alert policy; unknown when the conditions list itself is. */
+export function thresholdConditions(alert: Resource): Value<readonly ThresholdCondition[]> {
+  return conditionsOfKind(alert, 'condition_threshold', (index, base) => {
     const filter = get<string>(alert, `${base}.filter`);
-    if (filter.state === 'absent' && get(alert, base).state === 'absent') continue;
-    result.push({
-      index: i,
+    if (filter.state === 'absent' && get(alert, base).state === 'absent') return undefined;
+    return {
+      index,
       path: `${base}.filter`,
-      metrics: metricTargets(alert, i, filter),
+      metrics: metricTargets(alert, index, filter),
       comparison: get<string>(alert, `${base}.comparison`),
       threshold: get<number>(alert, `${base}.threshold_value`),
       groupByFields: groupByFields(alert, base),
-    });
-  }
-  return { state: 'known', value: result };
+    };
+  });
+}
+
+export interface AbsenceCondition extends MetricCondition {
+  /** How long the metric must be silent before the condition fires (`600s`); required by the provider. */
+  readonly duration: Value<string>;
+}
+
+/**
+ * The metric-absence conditions (`condition_absent`: fires when no data arrives for `duration`) of an alert
+ * policy; unknown when the conditions list itself is.
+ */
+export function absenceConditions(alert: Resource): Value<readonly AbsenceCondition[]> {
+  return conditionsOfKind(alert, 'condition_absent', (index, base) => {
+    if (get(alert, base).state === 'absent') return undefined;
+    return { index, path: `${base}.filter`, metrics: metricTargets(alert, index, get<string>(alert, `${base}.filter`)), duration: get<string>(alert, `${base}.duration`) };
+  });
 }
 
 /**
@@ -108,7 +138,7 @@ export function thresholdConditions(alert: Resource): Value<readonly ThresholdCo
  */
 export type Watch = 'yes' | 'no' | 'unresolved' | 'metric-name-unknown';
 
-export function watchesMetric(condition: ThresholdCondition, metric: Resource, metricName: Value<string>): Watch {
+export function watchesMetric(condition: MetricCondition, metric: Resource, metricName: Value<string>): Watch {
   let result: Watch = 'no';
   for (const target of condition.metrics) {
     if (target.kind === 'resource' && target.id === metric.id) return 'yes';
@@ -129,24 +159,8 @@ export interface MetricWatchers {
 }
 
 export function watchersOf(metric: Resource, alerts: readonly Resource[]): MetricWatchers {
-  const metricName = get<string>(metric, 'name');
-  const conditions: { alert: Resource; condition: ThresholdCondition }[] = [];
-  const unresolvedAlerts = new Set<Resource>();
-  let nameUndecided = false;
-  for (const alert of alerts) {
-    const list = thresholdConditions(alert);
-    if (list.state !== 'known') {
-      unresolvedAlerts.add(alert);
-      continue;
-    }
-    for (const condition of list.value) {
-      const watch = watchesMetric(condition, metric, metricName);
-      if (watch === 'yes') conditions.push({ alert, condition });
-      if (watch === 'unresolved') unresolvedAlerts.add(alert);
-      if (watch === 'metric-name-unknown') nameUndecided = true;
-    }
-  }
-  return { conditions, unresolvedAlerts: [...unresolvedAlerts], nameUndecided };
+  const index = indexWatchers(alerts, thresholdConditions);
+  return { ...watchersFromIndex(index, metric), unresolvedAlerts: index.unresolvedAlerts };
 }
 
 /** `enabled` defaults to true; a known `false` is the only "disabled". */
@@ -182,4 +196,53 @@ export function alertDelivery(alert: Resource): Delivery {
   if (channels.state === 'unknown') unknown = true;
   else if (channels.state === 'known' && channels.value.length === 0) issues.push('alert-without-channel');
   return { issues, unknown };
+}
+
+/** One condition of one alert. */
+export interface AlertCondition<C extends MetricCondition> {
+  readonly alert: Resource;
+  readonly condition: C;
+}
+
+/** Alert conditions indexed by the metric they watch, built once so that finding a metric's watchers is a lookup. */
+export interface WatchIndex<C extends MetricCondition> {
+  readonly byResource: ReadonlyMap<string, readonly AlertCondition<C>[]>;
+  readonly byName: ReadonlyMap<string, readonly AlertCondition<C>[]>;
+  /** Alerts whose conditions (or condition list) name their metric by something unknown before apply. */
+  readonly unresolvedAlerts: readonly Resource[];
+}
+
+export function indexWatchers<C extends MetricCondition>(alerts: readonly Resource[], conditionsOf: (alert: Resource) => Value<readonly C[]>): WatchIndex<C> {
+  const byResource = new Map<string, AlertCondition<C>[]>();
+  const byName = new Map<string, AlertCondition<C>[]>();
+  const unresolved = new Set<Resource>();
+  const add = (map: Map<string, AlertCondition<C>[]>, key: string, entry: AlertCondition<C>) => {
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  };
+  for (const alert of alerts) {
+    const list = conditionsOf(alert);
+    if (list.state !== 'known') {
+      unresolved.add(alert);
+      continue;
+    }
+    for (const condition of list.value) {
+      for (const target of condition.metrics) {
+        if (target.kind === 'resource') add(byResource, target.id, { alert, condition });
+        else if (target.kind === 'name') add(byName, target.name, { alert, condition });
+        else unresolved.add(alert);
+      }
+    }
+  }
+  return { byResource, byName, unresolvedAlerts: [...unresolved] };
+}
+
+/** The indexed conditions watching one metric; `nameUndecided` when some condition names a metric literally and this metric's name is unknown. */
+export function watchersFromIndex<C extends MetricCondition>(index: WatchIndex<C>, metric: Resource): { readonly conditions: readonly AlertCondition<C>[]; readonly nameUndecided: boolean } {
+  const name = get<string>(metric, 'name');
+  const all = [...(index.byResource.get(metric.id) ?? []), ...(name.state === 'known' ? index.byName.get(name.value) ?? [] : [])];
+  // A condition naming the metric twice (by resource and by name) watches it once.
+  const conditions = all.filter((entry, i) => all.findIndex((other) => other.condition === entry.condition) === i);
+  return { conditions, nameUndecided: name.state === 'unknown' && index.byName.size > 0 };
 }

@@ -47,6 +47,8 @@ const guardrails: Pack = {
     'change-no-destroy-security-resources',
     'deploy-services-enabled',
     'deploy-alert-before-metric',
+    'deploy-locked-at-creation',
+    'secrets-in-clear-channel-labels',
   ].map((rule) => ({ rule })),
 };
 
@@ -61,6 +63,7 @@ const foundation: Pack = {
     'logging-data-access-for-tight-coupled',
     'alerting-cis-log-metrics',
     'alerting-failed-login-spike',
+    'alerting-sign-in-source-present',
     'orgpolicy-required-constraints',
     'org-essential-contacts',
   ].map((rule) => ({ rule })),

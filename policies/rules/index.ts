@@ -7,8 +7,10 @@ import type { Rule } from '../engine/rule';
 import alertingCisLogMetrics from './alerting/alerting-cis-log-metrics';
 import alertingFailedLoginSpike from './alerting/alerting-failed-login-spike';
 import alertingPoliciesHaveChannels from './alerting/alerting-policies-have-channels';
+import alertingSignInSourcePresent from './alerting/alerting-sign-in-source-present';
 import changeNoDestroySecurityResources from './change/change-no-destroy-security-resources';
 import deployAlertBeforeMetric from './deploy/deploy-alert-before-metric';
+import deployLockedAtCreation from './deploy/deploy-locked-at-creation';
 import deployServicesEnabled from './deploy/deploy-services-enabled';
 import iamAllowedMemberDomains from './iam/iam-allowed-member-domains';
 import iamKmsSeparationOfDuties from './iam/iam-kms-separation-of-duties';
@@ -35,6 +37,7 @@ import loggingSinkWriterGranted from './logging/logging-sink-writer-granted';
 import orgEssentialContacts from './org/org-essential-contacts';
 import orgpolicyRequiredConstraints from './org/orgpolicy-required-constraints';
 import secretsAccessorPerSecret from './secrets/secrets-accessor-per-secret';
+import secretsInClearChannelLabels from './secrets/secrets-in-clear-channel-labels';
 import secretsNoPayloadInConfig from './secrets/secrets-no-payload-in-config';
 import secretsRotation from './secrets/secrets-rotation';
 
@@ -43,8 +46,10 @@ export const RULES: readonly Rule[] = [
   alertingCisLogMetrics,
   alertingFailedLoginSpike,
   alertingPoliciesHaveChannels,
+  alertingSignInSourcePresent,
   changeNoDestroySecurityResources,
   deployAlertBeforeMetric,
+  deployLockedAtCreation,
   deployServicesEnabled,
   iamAllowedMemberDomains,
   iamKmsSeparationOfDuties,
@@ -71,6 +76,7 @@ export const RULES: readonly Rule[] = [
   orgEssentialContacts,
   orgpolicyRequiredConstraints,
   secretsAccessorPerSecret,
+  secretsInClearChannelLabels,
   secretsNoPayloadInConfig,
   secretsRotation,
 ];

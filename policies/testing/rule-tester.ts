@@ -55,6 +55,8 @@ export interface PlanResourceSpec {
   readonly mode?: 'managed' | 'data';
   /** The configuration's `depends_on` (addresses relative to the module). @default - none */
   readonly dependsOn?: string[];
+  /** The import id when Terraform adopts an existing object (`change.importing`). @default - not an import */
+  readonly importing?: string;
 }
 
 export type RuleInput = { readonly synth: SynthDoc } | { readonly plan: object };
@@ -185,6 +187,7 @@ export function plan(resources: PlanResourceSpec[]): object {
         after_unknown: deleting ? {} : spec.unknown ?? {},
         before_sensitive: before === null ? false : spec.sensitive ?? {},
         after_sensitive: deleting ? false : spec.sensitive ?? {},
+        ...(spec.importing !== undefined ? { importing: { id: spec.importing } } : {}),
       },
     });
     // Terraform leaves resources being destroyed out of planned_values.

@@ -15,7 +15,7 @@ export function resourceId(stack: string | undefined, address: string): string {
  * fields of hundreds of thousands of resources, and one shape keeps those reads fast.
  */
 export function newResource(
-  r: Omit<ResourceDraft, 'stack' | 'index' | 'before' | 'constructPath' | 'dependsOn'> & Partial<Pick<ResourceDraft, 'stack' | 'index' | 'before' | 'constructPath' | 'dependsOn'>>,
+  r: Omit<ResourceDraft, 'stack' | 'index' | 'before' | 'constructPath' | 'dependsOn' | 'importing'> & Partial<Pick<ResourceDraft, 'stack' | 'index' | 'before' | 'constructPath' | 'dependsOn' | 'importing'>>,
 ): ResourceDraft {
   return {
     id: r.id,
@@ -31,6 +31,7 @@ export function newResource(
     unknown: r.unknown,
     sensitive: r.sensitive,
     action: r.action,
+    importing: r.importing ?? false,
     references: r.references,
     dependsOn: r.dependsOn ?? [],
     constructPath: r.constructPath,

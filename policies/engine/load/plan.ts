@@ -308,6 +308,7 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
       unknown: deleting ? {} : markTree(change?.after_unknown),
       sensitive: markTree(sensitive),
       action,
+      importing: change !== undefined && isObject(change.importing),
       references: [],
       inlineSuppressions: noSuppressions,
       sourceFile,

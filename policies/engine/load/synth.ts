@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors';
 import type { InlineSuppression, Reference, UnknownTree } from '../model';
+import { parseAddress } from './address';
 import { attributeTypeChecker } from './check-attribute-types';
 import { newResource, resourceId, type ResourceDraft } from './draft';
 import { isToken, traversalsInToken, type Traversal } from './expressions';
@@ -92,11 +93,29 @@ function sensitiveTopLevel(values: Record<string, unknown>): UnknownTree {
   return tree;
 }
 
+/**
+ * Addresses (`type.name`) that the document's `import` blocks adopt. cdktf 0.21's `importFrom()` writes
+ * `"import": [{ "to": "google_x.y", "id": "...", "provider"?: "..." }]` (lib/terraform-resource.js
+ * toTerraform); a `to` with an index (`google_x.y["k"]`) adopts one instance of that resource.
+ */
+function importedAddresses(doc: Record<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  if (!Array.isArray(doc.import)) return out;
+  for (const block of doc.import) {
+    if (!isObject(block) || typeof block.to !== 'string') continue;
+    const to = block.to.replace(/^\$\{(.*)\}$/, '$1').trim();
+    const parsed = parseAddress(to);
+    if (parsed && parsed.mode === 'managed' && parsed.modulePath.length === 0) out.add(`${parsed.type}.${parsed.name}`);
+  }
+  return out;
+}
+
 export function readSynthDocument(doc: Record<string, unknown>, source: { stack?: string; sourceFile: string }): SynthStack {
   const resources: ResourceDraft[] = [];
   const traversals = new Map<Reference, Traversal>();
   const where = source.stack === undefined ? source.sourceFile : `${source.sourceFile} (stack ${source.stack})`;
   const attributeTypes = attributeTypeChecker('synth');
+  const imported = importedAddresses(doc);
   for (const mode of ['managed', 'data'] as const) {
     const block = doc[mode === 'managed' ? 'resource' : 'data'];
     if (block === undefined) continue;
@@ -125,6 +144,7 @@ export function readSynthDocument(doc: Record<string, unknown>, source: { stack?
           unknown,
           sensitive: sensitiveTopLevel(values),
           action: mode === 'data' ? 'read' : 'create',
+          importing: mode === 'managed' && imported.has(address),
           references,
           // Kept as written until resolveLocalReferences knows the stack's addresses.
           dependsOn: Array.isArray(raw.depends_on) ? raw.depends_on.filter((d): d is string => typeof d === 'string') : [],

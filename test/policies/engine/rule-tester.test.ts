@@ -89,6 +89,14 @@ describe('RuleTester builders', () => {
     });
   });
 
+  it('marks resources an import adopts: a cdktf import block in synth, change.importing in a plan', () => {
+    const bucket = { name: 'b', location: 'EU' };
+    const synthModel = modelOf({ synth: { ...synth({ google_storage_bucket: { adopted: bucket, fresh: bucket } }), import: [{ to: 'google_storage_bucket.adopted', id: 'b' }] } });
+    expect([synthModel.byId('google_storage_bucket.adopted')?.importing, synthModel.byId('google_storage_bucket.fresh')?.importing]).toEqual([true, false]);
+    const planModel = modelOf({ plan: plan([{ address: 'google_storage_bucket.adopted', values: bucket, action: 'no-op', importing: 'b' }, { address: 'google_storage_bucket.fresh', values: bucket }]) });
+    expect([planModel.byId('google_storage_bucket.adopted')?.importing, planModel.byId('google_storage_bucket.fresh')?.importing]).toEqual([true, false]);
+  });
+
   it('fails a rule that throws into a rule-error finding', () => {
     const broken = modelRule({ meta: { ...noPublicBuckets.meta, id: 'test-broken' }, check: () => { throw new Error('boom\n    at secret place'); } });
     const { results } = runRule(broken, { synth: synth({}) });

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import rule from '../../../../policies/rules/alerting/alerting-sign-in-source-present';
+import { plan, runRule, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
+import { fixture } from '../../../support/fixtures';
+import { planFiles } from '../../engine/corpus';
+import { corpusInput } from '../secrets/corpus-input';
+
+const ID = 'alerting-sign-in-source-present';
+const FAILURES = 'protoPayload.serviceName="login.googleapis.com" AND protoPayload.methodName="google.login.LoginService.loginFailure"';
+const ALL_SIGN_INS = 'protoPayload.serviceName="login.googleapis.com"';
+const CHANNEL = 'projects/example-logging-prd/notificationChannels/123';
+
+const metric = (name: string, filter: string) => ({ project: 'example-logging-prd', name, filter, metric_descriptor: { metric_kind: 'DELTA', value_type: 'INT64' } });
+const threshold = (metricType: string) => ({
+  project: 'example-logging-prd',
+  display_name: 'Failed sign-ins',
+  combiner: 'OR',
+  notification_channels: [CHANNEL],
+  conditions: [{ display_name: 'spike', condition_threshold: { filter: `metric.type="${metricType}"`, comparison: 'COMPARISON_GT', threshold_value: 50, duration: '0s' } }],
+});
+const absence = (metricType: string, extra: Record<string, unknown> = {}) => ({
+  project: 'example-logging-prd',
+  display_name: 'Sign-in logs stopped',
+  combiner: 'OR',
+  notification_channels: [CHANNEL],
+  conditions: [{ display_name: 'no sign-in entries', condition_absent: { filter: `metric.type="${metricType}" AND resource.type="global"`, duration: '3600s' } }],
+  ...extra,
+});
+const planAlert = (values: Record<string, unknown>) => ({ ...values, conditions: (values.conditions as object[]).map((c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'object' ? [v] : v]))) });
+
+const userMetric = (name: string) => `logging.googleapis.com/user/${name}`;
+const ref = (name: string) => `logging.googleapis.com/user/\${google_logging_metric.${name}.name}`;
+
+/** A sign-in failure alert, plus what the case adds: synth. */
+const synthWith = (resources: Record<string, Record<string, object>> = {}) =>
+  synth({
+    ...resources,
+    google_logging_metric: { failures: metric('failed-sign-ins', FAILURES), ...(resources.google_logging_metric as Record<string, Record<string, unknown>>) },
+    google_monitoring_alert_policy: { failures: threshold(ref('failures')), ...(resources.google_monitoring_alert_policy as Record<string, Record<string, unknown>>) },
+  } as Record<string, Record<string, Record<string, unknown>>>);
+
+/** The same in a plan, metrics named literally. */
+const planWith = (extra: { address: string; values: object; unknown?: object }[]) =>
+  plan([
+    { address: 'google_logging_metric.failures', values: metric('failed-sign-ins', FAILURES) },
+    { address: 'google_monitoring_alert_policy.failures', values: planAlert(threshold(userMetric('failed-sign-ins'))) },
+    ...extra,
+  ]);
+
+const prefixAlerting = JSON.parse(readFileSync(fixture('baseline-prefix', ID, 'alerting.json'), 'utf8')) as Record<string, unknown>;
+
+runRuleTests(rule, {
+  valid: [
+    {
+      name: 'synth: a failure alert and an absence alert on a metric of every sign-in entry',
+      input: { synth: synthWith({ google_logging_metric: { sign_ins: metric('sign-ins', ALL_SIGN_INS) }, google_monitoring_alert_policy: { sign_ins_stopped: absence(ref('sign_ins')) } }) },
+    },
+    {
+      name: 'plan: the same, metrics named literally',
+      input: {
+        plan: planWith([
+          { address: 'google_logging_metric.sign_ins', values: metric('sign-ins', ALL_SIGN_INS) },
+          { address: 'google_monitoring_alert_policy.sign_ins_stopped', values: planAlert(absence(userMetric('sign-ins'))) },
+        ]),
+      },
+    },
+    {
+      name: 'synth: no sign-in alert (a firewall metric and its alert) is not applicable',
+      input: { synth: synth({ google_logging_metric: { fw: metric('fw', 'resource.type="gce_firewall_rule"') }, google_monitoring_alert_policy: { fw: threshold(ref('fw')) } }) },
+    },
+    { name: 'plan: a failure metric nobody alerts on is not applicable', input: { plan: plan([{ address: 'google_logging_metric.failures', values: metric('failed-sign-ins', FAILURES) }]) } },
+  ],
+  invalid: [
+    {
+      name: 'fails synth (baseline before the fix): two failed sign-in alerts, no absence alert',
+      input: { synth: prefixAlerting },
+      errors: [{ messageId: 'missing-source-absence-alert', address: ID }],
+    },
+    {
+      name: 'fails synth: the absence alert watches the failure metric, which is silent whenever sign-ins succeed',
+      input: { synth: synthWith({ google_monitoring_alert_policy: { failures_stopped: absence(ref('failures')) } }) },
+      errors: [{ messageId: 'missing-source-absence-alert', address: ID }],
+    },
+    {
+      name: 'fails plan: the absence alert is disabled',
+      input: {
+        plan: planWith([
+          { address: 'google_logging_metric.sign_ins', values: metric('sign-ins', ALL_SIGN_INS) },
+          { address: 'google_monitoring_alert_policy.sign_ins_stopped', values: planAlert(absence(userMetric('sign-ins'), { enabled: false })) },
+        ]),
+      },
+      errors: [{ messageId: 'missing-source-absence-alert', address: ID }],
+    },
+    {
+      name: 'fails plan: the absence alert has no channel',
+      input: {
+        plan: planWith([
+          { address: 'google_logging_metric.sign_ins', values: metric('sign-ins', ALL_SIGN_INS) },
+          { address: 'google_monitoring_alert_policy.sign_ins_stopped', values: planAlert(absence(userMetric('sign-ins'), { notification_channels: [] })) },
+        ]),
+      },
+      errors: [{ messageId: 'missing-source-absence-alert', address: ID }],
+    },
+    {
+      name: 'fails synth (unknown): the watched metric counts a filter from a variable',
+      input: { synth: synthWith({ google_logging_metric: { sign_ins: metric('sign-ins', '${var.sign_in_filter}') }, google_monitoring_alert_policy: { sign_ins_stopped: absence(ref('sign_ins')) } }) },
+      errors: [{ messageId: 'metric-filter-unknown', address: 'google_logging_metric.sign_ins', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): the absence alert\'s channels are known only after apply',
+      input: {
+        plan: planWith([
+          { address: 'google_logging_metric.sign_ins', values: metric('sign-ins', ALL_SIGN_INS) },
+          { address: 'google_monitoring_alert_policy.sign_ins_stopped', values: planAlert(absence(userMetric('sign-ins'), { notification_channels: null })), unknown: { notification_channels: true } },
+        ]),
+      },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
+    },
+  ],
+});
+
+describe('alerting-sign-in-source-present on the terraform-validator corpus', () => {
+  it('is silent on all 104 plans: none alerts on sign-ins', () => {
+    const files = planFiles();
+    expect(files).toHaveLength(104);
+    expect(files.flatMap((file) => runRule(rule, corpusInput(file)).results.map((r) => `${file}: ${r.outcome} ${r.messageId} ${r.address}`))).toEqual([]);
+  });
+});
