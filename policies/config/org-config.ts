@@ -134,7 +134,8 @@ const archive = z.strictObject({
   location: z.string().default('EU'),
   retentionDays: z.number().int().min(365).max(36500).default(2555),
   storageClass: z.enum(['STANDARD', 'NEARLINE', 'COLDLINE', 'ARCHIVE']).default('ARCHIVE'),
-  locked: z.boolean().default(true),
+  /** Lock the retention policy: a second, deliberate apply, like logging.bucket.locked (locking is irreversible). */
+  locked: z.boolean().default(false),
 });
 
 const siem = z.strictObject({

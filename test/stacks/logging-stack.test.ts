@@ -159,12 +159,12 @@ describe('LoggingStack (example org)', () => {
     expect(addressOf(doc, 'google_logging_project_bucket_config')).toBe(`google_logging_project_bucket_config.${stack.centralBucket.friendlyUniqueId}`);
   });
 
-  it('keeps the archive locked for 2555 days, uniform access, public access prevented, CMEK with a key in europe', () => {
+  it('keeps the archive for 2555 days, unlocked until the deliberate second apply, uniform access, public access prevented, CMEK with a key in europe', () => {
     expect(only(doc, 'google_storage_bucket')).toMatchObject({
       name: 'example-com-audit-archive',
       location: 'EU',
       storage_class: 'ARCHIVE',
-      retention_policy: { retention_period: 2555 * 86400, is_locked: true },
+      retention_policy: { retention_period: 2555 * 86400, is_locked: false },
       uniform_bucket_level_access: true,
       public_access_prevention: 'enforced',
       encryption: { default_kms_key_name: ref(keyNamed(doc, 'audit-archive'), 'id') },
