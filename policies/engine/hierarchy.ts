@@ -9,7 +9,7 @@ import { get, type HierarchyNode, type Model, type Resource } from './model';
 type Source = Pick<Model, 'resources' | 'byId' | 'byType'>;
 type Node = { -readonly [K in keyof HierarchyNode]: HierarchyNode[K] };
 
-function knownString(resource: Resource, path: string): string | undefined {
+function nonEmptyAttribute(resource: Resource, path: string): string | undefined {
   const v = get<unknown>(resource, path);
   return v.state === 'known' && typeof v.value === 'string' && v.value !== '' ? v.value : undefined;
 }
@@ -22,15 +22,15 @@ function withPrefix(prefix: 'organizations/' | 'folders/', id: string): string {
 export function hierarchyKeyOf(resource: Resource): string | undefined {
   switch (resource.type) {
     case 'google_organization': {
-      const id = knownString(resource, 'org_id') ?? knownString(resource, 'organization');
+      const id = nonEmptyAttribute(resource, 'org_id') ?? nonEmptyAttribute(resource, 'organization');
       return withPrefix('organizations/', id ?? resource.id);
     }
     case 'google_folder': {
-      const id = knownString(resource, 'folder_id') ?? knownString(resource, 'name');
+      const id = nonEmptyAttribute(resource, 'folder_id') ?? nonEmptyAttribute(resource, 'name');
       return withPrefix('folders/', id ?? resource.id);
     }
     case 'google_project':
-      return `projects/${knownString(resource, 'project_id') ?? resource.id}`;
+      return `projects/${nonEmptyAttribute(resource, 'project_id') ?? resource.id}`;
     default:
       return undefined;
   }

@@ -4,6 +4,7 @@ import type { Model } from '../../engine/model';
 import { AUDIT_LOG_TYPES, auditConfigs, effectiveAuditLogTypes, type AuditConfigView } from '../../gcp/audit-configs';
 import { hierarchyChain } from '../../gcp/ancestry';
 import { lastSegment } from '../../engine/values';
+import { reasonIsEnough } from '../../engine/suppressions';
 import { projectsOf } from '../../gcp/projects';
 
 type MessageId =
@@ -14,16 +15,13 @@ type MessageId =
   | 'audit-config-unknown'
   | 'project-log-types-unknown';
 
-/** Reasons shorter than this are not reasons (the config schema asks the same). */
-const MIN_REASON_LENGTH = 10;
-
 /**
  * Folder narrowings that carry a reason. Only they may take log types out of the organization's
  * allServices default (a service-level narrowing cannot: IAM audit configs only ever add to allServices).
  */
 function folderNarrowings(params: RuleParams): { folder: string; logTypes: readonly string[] }[] {
   return (params.auditNarrowing ?? [])
-    .filter((n) => n.folder !== undefined && n.reason.trim().length >= MIN_REASON_LENGTH)
+    .filter((n) => n.folder !== undefined && reasonIsEnough(n.reason))
     .map((n) => ({ folder: n.folder!, logTypes: n.logTypes }));
 }
 
