@@ -131,24 +131,6 @@ export function absenceConditions(alert: Resource): Value<readonly AbsenceCondit
   });
 }
 
-/**
- * Whether a condition watches the given metric. `unresolved`: the condition names its metric by
- * something unknown before apply; `metric-name-unknown`: it names a metric literally and this metric's
- * name is not known before apply.
- */
-export type Watch = 'yes' | 'no' | 'unresolved' | 'metric-name-unknown';
-
-export function watchesMetric(condition: MetricCondition, metric: Resource, metricName: Value<string>): Watch {
-  let result: Watch = 'no';
-  for (const target of condition.metrics) {
-    if (target.kind === 'resource' && target.id === metric.id) return 'yes';
-    if (target.kind === 'name' && metricName.state === 'known' && metricName.value === target.name) return 'yes';
-    if (target.kind === 'unresolved') result = 'unresolved';
-    if (target.kind === 'name' && metricName.state === 'unknown' && result === 'no') result = 'metric-name-unknown';
-  }
-  return result;
-}
-
 /** The conditions of one alert that watch one metric, and why others could not be decided. */
 export interface MetricWatchers {
   readonly conditions: readonly { readonly alert: Resource; readonly condition: ThresholdCondition }[];
