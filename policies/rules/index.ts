@@ -81,7 +81,3 @@ export const RULES: readonly Rule[] = [
   secretsRotation,
 ];
 
-/** The catalogue (kept for callers that load rules; there is nothing to discover). */
-export function loadRules(): Rule[] {
-  return [...RULES];
-}

@@ -12,7 +12,7 @@ import { evaluate } from '../../../policies/engine/evaluate';
 import { matchAuditStreams } from '../../../policies/gcp/logging-filter';
 import { loadModel } from '../../../policies/engine/load';
 import { paramsFromConfig } from '../../../policies/config/adapter';
-import { loadRules } from '../../../policies/rules';
+import { RULES } from '../../../policies/rules';
 import { PACKS } from '../../../policies/packs';
 import { RULE_TEST_NOW } from '../../../policies/testing/rule-tester';
 import { ATTRIBUTE_TYPES } from '../../../policies/engine/load/attribute-types';
@@ -25,7 +25,7 @@ import { TYPED_TYPES, typedPlanText, typedResource, typedSynthText } from './typ
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261127);
 
-const rules = loadRules();
+const rules = RULES;
 const params = paramsFromConfig(undefined, RULE_TEST_NOW);
 
 /** Loads, and turns the only allowed failure into a value so a property can tell it from a crash. */

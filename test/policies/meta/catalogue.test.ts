@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { SEVERITIES } from '../../../policies/engine/rule';
 import { PACKS } from '../../../policies/packs';
-import { loadRules } from '../../../policies/rules';
+import { RULES } from '../../../policies/rules';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const RULES_DIR = join(REPO, 'policies', 'rules');
@@ -21,7 +21,7 @@ function filesUnder(dir: string, suffix: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-const rules = loadRules();
+const rules = RULES;
 const ruleIds = rules.map((r) => r.meta.id);
 const ruleFiles = filesUnder(RULES_DIR, '.ts').filter((f) => f !== join(RULES_DIR, 'index.ts') && !f.endsWith('.d.ts'));
 const ruleTests = filesUnder(RULE_TESTS_DIR, '.test.ts');

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { loadModel } from '../../../policies/engine/load';
 import { evaluate } from '../../../policies/engine/evaluate';
 import { paramsFromConfig } from '../../../policies/config/adapter';
-import { loadRules } from '../../../policies/rules';
+import { RULES } from '../../../policies/rules';
 import type { Pack } from '../../../policies/packs';
 import { oracle, planFiles, TERRAFORM_VALIDATOR } from '../engine/corpus';
 import { RULE_TEST_NOW } from '../../../policies/testing/rule-tester';
 
-const rules = loadRules().filter((r) => ['iam-no-basic-roles', 'iam-no-public-principals'].includes(r.meta.id));
+const rules = RULES.filter((r) => ['iam-no-basic-roles', 'iam-no-public-principals'].includes(r.meta.id));
 const pack: Pack = { name: 'guardrails', description: 'basic roles and public principals', rules: rules.map((r) => ({ rule: r.meta.id })) };
 
 /** What the rules must report, from the independent oracle: one result per risky (role, member) pair and rule. */

@@ -4,11 +4,11 @@
  */
 import { evaluate } from '../../../../policies/engine/evaluate';
 import { paramsFromConfig } from '../../../../policies/config/adapter';
-import { loadRules } from '../../../../policies/rules';
+import { RULES } from '../../../../policies/rules';
 import { modelOf, RULE_TEST_NOW } from '../../../../policies/testing/rule-tester';
 import { corpusPlan } from './fixtures';
 
-const rules = loadRules().filter((r) => r.meta.category === 'logging');
+const rules = RULES.filter((r) => r.meta.category === 'logging');
 
 function outcomes(file: string) {
   const evaluation = evaluate(modelOf(corpusPlan(file)), {
