@@ -13,7 +13,7 @@ import type { InlineSuppression } from '../policies/engine/model';
 import type { Result } from '../policies/engine/results';
 import type { Severity } from '../policies/engine/rule';
 import { SUPPRESSION_METADATA_KEY } from '../policies/engine/load/synth';
-import { MIN_REASON_LENGTH, reasonIsEnough } from '../policies/engine/suppressions';
+import { isCalendarDate, MIN_REASON_LENGTH, reasonIsEnough } from '../policies/engine/suppressions';
 import type { PackName } from '../policies/packs';
 import { failingResults, type Gate, type UnknownMode } from '../policies/report/verdict';
 
@@ -22,12 +22,6 @@ const RULE_ID = /^[a-z0-9-]+$/;
 
 /** Suppressions written so far per resource: an override replaces its value, so each call writes the whole list. */
 const writtenSuppressions = new WeakMap<TerraformResource, InlineSuppression[]>();
-
-function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}
 
 function resourceOf(construct: IConstruct): TerraformResource {
   if (TerraformResource.isTerraformResource(construct)) return construct;

@@ -40,7 +40,8 @@ export interface TrackedSuppression {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function validDate(text: string | undefined): boolean {
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isCalendarDate(text: string | undefined): boolean {
   if (text === undefined || !DATE.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
@@ -48,7 +49,7 @@ function validDate(text: string | undefined): boolean {
 
 /** A suppression expiring on a day still holds that whole day (UTC). */
 export function isExpired(expires: string | undefined, now: Date): boolean {
-  return expires !== undefined && validDate(expires) && expires < now.toISOString().slice(0, 10);
+  return expires !== undefined && isCalendarDate(expires) && expires < now.toISOString().slice(0, 10);
 }
 
 function configSuppression(s: SuppressionSpec, now: Date): TrackedSuppression {
@@ -56,7 +57,7 @@ function configSuppression(s: SuppressionSpec, now: Date): TrackedSuppression {
   return {
     applied: { source: 'config', rule: s.rule, address: s.address, reason: s.reason, expires: s.expires },
     expired: isExpired(s.expires, now),
-    invalid: !reasonIsEnough(s.reason) ? `reason shorter than ${MIN_REASON_LENGTH} characters` : !validDate(s.expires) ? 'expires is not a YYYY-MM-DD date' : undefined,
+    invalid: !reasonIsEnough(s.reason) ? `reason shorter than ${MIN_REASON_LENGTH} characters` : !isCalendarDate(s.expires) ? 'expires is not a YYYY-MM-DD date' : undefined,
     // Exact text too: addresses hold `[` `]` which a glob reads as a character class.
     matches: (ruleId, resourceId, address) =>
       ruleId === s.rule && (resourceId === s.address || address === s.address || isMatch(resourceId) || isMatch(address)),
@@ -68,7 +69,7 @@ function inlineSuppression(resource: Resource, s: Resource['inlineSuppressions']
   const problems = [
     s.rule === '' ? 'no rule' : undefined,
     !reasonIsEnough(s.reason) ? `reason shorter than ${MIN_REASON_LENGTH} characters` : undefined,
-    s.expires === undefined ? 'no expiry' : !validDate(s.expires) ? 'expires is not a YYYY-MM-DD date' : undefined,
+    s.expires === undefined ? 'no expiry' : !isCalendarDate(s.expires) ? 'expires is not a YYYY-MM-DD date' : undefined,
   ].filter((p): p is string => p !== undefined);
   return {
     applied: { source: 'inline', rule: s.rule, address: resource.address, reason: s.reason, expires: s.expires },
