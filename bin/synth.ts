@@ -3,7 +3,8 @@
  * the example org) and synthesizes into `BASELINE_OUTDIR` (default `cdktf.out`). A bad config exits 2
  * with every problem listed by field path.
  */
-import { EXAMPLE_CONFIG, loadConfig, ConfigError } from '../policies/config/load';
+import { loadConfig, ConfigError } from '../policies/config/load';
+import { EXAMPLE_CONFIG } from '../config/example';
 import { synthBaseline } from '../main';
 
 function run(): void {

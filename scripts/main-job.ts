@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { EXAMPLE_CONFIG } from '../policies/config/load';
+import { EXAMPLE_CONFIG } from '../config/example';
 import { check as runCheck } from '../policies/check';
 import { render, type ReportFormat } from '../policies/report';
 

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXAMPLE_CONFIG, loadConfig } from '../policies/config/load';
+import { loadConfig } from '../policies/config/load';
+import { EXAMPLE_CONFIG } from '../config/example';
 import { synthBaseline } from '../main';
 
 const root = join(__dirname, '..');

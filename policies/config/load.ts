@@ -4,7 +4,6 @@
  * got Y`; a file that is no config at all (or a YAML alias bomb) is one problem line, never a crash.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { core, ZodType } from 'zod';
 import { DEFAULT_POLICY, policyFromFile, policyFromOrgConfig, type CheckPolicy } from './adapter';
@@ -115,5 +114,3 @@ export function loadPolicy(file: string): CheckPolicy {
   return policyFromFile(parseWith(policyFileSchema, raw, file, 'policy file'));
 }
 
-/** The shipped example org, used by `npm start` and the tests. */
-export const EXAMPLE_CONFIG = join(__dirname, '..', '..', 'config', 'example.baseline.yaml');

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ConfigError, EXAMPLE_CONFIG, loadConfig, parseConfig } from '../../policies/config/load';
+import { ConfigError, loadConfig, parseConfig } from '../../policies/config/load';
+import { EXAMPLE_CONFIG } from '../../config/example';
 import { jsonSchema } from '../../config/generate-json-schema';
 import { DEFAULT_REQUIRED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER } from '../../policies/catalog/defaults';
 

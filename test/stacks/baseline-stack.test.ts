@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { App } from 'cdktf';
-import { EXAMPLE_CONFIG, loadConfig } from '../../policies/config/load';
+import { loadConfig } from '../../policies/config/load';
+import { EXAMPLE_CONFIG } from '../../config/example';
 import { buildBaseline, DEPLOY_ORDER } from '../../stacks';
 import { QUOTA_PROJECT_SERVICES } from '../../stacks/project-services';
 

@@ -1,6 +1,7 @@
 import { ALL_AUDIT_LOG_TYPES, planAuditConfigs, type AuditPlanInput, type AuditPlacement } from '../../../constructs/audit/audit-plan';
 import type { AuditLogType } from '../../../policies/config/org-config';
-import { loadConfig, EXAMPLE_CONFIG } from '../../../policies/config/load';
+import { loadConfig } from '../../../policies/config/load';
+import { EXAMPLE_CONFIG } from '../../../config/example';
 
 const ALL = [...ALL_AUDIT_LOG_TYPES];
 const REASON = 'Data Access logs here cost more than they are worth.';

@@ -1,5 +1,6 @@
 import { OrgAuditConfig, type OrgAuditConfigProps } from '../../../constructs/audit/org-audit-config';
-import { loadConfig, EXAMPLE_CONFIG } from '../../../policies/config/load';
+import { loadConfig } from '../../../policies/config/load';
+import { EXAMPLE_CONFIG } from '../../../config/example';
 import { only, synthScope, type SynthDoc } from '../logging/synth-lookup';
 
 const ALL_THREE = [{ log_type: 'ADMIN_READ' }, { log_type: 'DATA_READ' }, { log_type: 'DATA_WRITE' }];

@@ -2,7 +2,8 @@
  * Configs for construct and stack tests: the shipped example org (loaded through config/load.ts,
  * a fresh copy per call so tests may change it) and a small org built in code.
  */
-import { EXAMPLE_CONFIG, loadConfig, parseConfig } from '../../../policies/config/load';
+import { loadConfig, parseConfig } from '../../../policies/config/load';
+import { EXAMPLE_CONFIG } from '../../../config/example';
 import type { BaselineConfig, BaselineConfigInput } from '../../../policies/config/org-config';
 
 /** The example org, validated, defaults filled in; a fresh copy each call. */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { EXAMPLE_CONFIG } from '../../../policies/config/load';
+import { EXAMPLE_CONFIG } from '../../../config/example';
 import type { SynthDoc } from '../iam/synth-json';
 
 export { synthScope, synthStack, type SynthDoc } from '../iam/synth-json';

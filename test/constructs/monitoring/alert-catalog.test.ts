@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { EXAMPLE_CONFIG, parseConfig } from '../../../policies/config/load';
+import { parseConfig } from '../../../policies/config/load';
+import { EXAMPLE_CONFIG } from '../../../config/example';
 import {
   CIS_ALERTS,
   baselineAlerts,

@@ -4,8 +4,9 @@
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '../../../policies/config/load';
+import { EXAMPLE_CONFIG } from '../../../config/example';
 import type { BaselineConfig } from '../../../policies/config/org-config';
 import { check as runCheck } from '../../../policies/check';
 import { main } from '../../../policies/cli';
@@ -16,7 +17,6 @@ import { TERRAFORM_VALIDATOR_PLANS } from '../../support/fixtures';
 const CORPUS = TERRAFORM_VALIDATOR_PLANS;
 const BASIC_ROLE_PLAN = join(CORPUS, 'example_project_iam_binding.tfplan.json');
 const GUARDRAILS = PACKS.guardrails.rules.length;
-const EXAMPLE_CONFIG = resolve(__dirname, '..', '..', '..', 'config', 'example.baseline.yaml');
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'baseline-cli-'));

@@ -3,7 +3,8 @@
  * parents, known or referenced) and as the config adds to it; ancestors() walks it upwards.
  */
 import { policyFromOrgConfig } from '../../../policies/config/adapter';
-import { EXAMPLE_CONFIG, loadConfig } from '../../../policies/config/load';
+import { loadConfig } from '../../../policies/config/load';
+import { EXAMPLE_CONFIG } from '../../../config/example';
 import { ancestors } from '../../../policies/engine/hierarchy';
 import { loadModel } from '../../../policies/engine/load';
 import { modelOf, plan, synth } from '../../../policies/testing/rule-tester';

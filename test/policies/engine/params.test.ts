@@ -1,5 +1,6 @@
 /** RuleParams: safe defaults without a config, the config's choices with one. */
-import { EXAMPLE_CONFIG, loadConfig } from '../../../policies/config/load';
+import { loadConfig } from '../../../policies/config/load';
+import { EXAMPLE_CONFIG } from '../../../config/example';
 import { paramsFromConfig } from '../../../policies/config/adapter';
 
 const NOW = new Date('2026-11-27T12:00:00Z');

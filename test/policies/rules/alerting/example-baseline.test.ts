@@ -4,7 +4,8 @@
  */
 import { App } from 'cdktf';
 import { paramsFromConfig, policyFromOrgConfig } from '../../../../policies/config/adapter';
-import { EXAMPLE_CONFIG, loadConfig } from '../../../../policies/config/load';
+import { loadConfig } from '../../../../policies/config/load';
+import { EXAMPLE_CONFIG } from '../../../../config/example';
 import type { BaselineConfig } from '../../../../policies/config/org-config';
 import { evaluate } from '../../../../policies/engine/evaluate';
 import { loadModel } from '../../../../policies/engine/load';
