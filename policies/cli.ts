@@ -6,8 +6,7 @@
 import { closeSync, constants, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { check as runCheck } from './check';
-import { ConfigError } from './config/load';
+import { ConfigError } from './config/errors';
 import { InputError } from './engine/errors';
 import { SEVERITIES, type Severity } from './engine/rule';
 import { PACKS, type PackName } from './packs';
@@ -91,6 +90,8 @@ function configFileOf(flags: CheckFlags, io: Io): string | undefined {
 function check(input: string, flags: CheckFlags, io: Io): number {
   const gate: Gate = { failOn: flags.failOn, unknown: flags.unknown };
   try {
+    // Loaded on first use, so `baseline --version` and `--help` start without the engine, rules and schemas.
+    const { check: runCheck } = require('./check') as typeof import('./check');
     const run = runCheck(input, { configFile: configFileOf(flags, io), pack: flags.pack, gate });
     const color = flags.format === 'text' && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;
     const report = render(flags.format, run.evaluation, { gate, catalogue: run.rules, color, baseDir: io.cwd });

@@ -5,7 +5,8 @@
  */
 export { check, type CheckOptions, type CheckRun } from './check';
 export { DEFAULT_POLICY, paramsOf, policyFromFile, policyFromOrgConfig, type CheckPolicy, type PolicyParams } from './config/adapter';
-export { ConfigError, loadConfig, loadPolicy, parseConfig } from './config/load';
+export { ConfigError } from './config/errors';
+export { loadConfig, loadPolicy, parseConfig } from './config/load';
 export type { BaselineConfig } from './config/org-config';
 export { InputError } from './engine/errors';
 export { evaluate, type EvaluateOptions } from './engine/evaluate';

@@ -10,16 +10,9 @@ import { DEFAULT_POLICY, policyFromFile, policyFromOrgConfig, type CheckPolicy }
 import { baselineConfigSchema, type BaselineConfig } from './org-config';
 import { policyFileSchema } from './policy-file';
 
-export class ConfigError extends Error {
-  constructor(
-    readonly source: string,
-    readonly problems: string[],
-    what = 'baseline config',
-  ) {
-    super(`${source}: invalid ${what}\n${problems.map((p) => `  ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
+import { ConfigError } from './errors';
+
+export { ConfigError };
 
 /** A short, safe description of a value: its type, or the value itself when it is a short scalar. */
 function describe(input: unknown): string {

@@ -3,11 +3,10 @@
  * (from the type index), model rules run once; every rule ends with an explicit outcome, exceptions
  * become `rule-error` findings, suppressions are applied and accounted for.
  */
-import type { Pack } from '../packs';
 import type { Model, Resource } from './model';
 import { modelSensitiveValues, renderMessage, sensitiveValuesOf } from './redact';
 import type { Evaluation, Result, RuleOutcome } from './results';
-import type { Category, ReportData, ReportOptions, Rule, RuleContext, RuleParams, Severity } from './rule';
+import type { Category, Pack, ReportData, ReportOptions, Rule, RuleContext, RuleParams, Severity } from './rule';
 import { collectSuppressions, type SuppressionSpec, type TrackedSuppression } from './suppressions';
 
 export interface EvaluateOptions {

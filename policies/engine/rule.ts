@@ -110,3 +110,17 @@ export function resourceRule<M extends string>(rule: Omit<ResourceRule<M>, 'scop
 export function modelRule<M extends string>(rule: Omit<ModelRule<M>, 'scope'>): ModelRule<M> {
   return { ...rule, scope: 'model' };
 }
+
+/** One rule of a pack, at the severity the pack gives it. */
+export interface PackEntry {
+  readonly rule: string;
+  /** Overrides the rule's default severity in this pack. */
+  readonly severity?: Severity;
+}
+
+/** Which rules run, and at which level: the rules themselves stay pack-agnostic (policies/packs holds the packs). */
+export interface Pack<N extends string = string> {
+  readonly name: N;
+  readonly description: string;
+  readonly rules: readonly PackEntry[];
+}

@@ -4,6 +4,14 @@
  */
 import { get, type Model, type Reference, type Resource, type Value } from './model';
 
+/** Decided yes, decided no, or open until apply: the one answer to every yes/no question about the input. */
+export type Tri = 'yes' | 'no' | 'unknown';
+
+/** A decided boolean as a Tri. */
+export function tri(decided: boolean): Tri {
+  return decided ? 'yes' : 'no';
+}
+
 /**
  * A string value as far as the input tells it: the known value, or a synthesized template whose
  * every `${...}` names a known attribute of another resource (`projects/${google_project.p.project_id}`).
@@ -34,16 +42,16 @@ function referenceKeys(references: readonly Reference[]): Set<string> {
 
 /**
  * Whether two identifiers (project ids, bucket names, members) are the same, compared after `normalize`:
- * true, false, or 'unknown' when the input cannot tell before apply.
+ * 'yes', 'no', or 'unknown' when the input cannot tell before apply.
  */
-export function sameIdentifier(model: Model, a: Value<unknown>, b: Value<unknown>, normalize: (s: string) => string = (s) => s): boolean | 'unknown' {
+export function sameIdentifier(model: Model, a: Value<unknown>, b: Value<unknown>, normalize: (s: string) => string = (s) => s): Tri {
   const left = resolvedString(model, a);
   const right = resolvedString(model, b);
-  if (left !== undefined && right !== undefined) return normalize(left) === normalize(right);
+  if (left !== undefined && right !== undefined) return tri(normalize(left) === normalize(right));
   if (a.state === 'unknown' && b.state === 'unknown') {
-    if (a.raw !== undefined && a.raw === b.raw) return true;
+    if (a.raw !== undefined && a.raw === b.raw) return 'yes';
     const rightKeys = referenceKeys(b.references);
-    if ([...referenceKeys(a.references)].some((k) => rightKeys.has(k))) return true;
+    if ([...referenceKeys(a.references)].some((k) => rightKeys.has(k))) return 'yes';
   }
   return 'unknown';
 }
@@ -53,15 +61,12 @@ export function lastSegment(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
 }
 
-/** True when a boolean attribute is known to be true; 'unknown' when it is known only after apply. */
-export function isTrue(resource: Resource, path: string): boolean | 'unknown' {
+/** Whether a boolean attribute is true: 'yes', 'no' (false or absent), or 'unknown' when it is known only after apply. */
+export function isTrue(resource: Resource, path: string): Tri {
   const value = get(resource, path);
   if (value.state === 'unknown') return 'unknown';
-  return value.state === 'known' && (value.value === true || value.value === 'true');
+  return tri(value.state === 'known' && (value.value === true || value.value === 'true'));
 }
-
-/** Decided yes, decided no, or open until apply. */
-export type Tri = 'yes' | 'no' | 'unknown';
 
 /** Resources that still exist after the change (a planned delete leaves nothing to rely on). */
 export function surviving(resources: readonly Resource[]): Resource[] {

@@ -1,5 +1,6 @@
 /** Audit configs (CIS GCP 2.1): which log types apply to a node through the hierarchy. */
 import { get, type Model, type Resource } from '../engine/model';
+import { tri, type Tri } from '../engine/values';
 import { type HierarchyChain, nodeKeyOf } from './ancestry';
 
 export const AUDIT_LOG_TYPES = ['ADMIN_READ', 'DATA_READ', 'DATA_WRITE'] as const;
@@ -15,8 +16,8 @@ export interface AuditConfigView {
   readonly resource: Resource;
   /** Where it applies; undefined when only apply can tell. */
   readonly nodeKey?: string;
-  /** True for `allServices`; 'unknown' when the service is known only after apply. */
-  readonly allServices: boolean | 'unknown';
+  /** Whether it is for `allServices`; 'unknown' when the service is known only after apply. */
+  readonly allServices: Tri;
   /** Log types it enables; 'unknown' when any is known only after apply. */
   readonly logTypes: ReadonlySet<string> | 'unknown';
   /** Paths of `exempted_members` lists that are not empty (or unknown). */
@@ -30,7 +31,7 @@ export function auditConfigs(model: Model): AuditConfigView[] {
     for (const resource of model.byType(type)) {
       if (resource.mode !== 'managed' || resource.action === 'delete') continue;
       const service = get<string>(resource, 'service');
-      const allServices = service.state === 'unknown' ? 'unknown' : service.state === 'known' && service.value === 'allServices';
+      const allServices = service.state === 'unknown' ? 'unknown' : tri(service.state === 'known' && service.value === 'allServices');
       const blocks = get<unknown>(resource, 'audit_log_config');
       const list = blocks.state === 'known' ? (Array.isArray(blocks.value) ? blocks.value : [blocks.value]) : [];
       const prefix = blocks.state === 'known' && !Array.isArray(blocks.value) ? 'audit_log_config.' : undefined;
@@ -63,9 +64,9 @@ export function effectiveAuditLogTypes(configs: readonly AuditConfigView[], chai
   const types = new Set<string>();
   let undecidedBy: Resource | undefined;
   for (const config of configs) {
-    if (config.allServices === false) continue;
-    const applies = config.nodeKey === undefined ? 'unknown' : chain.keys.includes(config.nodeKey);
-    if (applies === false) continue;
+    if (config.allServices === 'no') continue;
+    const applies: Tri = config.nodeKey === undefined ? 'unknown' : tri(chain.keys.includes(config.nodeKey));
+    if (applies === 'no') continue;
     if (applies === 'unknown' || config.allServices === 'unknown' || config.logTypes === 'unknown') {
       undecidedBy ??= config.resource;
       continue;

@@ -41,8 +41,8 @@ export function dutyConflicts(model: Model, first: (role: string) => boolean, se
     const role = describeRole(model, grant.role);
     const isFirst = roleSatisfies(role, first);
     const isSecond = roleSatisfies(role, second);
-    if (isFirst === false && isSecond === false) continue;
-    const duty = isFirst === true ? 'first' : isSecond === true ? 'second' : undefined;
+    if (isFirst === 'no' && isSecond === 'no') continue;
+    const duty = isFirst === 'yes' ? 'first' : isSecond === 'yes' ? 'second' : undefined;
     candidates.push({ grant, role, duty, member: memberIdentity(grant), scope: grantScope(model, grant) });
   }
   const found = new Map<Grant, DutyConflict>();
@@ -64,12 +64,12 @@ export function dutyConflicts(model: Model, first: (role: string) => boolean, se
       const [a, b] = [candidates[i], candidates[j]];
       if (a.duty !== undefined && a.duty === b.duty) continue;
       const sameMember = sameIdentity(a.member, b.member);
-      const overlap = sameMember === false ? false : scopesOverlap(a.scope, b.scope);
-      if (sameMember === false || overlap === false) continue;
+      const overlap = sameMember === 'no' ? 'no' : scopesOverlap(a.scope, b.scope);
+      if (sameMember === 'no' || overlap === 'no') continue;
       const kind: DutyConflictKind =
-        a.duty === undefined || b.duty === undefined ? 'role-unknown' : sameMember === undefined ? 'member-unknown' : overlap === undefined ? 'scope-unknown' : 'holds-both';
+        a.duty === undefined || b.duty === undefined ? 'role-unknown' : sameMember === 'unknown' ? 'member-unknown' : overlap === 'unknown' ? 'scope-unknown' : 'holds-both';
       // Two roles both known only after apply conflict only if they turn out to be one of each: open, and only for one member at one place.
-      if (a.duty === undefined && b.duty === undefined && (sameMember !== true || overlap !== true)) continue;
+      if (a.duty === undefined && b.duty === undefined && (sameMember !== 'yes' || overlap !== 'yes')) continue;
       record(a, b, kind);
       record(b, a, kind);
     }

@@ -1,6 +1,7 @@
 /**
  * Comparing Logging filters with the CIS ones: whitespace normalisation and templates with `${...}` holes.
  */
+import type { Tri } from '../engine/values';
 import { CIS_LOG_METRICS, type CisLogMetricControl } from '../catalog/cis-log-metrics';
 
 /** The metric type an alert policy filters on for a user-defined log metric. */
@@ -52,8 +53,6 @@ export function cisControlForFilter(filter: string): CisLogMetricControl | undef
  * Each `${...}` becomes a hole; a hole inside a quoted string is taken to stand for string content
  * (no quote characters), a hole outside quotes for anything at all.
  */
-/** Same three values as rule-helpers' Tri: decided yes, decided no, open until apply. */
-export type FilterMatch = 'yes' | 'no' | 'unknown';
 
 const HOLE = '\u0000';
 
@@ -110,7 +109,7 @@ function templatePattern(template: string): RegExp {
 }
 
 /** Whether a filter (plain, or a template with `${...}` parts) equals the target after normalisation. */
-export function filterEquals(filter: string, target: string): FilterMatch {
+export function filterEquals(filter: string, target: string): Tri {
   const template = normaliseFilter(withHoles(filter));
   const wanted = normaliseFilter(target);
   if (!template.includes(HOLE)) return template === wanted ? 'yes' : 'no';
@@ -118,7 +117,7 @@ export function filterEquals(filter: string, target: string): FilterMatch {
 }
 
 /** Whether a filter (plain, or a template with `${...}` parts) contains the wanted filter after normalisation. */
-export function filterContains(filter: string, wanted: string): FilterMatch {
+export function filterContains(filter: string, wanted: string): Tri {
   const template = normaliseFilter(withHoles(filter));
   const part = normaliseFilter(wanted);
   if (template.includes(part)) return 'yes';

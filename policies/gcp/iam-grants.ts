@@ -4,6 +4,7 @@
  */
 import { get, type Grant, type Model, type Resource } from '../engine/model';
 import type { RuleContext } from '../engine/rule';
+import type { Tri } from '../engine/values';
 
 /** Grants that give access after apply: a grant whose resource is being deleted gives none. */
 export function liveGrants(model: Model): readonly Grant[] {
@@ -53,12 +54,12 @@ export function conditionIsUnknown(model: Model, grant: Grant): boolean {
  */
 export type Identity = { readonly state: 'known' | 'reference' | 'expression'; readonly key: string } | { readonly state: 'unknown' };
 
-/** Whether two identities name the same thing: true, false, or undefined when only apply can tell. */
-export function sameIdentity(a: Identity, b: Identity): boolean | undefined {
-  if (a.state === 'unknown' || b.state === 'unknown') return undefined;
-  if (a.state === b.state && a.key === b.key) return true;
+/** Whether two identities name the same thing ('unknown' when only apply can tell). */
+export function sameIdentity(a: Identity, b: Identity): Tri {
+  if (a.state === 'unknown' || b.state === 'unknown') return 'unknown';
+  if (a.state === b.state && a.key === b.key) return 'yes';
   // Two literals, or two different resources of the input, differ; a literal may still equal a computed value.
-  return a.state === b.state && a.state !== 'expression' ? false : undefined;
+  return a.state === b.state && a.state !== 'expression' ? 'no' : 'unknown';
 }
 
 export type TargetIdentity = Identity & { readonly type: string };
@@ -92,9 +93,9 @@ export function targetIdentity(model: Model, grant: Grant): TargetIdentity {
   return raw !== undefined ? { type, state: 'expression', key: raw } : { type, state: 'unknown' };
 }
 
-/** Whether two grants apply to the same thing: true, false, or undefined when only apply can tell. */
-export function sameTarget(a: TargetIdentity, b: TargetIdentity): boolean | undefined {
-  return a.type === b.type ? sameIdentity(a, b) : false;
+/** Whether two grants apply to the same thing ('unknown' when only apply can tell). */
+export function sameTarget(a: TargetIdentity, b: TargetIdentity): Tri {
+  return a.type === b.type ? sameIdentity(a, b) : 'no';
 }
 
 /**

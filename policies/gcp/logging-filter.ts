@@ -12,7 +12,7 @@
 export const AUDIT_LOG_STREAMS = ['activity', 'system_event', 'data_access', 'policy', 'access_transparency'] as const;
 export type AuditLogStream = (typeof AUDIT_LOG_STREAMS)[number];
 
-export type FilterMatch = 'all' | 'some' | 'none';
+export type StreamMatch = 'all' | 'some' | 'none';
 
 type FilterNode =
   | { readonly kind: 'everything' }
@@ -204,12 +204,12 @@ const AUDIT_LOG_TYPE = 'type.googleapis.com/google.cloud.audit.auditlog';
 const FIELDS_AUDIT_ENTRIES_LACK = /^(jsonPayload|textPayload|httpRequest)(\.|$)/;
 const POSITIVE_OPS = new Set(['=', ':', '<', '>', '<=', '>=', '=~']);
 
-function negate(match: FilterMatch): FilterMatch {
+function negate(match: StreamMatch): StreamMatch {
   return match === 'all' ? 'none' : match === 'none' ? 'all' : 'some';
 }
 
 /** How `logName <op> value` matches the entries of one audit stream (`<parent>/logs/cloudaudit.googleapis.com%2F<stream>`). */
-function matchLogName(op: string, value: string, stream: AuditLogStream): FilterMatch {
+function matchLogName(op: string, value: string, stream: AuditLogStream): StreamMatch {
   const v = normalizeLogText(value);
   const logId = `cloudaudit.googleapis.com/${stream}`;
   const full = /^(organizations|folders|projects|billingaccounts)\/[^/]+\/logs\/(.+)$/.exec(v);
@@ -226,13 +226,13 @@ function matchLogName(op: string, value: string, stream: AuditLogStream): Filter
   return /[.%@]/.test(v) ? 'none' : 'some';
 }
 
-function matchCompare(field: string, op: string, value: string, stream: AuditLogStream): FilterMatch {
+function matchCompare(field: string, op: string, value: string, stream: AuditLogStream): StreamMatch {
   const name = field.replace(/"/g, '');
   if (name === 'logName' || name === 'log_name') return matchLogName(op, value, stream);
   if (name === 'protoPayload.@type' && stream !== 'access_transparency') {
     const v = value.toLowerCase();
     if (op === '=' || op === '!=') {
-      const equal: FilterMatch = v === AUDIT_LOG_TYPE ? 'all' : 'none';
+      const equal: StreamMatch = v === AUDIT_LOG_TYPE ? 'all' : 'none';
       return op === '=' ? equal : negate(equal);
     }
     if (op === ':') return AUDIT_LOG_TYPE.includes(v) ? 'all' : 'none';
@@ -241,7 +241,7 @@ function matchCompare(field: string, op: string, value: string, stream: AuditLog
   return 'some';
 }
 
-function matchNode(node: FilterNode, stream: AuditLogStream): FilterMatch {
+function matchNode(node: FilterNode, stream: AuditLogStream): StreamMatch {
   switch (node.kind) {
     case 'everything':
       return 'all';
@@ -269,7 +269,7 @@ function matchNode(node: FilterNode, stream: AuditLogStream): FilterMatch {
 }
 
 /** How a Logging filter matches each audit stream. An unparseable filter matches `some` of every stream. */
-export function matchAuditStreams(filter: string): Readonly<Record<AuditLogStream, FilterMatch>> {
+export function matchAuditStreams(filter: string): Readonly<Record<AuditLogStream, StreamMatch>> {
   let node: FilterNode;
   try {
     node = new FilterParser(tokenize(filter)).parse();
@@ -277,7 +277,7 @@ export function matchAuditStreams(filter: string): Readonly<Record<AuditLogStrea
     if (!(error instanceof FilterSyntaxError)) throw error;
     node = { kind: 'text', value: filter };
   }
-  return Object.fromEntries(AUDIT_LOG_STREAMS.map((s) => [s, matchNode(node, s)])) as Record<AuditLogStream, FilterMatch>;
+  return Object.fromEntries(AUDIT_LOG_STREAMS.map((s) => [s, matchNode(node, s)])) as Record<AuditLogStream, StreamMatch>;
 }
 
 /** Streams a sink filter does not provably keep in full (empty for an empty filter or `logName:"cloudaudit.googleapis.com"`). */

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_SERVICE_ACCOUNT_PATTERNS } from '../catalog/roles';
 import type { Model, Reference, Value } from '../engine/model';
+import { tri, type Tri } from '../engine/values';
 
 export type MemberKind =
   | 'user'
@@ -26,10 +27,10 @@ export interface MemberInfo {
   readonly display: string;
   /** Lower-case domain of a user/group/serviceAccount email or of a `domain:` member, when determinable. */
   readonly domain?: string;
-  /** True when the member is a Google service account (`*.gserviceaccount.com`); undefined when undecidable. */
-  readonly googleServiceAccount?: boolean;
-  /** True for a default service account (config/roles.ts patterns); undefined when undecidable. */
-  readonly defaultServiceAccount?: boolean;
+  /** Whether the member is a Google service account (`*.gserviceaccount.com`). */
+  readonly googleServiceAccount: Tri;
+  /** Whether it is a default service account (catalog/roles.ts patterns). */
+  readonly defaultServiceAccount: Tri;
 }
 
 /** What an unknown value with no expression and no reference reads as, inside a message's parentheses. */
@@ -74,7 +75,7 @@ const isGoogleServiceAccountDomain = (domain: string) => domain.endsWith('.gserv
 
 /** Parses a member written out in full: `user:a@example.com`, `domain:example.com`, `allUsers`. */
 export function parseMember(member: string): MemberInfo {
-  if (/^(allUsers|allAuthenticatedUsers)$/i.test(member)) return { unknown: false, kind: 'public', display: member, googleServiceAccount: false, defaultServiceAccount: false };
+  if (/^(allUsers|allAuthenticatedUsers)$/i.test(member)) return { unknown: false, kind: 'public', display: member, googleServiceAccount: 'no', defaultServiceAccount: 'no' };
   const colon = member.indexOf(':');
   const kind = colon > 0 ? kindOfPrefix(member.slice(0, colon)) : 'other';
   const rest = member.slice(colon + 1);
@@ -84,8 +85,8 @@ export function parseMember(member: string): MemberInfo {
     const at = rest.lastIndexOf('@');
     domain = at >= 0 ? rest.slice(at + 1).toLowerCase() : undefined;
   }
-  const googleServiceAccount = kind === 'serviceAccount' && domain !== undefined && isGoogleServiceAccountDomain(domain);
-  return { unknown: false, kind, display: member, domain, googleServiceAccount, defaultServiceAccount: isDefaultServiceAccountText(member) };
+  const googleServiceAccount = tri(kind === 'serviceAccount' && domain !== undefined && isGoogleServiceAccountDomain(domain));
+  return { unknown: false, kind, display: member, domain, googleServiceAccount, defaultServiceAccount: tri(isDefaultServiceAccountText(member)) };
 }
 
 /**
@@ -155,29 +156,29 @@ function describeUnknownMember(model: Model, member: Extract<Value<string>, { st
   const domain = domainMatch ? domainMatch[1].toLowerCase() : undefined;
   if (prefix !== undefined) {
     const kind = kindOfPrefix(prefix);
-    if (kind !== 'serviceAccount') return { unknown: true, kind, display, domain, googleServiceAccount: false, defaultServiceAccount: false };
+    if (kind !== 'serviceAccount') return { unknown: true, kind, display, domain, googleServiceAccount: 'no', defaultServiceAccount: 'no' };
     if (!allServiceAccounts) {
-      const googleServiceAccount = domain === undefined ? undefined : isGoogleServiceAccountDomain(domain);
-      const defaultServiceAccount = couldBeDefaultDomain(domain) ? undefined : false;
+      const googleServiceAccount: Tri = domain === undefined ? 'unknown' : tri(isGoogleServiceAccountDomain(domain));
+      const defaultServiceAccount: Tri = couldBeDefaultDomain(domain) ? 'unknown' : 'no';
       return { unknown: true, kind, display, domain, googleServiceAccount, defaultServiceAccount };
     }
   } else if (!allServiceAccounts) {
-    return { unknown: true, display };
+    return { unknown: true, display, googleServiceAccount: 'unknown', defaultServiceAccount: 'unknown' };
   }
   const defaults = identities.map((i) => i?.default);
-  const defaultServiceAccount = defaults.every((d) => d === false) ? false : defaults.every((d) => d === true) ? true : undefined;
-  return { unknown: true, kind: 'serviceAccount', display, domain, googleServiceAccount: true, defaultServiceAccount };
+  const defaultServiceAccount: Tri = defaults.every((d) => d === false) ? 'no' : defaults.every((d) => d === true) ? 'yes' : 'unknown';
+  return { unknown: true, kind: 'serviceAccount', display, domain, googleServiceAccount: 'yes', defaultServiceAccount };
 }
 
-/** A tri-state test of a member's kind: undefined when the member is known only after apply and its kind with it. */
-export function memberIsKind(member: MemberInfo, kind: MemberKind): boolean | undefined {
-  if (member.kind !== undefined) return member.kind === kind;
-  return member.unknown ? undefined : false;
+/** Whether a member is of a kind: 'unknown' when the member is known only after apply and its kind with it. */
+export function memberIsKind(member: MemberInfo, kind: MemberKind): Tri {
+  if (member.kind !== undefined) return tri(member.kind === kind);
+  return member.unknown ? 'unknown' : 'no';
 }
 
 /** Everything the input tells about a grant's member, whether it is known now or only after apply. */
 export function describeMember(model: Model, member: Value<string>): MemberInfo {
   if (member.state === 'known') return parseMember(member.value);
   if (member.state === 'unknown') return describeUnknownMember(model, member);
-  return { unknown: false, display: '(absent)' };
+  return { unknown: false, display: '(absent)', googleServiceAccount: 'no', defaultServiceAccount: 'no' };
 }

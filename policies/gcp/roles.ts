@@ -1,5 +1,6 @@
 /** IAM roles as granted: predefined, custom (also by reference), or known only after apply. */
 import type { Model, Reference, Value } from '../engine/model';
+import { tri, type Tri } from '../engine/values';
 import { displayValue, UNKNOWN_DISPLAY } from './principals';
 
 export interface RoleInfo {
@@ -48,10 +49,10 @@ export function describeRole(model: Model, role: Value<string>): RoleInfo {
 }
 
 /**
- * A tri-state test of a role: true or false when its name is determinable, undefined when it is known only
- * after apply (the rule then reports `unknown`). An absent role grants nothing: false.
+ * Whether a role satisfies a predicate: decided when its name is determinable, 'unknown' when it is known only
+ * after apply (the rule then reports `unknown`). An absent role grants nothing: 'no'.
  */
-export function roleSatisfies(role: RoleInfo, predicate: (name: string) => boolean): boolean | undefined {
-  if (role.name !== undefined) return predicate(role.name);
-  return role.unknown ? undefined : false;
+export function roleSatisfies(role: RoleInfo, predicate: (name: string) => boolean): Tri {
+  if (role.name !== undefined) return tri(predicate(role.name));
+  return role.unknown ? 'unknown' : 'no';
 }

@@ -4,6 +4,7 @@
  */
 import { ancestors, hierarchyKeyOf } from '../engine/hierarchy';
 import { get, type Grant, type GrantLevel, type Model, type Resource } from '../engine/model';
+import type { Tri } from '../engine/values';
 import { LEVEL_PREFIX, normalizeTargetId, targetIdentity } from './iam-grants';
 
 /**
@@ -93,12 +94,11 @@ export function grantScope(model: Model, grant: Grant): GrantScope {
 export const reachesOrganization = (scope: GrantScope) => scope.chain.some((k) => k.startsWith('organizations/'));
 
 /**
- * Whether one scope contains the other (or they are the same): true, false, or undefined when only apply
- * can tell. The input is taken to cover one organization, so an organization-level grant contains every
+ * Whether one scope contains the other (or they are the same); 'unknown' when only apply can tell. The input is taken to cover one organization, so an organization-level grant contains every
  * scope that is not shown to sit in another organization.
  */
-export function scopesOverlap(a: GrantScope, b: GrantScope): boolean | undefined {
-  if (a.chain.includes(b.chain[0]) || b.chain.includes(a.chain[0])) return true;
-  if ((a.level === 'organization' && !reachesOrganization(b)) || (b.level === 'organization' && !reachesOrganization(a))) return true;
-  return a.unplaced || b.unplaced ? undefined : false;
+export function scopesOverlap(a: GrantScope, b: GrantScope): Tri {
+  if (a.chain.includes(b.chain[0]) || b.chain.includes(a.chain[0])) return 'yes';
+  if ((a.level === 'organization' && !reachesOrganization(b)) || (b.level === 'organization' && !reachesOrganization(a))) return 'yes';
+  return a.unplaced || b.unplaced ? 'unknown' : 'no';
 }

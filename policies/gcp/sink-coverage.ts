@@ -23,7 +23,7 @@ export function sinkCoverage(model: Model, sink: Resource, children: boolean): S
   if (children) {
     const include = isTrue(sink, 'include_children');
     if (include === 'unknown') return { state: 'unknown', attribute: 'include_children' };
-    if (!include) return { state: 'fails', reason: 'no-include-children', detail: '' };
+    if (include === 'no') return { state: 'fails', reason: 'no-include-children', detail: '' };
   }
   const audit = sinkAuditVerdict(sink);
   switch (audit.state) {

@@ -3,7 +3,7 @@
  * applies exactly to the destination or to something wider.
  */
 import { get, type Grant, type Model, type Resource, type Value } from '../engine/model';
-import { knownString, lastSegment, sameIdentifier } from '../engine/values';
+import { knownString, lastSegment, sameIdentifier, type Tri } from '../engine/values';
 import { DESTINATION_TYPES, LOG_BUCKET_PARENTS, type SinkDestination } from './sink-destinations';
 
 /**
@@ -12,18 +12,18 @@ import { DESTINATION_TYPES, LOG_BUCKET_PARENTS, type SinkDestination } from './s
  * or equals its `custom_writer_identity`. 'unknown' when the member is known only after apply and
  * refers to nothing in the input.
  */
-export function grantIsForWriter(model: Model, grant: Grant, sink: Resource): boolean | 'unknown' {
+export function grantIsForWriter(model: Model, grant: Grant, sink: Resource): Tri {
   const member = grant.member;
-  if (member.state === 'absent') return false;
+  if (member.state === 'absent') return 'no';
   if (member.state === 'unknown') {
-    if (member.references.some((r) => r.target === sink.id && (r.attribute === 'writer_identity' || r.attribute === 'custom_writer_identity'))) return true;
+    if (member.references.some((r) => r.target === sink.id && (r.attribute === 'writer_identity' || r.attribute === 'custom_writer_identity'))) return 'yes';
     if (member.references.every((r) => r.target === undefined)) return 'unknown';
   }
   for (const path of ['writer_identity', 'custom_writer_identity']) {
     if (get(sink, path).state === 'absent') continue;
-    if (sameIdentifier(model, member, get(sink, path)) === true) return true;
+    if (sameIdentifier(model, member, get(sink, path)) === 'yes') return 'yes';
   }
-  return false;
+  return 'no';
 }
 
 /** How a grant's target relates to a sink destination. */
@@ -81,5 +81,5 @@ export function writerGrantScope(model: Model, grant: Grant, destination: Extrac
   if (wanted.bucketId !== undefined && grant.condition?.expression !== undefined && !grant.condition.expression.includes(wanted.bucketId)) return 'elsewhere';
   if (wanted.resourceId !== undefined && grant.target.resourceId === wanted.resourceId) return 'destination';
   const same = sameIdentifier(model, grant.target.id, wanted.id, lastSegment);
-  return same === true ? 'destination' : same === false ? 'elsewhere' : 'unknown';
+  return same === 'yes' ? 'destination' : same === 'no' ? 'elsewhere' : 'unknown';
 }

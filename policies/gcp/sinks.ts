@@ -4,7 +4,7 @@
  * `some`, so doubt fails a check instead of passing it.
  */
 import { get, type Model, type Resource, type Value } from '../engine/model';
-import { isTrue } from '../engine/values';
+import { isTrue, type Tri } from '../engine/values';
 import { nodeKeyOf } from './ancestry';
 import { type AuditLogStream, auditStreamsMatched, auditStreamsNotKept } from './logging-filter';
 
@@ -30,7 +30,7 @@ export interface ExclusionView {
   readonly path: string;
   readonly name: string;
   readonly filter: Value<string>;
-  readonly disabled: boolean | 'unknown';
+  readonly disabled: Tri;
 }
 
 /** The exclusions blocks of a sink, in order. */
@@ -52,7 +52,7 @@ export type ExclusionVerdict =
   | { readonly state: 'unknown'; readonly path: string };
 
 export function exclusionVerdict(exclusion: ExclusionView): ExclusionVerdict {
-  if (exclusion.disabled === true) return { state: 'harmless' };
+  if (exclusion.disabled === 'yes') return { state: 'harmless' };
   if (exclusion.disabled === 'unknown') return { state: 'unknown', path: `${exclusion.path}disabled` };
   const filter = exclusion.filter;
   if (filter.state === 'unknown') return { state: 'unknown', path: `${exclusion.path}filter` };
@@ -72,7 +72,7 @@ export type SinkAuditVerdict =
 export function sinkAuditVerdict(sink: Resource): SinkAuditVerdict {
   const disabled = isTrue(sink, 'disabled');
   if (disabled === 'unknown') return { state: 'unknown', path: 'disabled' };
-  if (disabled) return { state: 'disabled' };
+  if (disabled === 'yes') return { state: 'disabled' };
   const filter = get<string>(sink, 'filter');
   if (filter.state === 'unknown') return { state: 'unknown', path: 'filter' };
   const notKept = filter.state === 'known' ? auditStreamsNotKept(filter.value) : [];

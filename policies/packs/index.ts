@@ -3,21 +3,10 @@
  * - guardrails: rules that judge each resource or change on its own: fit for any team's plan.
  * - foundation: whole-organization invariants: coverage, audit config, CIS alerts, org policies, contacts.
  */
-import type { Severity } from '../engine/rule';
-
-export interface PackEntry {
-  readonly rule: string;
-  /** Overrides the rule's default severity in this pack. */
-  readonly severity?: Severity;
-}
-
-export interface Pack {
-  readonly name: PackName;
-  readonly description: string;
-  readonly rules: readonly PackEntry[];
-}
+import type { Pack as EnginePack } from '../engine/rule';
 
 export type PackName = 'guardrails' | 'foundation' | 'all';
+export type Pack = EnginePack<PackName>;
 
 const guardrails: Pack = {
   name: 'guardrails',

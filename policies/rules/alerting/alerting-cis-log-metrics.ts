@@ -6,8 +6,8 @@
 import { modelRule, type RuleContext } from '../../engine/rule';
 import { get, type Resource } from '../../engine/model';
 import { CIS_LOG_METRICS, type CisLogMetricControl } from '../../catalog/cis-log-metrics';
-import { filterEquals, type FilterMatch } from '../../gcp/filter-match';
-import { anyYes, surviving, writtenText } from '../../engine/values';
+import { filterEquals } from '../../gcp/filter-match';
+import { anyYes, surviving, type Tri, writtenText } from '../../engine/values';
 import { alertDelivery, watchersOf, type ThresholdCondition } from '../../gcp/alert-policies';
 
 type MessageId =
@@ -118,7 +118,7 @@ export default modelRule<MessageId>({
     for (const control of CIS_LOG_METRICS) {
       const verdicts = filters.map(({ metric, text, unknown }) => {
         // A filter known only after apply, with no template to read, could be any of the eight.
-        const verdict: FilterMatch = text === undefined ? (unknown ? 'unknown' : 'no') : anyYes(control.filters.map((f) => filterEquals(text, f)));
+        const verdict: Tri = text === undefined ? (unknown ? 'unknown' : 'no') : anyYes(control.filters.map((f) => filterEquals(text, f)));
         return { metric, verdict };
       });
       const matching = verdicts.filter((v) => v.verdict === 'yes');

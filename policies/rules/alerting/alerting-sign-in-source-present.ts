@@ -6,8 +6,8 @@
  */
 import { modelRule } from '../../engine/rule';
 import { get, type Resource } from '../../engine/model';
-import { surviving, writtenText, type Tri } from '../../engine/values';
-import { filterContains, type FilterMatch } from '../../gcp/filter-match';
+import { anyYes, surviving, tri, writtenText, type Tri } from '../../engine/values';
+import { filterContains } from '../../gcp/filter-match';
 import { absenceConditions, alertDelivery, indexWatchers, thresholdConditions, watchersFromIndex } from '../../gcp/alert-policies';
 
 type MessageId = 'missing-source-absence-alert' | 'metric-filter-unknown' | 'metric-name-unknown' | 'alert-unknown';
@@ -20,11 +20,6 @@ interface Undecided {
   readonly resource: Resource;
   readonly messageId: Exclude<MessageId, 'missing-source-absence-alert'>;
   readonly path?: string;
-}
-
-function either(a: FilterMatch, b: FilterMatch): FilterMatch {
-  if (a === 'yes' || b === 'yes') return 'yes';
-  return a === 'unknown' || b === 'unknown' ? 'unknown' : 'no';
 }
 
 export default modelRule<MessageId>({
@@ -59,9 +54,9 @@ export default modelRule<MessageId>({
     for (const metric of metrics) {
       const filter = get<string>(metric, 'filter');
       const text = writtenText(filter);
-      const signIn: FilterMatch = text === undefined ? (filter.state === 'unknown' ? 'unknown' : 'no') : either(filterContains(text, wanted), text.includes(LOGIN_SERVICE) ? 'yes' : 'no');
+      const signIn: Tri = text === undefined ? (filter.state === 'unknown' ? 'unknown' : 'no') : anyYes([filterContains(text, wanted), tri(text.includes(LOGIN_SERVICE))]);
       // A metric of failures only is silent whenever sign-ins succeed: its absence means nothing.
-      const source: FilterMatch = text === undefined ? signIn : filterContains(wanted, SOURCE_CLAUSE) === 'yes' && filterContains(text, wanted) === 'yes' ? 'no' : filterContains(text, SOURCE_CLAUSE);
+      const source: Tri = text === undefined ? signIn : filterContains(wanted, SOURCE_CLAUSE) === 'yes' && filterContains(text, wanted) === 'yes' ? 'no' : filterContains(text, SOURCE_CLAUSE);
 
       if (signIn !== 'no') {
         const watchers = watchersFromIndex(thresholds, metric);

@@ -37,7 +37,7 @@ export default resourceRule<MessageId>({
     const attribute = LOCK_ATTRIBUTE[bucket.type];
     const locked = isTrue(bucket, attribute);
     if (locked === 'unknown') context.unknown(bucket, 'lock-unknown', { attribute }, { path: attribute });
-    else if (locked) {
+    else if (locked === 'yes') {
       const messageId = bucket.type === 'google_storage_bucket' ? 'storage-locked-at-creation' : 'log-bucket-locked-at-creation';
       context.report(bucket, messageId, {}, { path: attribute });
     }

@@ -8,13 +8,14 @@ import { describeMember, type MemberInfo } from '../../gcp/principals';
 import { describeRole } from '../../gcp/roles';
 import { eachLiveGrant } from '../../gcp/iam-grants';
 import { modelRule } from '../../engine/rule';
+import { tri, type Tri } from '../../engine/values';
 
 const DOMAIN_KINDS = new Set(['user', 'group', 'domain', 'serviceAccount']);
 
-/** true: allowed; false: foreign; undefined: cannot tell before apply. */
-function isAllowed(member: MemberInfo, allowed: ReadonlySet<string>): boolean | undefined {
+/** Whether the member is allowed ('no': foreign; 'unknown': cannot tell before apply). */
+function isAllowed(member: MemberInfo, allowed: ReadonlySet<string>): Tri {
   if (member.kind === 'serviceAccount') return member.googleServiceAccount;
-  return member.domain === undefined ? undefined : allowed.has(member.domain);
+  return member.domain === undefined ? 'unknown' : tri(allowed.has(member.domain));
 }
 
 export default modelRule({
@@ -44,11 +45,11 @@ export default modelRule({
     eachLiveGrant(context, (grant, resource) => {
       const member = describeMember(context.model, grant.member);
       if (member.kind !== undefined && !DOMAIN_KINDS.has(member.kind)) return;
-      const verdict = member.kind === undefined ? undefined : isAllowed(member, allowed);
+      const verdict: Tri = member.kind === undefined ? 'unknown' : isAllowed(member, allowed);
       const data = { role: describeRole(context.model, grant.role).display, member: member.display, domain: member.domain ?? '?', allowed: allowedList };
       const options = { path: grant.path };
-      if (verdict === false) context.report(resource, 'foreign-domain', data, options);
-      else if (verdict === undefined && member.unknown) context.unknown(resource, 'member-unknown', data, options);
+      if (verdict === 'no') context.report(resource, 'foreign-domain', data, options);
+      else if (verdict === 'unknown' && member.unknown) context.unknown(resource, 'member-unknown', data, options);
     });
   },
 });

@@ -31,8 +31,8 @@ export default modelRule({
       const member = describeMember(context.model, grant.member).display;
       const options = { path: grant.path };
       const basic = roleSatisfies(role, (name) => BASIC_ROLES.includes(name));
-      if (basic === true) context.report(resource, 'basic-role', { role: role.display, member }, options);
-      else if (basic === undefined) context.unknown(resource, 'role-unknown', { role: role.display, member }, options);
+      if (basic === 'yes') context.report(resource, 'basic-role', { role: role.display, member }, options);
+      else if (basic === 'unknown') context.unknown(resource, 'role-unknown', { role: role.display, member }, options);
     });
   },
 });

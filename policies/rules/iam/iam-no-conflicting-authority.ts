@@ -94,7 +94,7 @@ function* candidatePairs(bucket: readonly Manager[]): Generator<[Manager, Manage
     // Undecided pairs only arise across identity states (or between tokens), so look only there.
     const others = [...byState.keys()].filter((state) => state !== a.target.state || state === 'expression' || state === 'unknown');
     for (const state of others) {
-      for (const b of byState.get(state)!) if (b !== a && startsPair(a, b) && sameTarget(a.target, b.target) === undefined) yield [a, b];
+      for (const b of byState.get(state)!) if (b !== a && startsPair(a, b) && sameTarget(a.target, b.target) === 'unknown') yield [a, b];
     }
   }
 }
@@ -135,9 +135,9 @@ export default modelRule<MessageId>({
     for (const bucket of byType.values()) {
       for (const [a, b] of candidatePairs(bucket)) {
         const same = sameTarget(a.target, b.target);
-        const conflict = same === false ? undefined : conflictBetween(a, b);
+        const conflict = same === 'no' ? undefined : conflictBetween(a, b);
         if (conflict === undefined) continue;
-        if (same === undefined) reportBoth(a, b, 'target-unknown', true);
+        if (same === 'unknown') reportBoth(a, b, 'target-unknown', true);
         else reportBoth(a, b, conflict, conflict === 'role-unknown');
       }
     }

@@ -30,8 +30,8 @@ export default modelRule({
       const member = describeMember(context.model, grant.member);
       const data = { role: describeRole(context.model, grant.role).display, member: member.display };
       const options = { path: grant.path };
-      if (member.defaultServiceAccount === true) context.report(resource, 'default-sa-grant', data, options);
-      else if (member.defaultServiceAccount === undefined && member.unknown) context.unknown(resource, 'member-unknown', data, options);
+      if (member.defaultServiceAccount === 'yes') context.report(resource, 'default-sa-grant', data, options);
+      else if (member.defaultServiceAccount === 'unknown' && member.unknown) context.unknown(resource, 'member-unknown', data, options);
     });
   },
 });

@@ -35,8 +35,8 @@ export default modelRule({
       const impersonation = roleSatisfies(role, (name) => SA_IMPERSONATION_ROLES.includes(name));
       const data = { role: role.display, member: describeMember(context.model, grant.member).display, level: grant.target.level };
       const options = { path: grant.path };
-      if (impersonation === true) context.report(resource, 'impersonation-above-sa', data, options);
-      else if (impersonation === undefined) context.unknown(resource, 'role-unknown', data, options);
+      if (impersonation === 'yes') context.report(resource, 'impersonation-above-sa', data, options);
+      else if (impersonation === 'unknown') context.unknown(resource, 'role-unknown', data, options);
     });
   },
 });

@@ -34,9 +34,9 @@ export default modelRule({
       const serviceAccount = memberIsKind(member, 'serviceAccount');
       const data = { role: role.display, member: member.display };
       const options = { path: grant.path };
-      if (admin === false || serviceAccount === false) return;
-      if (admin === undefined) context.unknown(resource, 'role-unknown', data, options);
-      else if (serviceAccount === undefined) context.unknown(resource, 'member-unknown', data, options);
+      if (admin === 'no' || serviceAccount === 'no') return;
+      if (admin === 'unknown') context.unknown(resource, 'role-unknown', data, options);
+      else if (serviceAccount === 'unknown') context.unknown(resource, 'member-unknown', data, options);
       else context.report(resource, 'sa-admin-role', data, options);
     });
   },

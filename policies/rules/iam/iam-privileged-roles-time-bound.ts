@@ -40,10 +40,10 @@ export default modelRule({
       const data = { role: role.display, member: describeMember(context.model, grant.member).display, level };
       const options = { path: grant.path };
       const expiresAt = grant.condition?.expiresAt;
-      if (privileged === false) return;
+      if (privileged === 'no') return;
       // An expiring condition makes any role time-bound, so an unknown role needs no verdict then.
       if (expiresAt && expiresAt.getTime() > now.getTime()) return;
-      if (privileged === undefined) context.unknown(resource, 'role-unknown', data, options);
+      if (privileged === 'unknown') context.unknown(resource, 'role-unknown', data, options);
       else if (expiresAt) context.report(resource, 'expired', { ...data, expiresAt: expiresAt.toISOString() }, options);
       else if (conditionIsUnknown(context.model, grant)) context.unknown(resource, 'condition-unknown', data, options);
       else context.report(resource, 'not-time-bound', data, options);

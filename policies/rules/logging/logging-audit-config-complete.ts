@@ -55,7 +55,7 @@ export default modelRule<MessageId>({
     const organization = params.organizationId === undefined ? undefined : `organizations/${params.organizationId}`;
     const atOrg: AuditConfigView[] = [];
     for (const config of configs) {
-      if (!config.resource.type.startsWith('google_organization_') || config.allServices === false) continue;
+      if (!config.resource.type.startsWith('google_organization_') || config.allServices === 'no') continue;
       if (config.nodeKey !== undefined && organization !== undefined && config.nodeKey !== organization) continue;
       if (config.nodeKey === undefined || config.allServices === 'unknown' || config.logTypes === 'unknown') {
         const attribute = config.nodeKey === undefined ? 'org_id' : config.allServices === 'unknown' ? 'service' : 'audit_log_config';

@@ -1,5 +1,6 @@
 import { resourceRule } from '../../engine/rule';
 import { get, type Resource } from '../../engine/model';
+import { tri, type Tri } from '../../engine/values';
 import { LOG_BUCKET_TYPES, sinksWritingTo } from '../../gcp/sink-destinations';
 
 type MessageId = 'log-bucket-no-cmek' | 'storage-no-cmek' | 'cmek-unknown';
@@ -8,11 +9,11 @@ type MessageId = 'log-bucket-no-cmek' | 'storage-no-cmek' | 'cmek-unknown';
  * Whether the bucket names a key: `kms_key_name` is required inside its block, so a block whose key is
  * known only after apply still names one; only a block that is itself unknown leaves it open.
  */
-function keyNamed(resource: Resource, block: string, path: string): boolean | 'unknown' {
+function keyNamed(resource: Resource, block: string, path: string): Tri {
   if (get(resource, block).state === 'unknown') return 'unknown';
   const key = get<string>(resource, path);
-  if (key.state === 'known') return key.value !== '';
-  return key.state === 'unknown';
+  if (key.state === 'known') return tri(key.value !== '');
+  return tri(key.state === 'unknown');
 }
 
 export default resourceRule<MessageId>({
@@ -39,6 +40,6 @@ export default resourceRule<MessageId>({
     const path = storage ? 'encryption.default_kms_key_name' : 'cmek_settings.kms_key_name';
     const named = keyNamed(bucket, block, path);
     if (named === 'unknown') context.unknown(bucket, 'cmek-unknown', { attribute: path }, { path });
-    else if (!named) context.report(bucket, storage ? 'storage-no-cmek' : 'log-bucket-no-cmek', {}, { path });
+    else if (named === 'no') context.report(bucket, storage ? 'storage-no-cmek' : 'log-bucket-no-cmek', {}, { path });
   },
 });

@@ -28,7 +28,7 @@ export default resourceRule<MessageId>({
     if (bucket.type === 'google_logging_project_bucket_config') {
       const locked = isTrue(bucket, 'locked');
       if (locked === 'unknown') context.unknown(bucket, 'lock-unknown', { attribute: 'locked' }, { path: 'locked' });
-      else if (!locked) context.report(bucket, 'log-bucket-not-locked', {}, { path: 'locked' });
+      else if (locked === 'no') context.report(bucket, 'log-bucket-not-locked', {}, { path: 'locked' });
       return;
     }
     if (sinksWritingTo(context.model, bucket.id).length === 0) return;
@@ -38,7 +38,7 @@ export default resourceRule<MessageId>({
       context.unknown(bucket, 'lock-unknown', { attribute: 'retention_policy.is_locked' }, { path: 'retention_policy' });
     } else if (policy.state === 'absent' || (Array.isArray(policy.value) && policy.value.length === 0)) {
       context.report(bucket, 'no-retention-policy', {}, { path: 'retention_policy' });
-    } else if (!locked) {
+    } else if (locked === 'no') {
       context.report(bucket, 'storage-not-locked', {}, { path: 'retention_policy.is_locked' });
     }
   },

@@ -1,5 +1,6 @@
 import { modelRule } from '../../engine/rule';
 import type { Model, Resource } from '../../engine/model';
+import { tri, type Tri } from '../../engine/values';
 import { hierarchyChain } from '../../gcp/ancestry';
 import { liveSinks, sinkNodeKey, SINK_TYPES } from '../../gcp/sinks';
 import { projectsOf } from '../../gcp/projects';
@@ -55,9 +56,9 @@ export default modelRule<MessageId>({
       let covered = false;
       let undecided: { sink: Resource; attribute: string } | undefined;
       for (const judged of sinks) {
-        const reaches = judged.key === undefined ? 'unknown' : judged.level === 'project' ? judged.key === project.key : chain.keys.includes(judged.key);
-        if (reaches === false) continue;
-        if (reaches === true && judged.coverage.state === 'covers') {
+        const reaches: Tri = judged.key === undefined ? 'unknown' : tri(judged.level === 'project' ? judged.key === project.key : chain.keys.includes(judged.key));
+        if (reaches === 'no') continue;
+        if (reaches === 'yes' && judged.coverage.state === 'covers') {
           covered = true;
           break;
         }

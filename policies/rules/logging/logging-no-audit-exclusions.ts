@@ -31,7 +31,7 @@ function judgeExclusion(exclusion: ExclusionView, messageId: MessageId, context:
 function judgeDefaultSink(sink: Resource, context: Context): void {
   const disabled = isTrue(sink, 'disabled');
   if (disabled === 'unknown') context.unknown(sink, 'exclusion-unknown', { exclusion: '_Default', attribute: 'disabled' }, { path: 'disabled' });
-  else if (disabled) context.report(sink, 'default-sink-disabled', {}, { path: 'disabled' });
+  else if (disabled === 'yes') context.report(sink, 'default-sink-disabled', {}, { path: 'disabled' });
   const filter = get<string>(sink, 'filter');
   if (filter.state === 'unknown') context.unknown(sink, 'exclusion-unknown', { exclusion: '_Default', attribute: 'filter' }, { path: 'filter' });
   if (filter.state !== 'known') return;
@@ -62,7 +62,7 @@ export default resourceRule<MessageId>({
     if (SETTINGS_TYPES.includes(resource.type)) {
       const disabled = isTrue(resource, 'disable_default_sink');
       if (disabled === 'unknown') context.unknown(resource, 'exclusion-unknown', { exclusion: '_Default', attribute: 'disable_default_sink' }, { path: 'disable_default_sink' });
-      else if (disabled) context.report(resource, 'default-sink-disabled', {}, { path: 'disable_default_sink' });
+      else if (disabled === 'yes') context.report(resource, 'default-sink-disabled', {}, { path: 'disable_default_sink' });
       return;
     }
     if (EXCLUSION_TYPES.includes(resource.type)) {

@@ -45,13 +45,13 @@ export default resourceRule<MessageId>({
     const shown = describeDestination(destination);
     // A project sink writing to a log bucket in its own project needs no grant: Logging writes there itself.
     if (sink.type === 'google_logging_project_sink' && destination.state === 'resource' && destination.resource.type === 'google_logging_project_bucket_config') {
-      if (sameIdentifier(model, get(sink, 'project'), get(destination.resource, 'project'), lastSegment) === true) return;
+      if (sameIdentifier(model, get(sink, 'project'), get(destination.resource, 'project'), lastSegment) === 'yes') return;
     }
     let granted = false;
     let undecided = false;
     for (const grant of liveGrants(model)) {
       const forWriter = grantIsForWriter(model, grant, sink);
-      if (forWriter === false) continue;
+      if (forWriter === 'no') continue;
       const grantRole = grant.role.state === 'known' ? grant.role.value : undefined;
       const scope = writerGrantScope(model, grant, destination);
       if (forWriter === 'unknown' || grantRole === undefined) {

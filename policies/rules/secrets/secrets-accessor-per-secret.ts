@@ -34,10 +34,10 @@ export default modelRule<MessageId>({
       if (!BROAD_LEVELS.has(level)) return;
       const role = describeRole(context.model, grant.role);
       const accessor = roleSatisfies(role, (name) => name === SECRET_ACCESS_ROLE);
-      if (accessor === false) return;
+      if (accessor === 'no') return;
       const member = describeMember(context.model, grant.member).display;
       const data = { role: role.display, member, level };
-      if (accessor) context.report(resource, 'accessor-above-secret', data, { path: grant.path });
+      if (accessor === 'yes') context.report(resource, 'accessor-above-secret', data, { path: grant.path });
       else context.unknown(resource, 'role-unknown', data, { path: grant.path });
     });
   },
