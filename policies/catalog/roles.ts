@@ -85,5 +85,23 @@ export const DEFAULT_SERVICE_ACCOUNT_PATTERNS: readonly RegExp[] = [
   /^serviceAccount:[a-z0-9-]+@appspot\.gserviceaccount\.com$/,
 ];
 
+/**
+ * Google-managed service agents, by email (lower case): the identities Google creates for its services to act
+ * in a project, folder or organization (https://cloud.google.com/iam/docs/service-agents): `service-<number>@`
+ * (also `service-org-` / `service-folder-`) on a Google-owned `*.iam.gserviceaccount.com` domain, any account
+ * on a `gcp-sa-*` domain (log sink writers: `p<n>-<n>@gcp-sa-logging...`), the Google APIs service agent
+ * `<number>@cloudservices.gserviceaccount.com`, the legacy Cloud Build account `<number>@cloudbuild...`,
+ * `*@system.gserviceaccount.com` (the legacy sink writer `cloud-logs@`), and BigQuery's encryption agent.
+ * They belong to no customer's directory.
+ */
+export const SERVICE_AGENT_EMAIL_PATTERNS: readonly RegExp[] = [
+  /^service-(?:org-|folder-)?\d+@[a-z0-9.-]+\.iam\.gserviceaccount\.com$/,
+  /^[a-z0-9-]+@gcp-sa-[a-z0-9-]+\.iam\.gserviceaccount\.com$/,
+  /^\d+@cloudservices\.gserviceaccount\.com$/,
+  /^\d+@cloudbuild\.gserviceaccount\.com$/,
+  /^[a-z0-9-]+@system\.gserviceaccount\.com$/,
+  /^bq-\d+@bigquery-encryption\.iam\.gserviceaccount\.com$/,
+];
+
 /** Principals that mean "anyone". */
 export const PUBLIC_PRINCIPALS: readonly string[] = ['allUsers', 'allAuthenticatedUsers'];

@@ -10,6 +10,8 @@ export interface ModelParts {
   readonly kind: InputKind;
   readonly sources: readonly string[];
   readonly stacks: readonly string[];
+  /** cdktf.out only: each stack's dependencies, from manifest.json. */
+  readonly stackDependencies?: ReadonlyMap<string, readonly string[]>;
   readonly resources: readonly Resource[];
   /** Folders and projects a config declares, added to the hierarchy. */
   readonly declared?: DeclaredHierarchy;
@@ -28,6 +30,7 @@ class IndexedModel implements Model {
   readonly kind: InputKind;
   readonly sources: readonly string[];
   readonly stacks: readonly string[];
+  readonly stackDependencies: ReadonlyMap<string, readonly string[]>;
   readonly resources: readonly Resource[];
   readonly grants: readonly Grant[];
   readonly hierarchy: ReadonlyMap<string, HierarchyNode>;
@@ -40,6 +43,7 @@ class IndexedModel implements Model {
     this.kind = parts.kind;
     this.sources = parts.sources;
     this.stacks = parts.stacks;
+    this.stackDependencies = parts.stackDependencies ?? new Map();
     this.resources = parts.resources;
     for (const resource of parts.resources) {
       this.ids.set(resource.id, resource);

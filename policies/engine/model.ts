@@ -149,6 +149,11 @@ export interface Model {
   /** Files read, in order. */
   readonly sources: readonly string[];
   readonly stacks: readonly string[];
+  /**
+   * For a cdktf.out: the stacks each stack depends on (manifest.json `dependencies`, from `addDependency` and
+   * cross-stack references); `cdktf deploy` applies those first. Empty for other inputs.
+   */
+  readonly stackDependencies: ReadonlyMap<string, readonly string[]>;
   readonly resources: readonly Resource[];
   readonly grants: readonly Grant[];
   /** Hierarchy nodes by key; includes config-declared projects when a config is given. */

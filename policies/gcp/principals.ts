@@ -1,8 +1,8 @@
 /**
  * IAM principals: what kind a member is (also when it is known only after apply), its domain, and
- * whether it is a (default) Google service account. No rule parses member strings itself.
+ * whether it is a (default) Google service account or a Google-managed service agent. No rule parses member strings itself.
  */
-import { DEFAULT_SERVICE_ACCOUNT_PATTERNS } from '../catalog/roles';
+import { DEFAULT_SERVICE_ACCOUNT_PATTERNS, SERVICE_AGENT_EMAIL_PATTERNS } from '../catalog/roles';
 import type { Model, Reference, Value } from '../engine/model';
 import { tri, type Tri } from '../engine/values';
 
@@ -31,6 +31,8 @@ export interface MemberInfo {
   readonly googleServiceAccount: Tri;
   /** Whether it is a default service account (catalog/roles.ts patterns). */
   readonly defaultServiceAccount: Tri;
+  /** Whether it is a Google-managed service agent (catalog/roles.ts SERVICE_AGENT_EMAIL_PATTERNS, or a reference to one). */
+  readonly serviceAgent: Tri;
 }
 
 /** What an unknown value with no expression and no reference reads as, inside a message's parentheses. */
@@ -73,9 +75,23 @@ function isDefaultServiceAccountText(member: string): boolean {
 
 const isGoogleServiceAccountDomain = (domain: string) => domain.endsWith('.gserviceaccount.com');
 
+const isServiceAgentEmail = (email: string) => SERVICE_AGENT_EMAIL_PATTERNS.some((p) => p.test(email.toLowerCase()));
+
+/**
+ * Whether a member written with `${...}` holes is a service agent, from its text alone: decided when the holes
+ * sit in the local part only (`serviceAccount:service-${data.google_project.p.number}@gcp-sa-pubsub...`), a hole
+ * standing for digits there; open when the domain itself is computed.
+ */
+function serviceAgentFromTemplate(raw: string): Tri {
+  const at = raw.lastIndexOf('@');
+  const colon = raw.indexOf(':');
+  if (at < 0 || colon < 0 || raw.slice(at).includes('${')) return 'unknown';
+  return tri(isServiceAgentEmail(raw.slice(colon + 1).replace(/\$\{[^}]*\}/g, '0')));
+}
+
 /** Parses a member written out in full: `user:a@example.com`, `domain:example.com`, `allUsers`. */
 export function parseMember(member: string): MemberInfo {
-  if (/^(allUsers|allAuthenticatedUsers)$/i.test(member)) return { unknown: false, kind: 'public', display: member, googleServiceAccount: 'no', defaultServiceAccount: 'no' };
+  if (/^(allUsers|allAuthenticatedUsers)$/i.test(member)) return { unknown: false, kind: 'public', display: member, googleServiceAccount: 'no', defaultServiceAccount: 'no', serviceAgent: 'no' };
   const colon = member.indexOf(':');
   const kind = colon > 0 ? kindOfPrefix(member.slice(0, colon)) : 'other';
   const rest = member.slice(colon + 1);
@@ -86,7 +102,8 @@ export function parseMember(member: string): MemberInfo {
     domain = at >= 0 ? rest.slice(at + 1).toLowerCase() : undefined;
   }
   const googleServiceAccount = tri(kind === 'serviceAccount' && domain !== undefined && isGoogleServiceAccountDomain(domain));
-  return { unknown: false, kind, display: member, domain, googleServiceAccount, defaultServiceAccount: tri(isDefaultServiceAccountText(member)) };
+  const serviceAgent = tri(kind === 'serviceAccount' && isServiceAgentEmail(rest));
+  return { unknown: false, kind, display: member, domain, googleServiceAccount, defaultServiceAccount: tri(isDefaultServiceAccountText(member)), serviceAgent };
 }
 
 /**
@@ -107,37 +124,39 @@ function couldBeDefaultDomain(domain: string | undefined): boolean {
  * apply (`serviceAccount:${google_service_account.app.email}`, a sink's `writer_identity`, a service agent
  * from the Logging settings). `attributes` undefined: any attribute. `default`: true when the identity is a
  * default service account, false when it never is, undefined when it depends on the data source's own values.
+ * `agent`: a Google-managed service agent (the provider's docs for each: a sink's writer identity, the Logging
+ * and Cloud Storage service agents, `google_project_service_identity`), or a user-managed account (false).
  */
-const SERVICE_ACCOUNT_SOURCES: readonly { type: string; mode: 'managed' | 'data'; attributes?: readonly string[]; default?: boolean }[] = [
-  { type: 'google_service_account', mode: 'managed', default: false },
-  { type: 'google_service_account', mode: 'data' },
-  { type: 'google_project_service_identity', mode: 'managed', default: false },
-  { type: 'google_logging_project_sink', mode: 'managed', attributes: ['writer_identity'], default: false },
-  { type: 'google_logging_folder_sink', mode: 'managed', attributes: ['writer_identity'], default: false },
-  { type: 'google_logging_organization_sink', mode: 'managed', attributes: ['writer_identity'], default: false },
-  { type: 'google_logging_billing_account_sink', mode: 'managed', attributes: ['writer_identity'], default: false },
-  { type: 'google_logging_project_cmek_settings', mode: 'data', attributes: ['service_account_id'], default: false },
-  { type: 'google_logging_organization_settings', mode: 'data', attributes: ['kms_service_account_id', 'logging_service_account_id'], default: false },
-  { type: 'google_logging_folder_settings', mode: 'data', attributes: ['kms_service_account_id', 'logging_service_account_id'], default: false },
-  { type: 'google_logging_project_settings', mode: 'data', attributes: ['kms_service_account_id', 'logging_service_account_id'], default: false },
-  { type: 'google_storage_project_service_account', mode: 'data', attributes: ['email_address', 'member'], default: false },
-  { type: 'google_bigquery_default_service_account', mode: 'data', attributes: ['email', 'member'], default: false },
-  { type: 'google_compute_default_service_account', mode: 'data', attributes: ['email', 'member'], default: true },
-  { type: 'google_app_engine_default_service_account', mode: 'data', attributes: ['email', 'member'], default: true },
+const SERVICE_ACCOUNT_SOURCES: readonly { type: string; mode: 'managed' | 'data'; attributes?: readonly string[]; default?: boolean; agent: boolean }[] = [
+  { type: 'google_service_account', mode: 'managed', default: false, agent: false },
+  { type: 'google_service_account', mode: 'data', agent: false },
+  { type: 'google_project_service_identity', mode: 'managed', default: false, agent: true },
+  { type: 'google_logging_project_sink', mode: 'managed', attributes: ['writer_identity'], default: false, agent: true },
+  { type: 'google_logging_folder_sink', mode: 'managed', attributes: ['writer_identity'], default: false, agent: true },
+  { type: 'google_logging_organization_sink', mode: 'managed', attributes: ['writer_identity'], default: false, agent: true },
+  { type: 'google_logging_billing_account_sink', mode: 'managed', attributes: ['writer_identity'], default: false, agent: true },
+  { type: 'google_logging_project_cmek_settings', mode: 'data', attributes: ['service_account_id'], default: false, agent: true },
+  { type: 'google_logging_organization_settings', mode: 'data', attributes: ['kms_service_account_id', 'logging_service_account_id'], default: false, agent: true },
+  { type: 'google_logging_folder_settings', mode: 'data', attributes: ['kms_service_account_id', 'logging_service_account_id'], default: false, agent: true },
+  { type: 'google_logging_project_settings', mode: 'data', attributes: ['kms_service_account_id', 'logging_service_account_id'], default: false, agent: true },
+  { type: 'google_storage_project_service_account', mode: 'data', attributes: ['email_address', 'member'], default: false, agent: true },
+  { type: 'google_bigquery_default_service_account', mode: 'data', attributes: ['email', 'member'], default: false, agent: true },
+  { type: 'google_compute_default_service_account', mode: 'data', attributes: ['email', 'member'], default: true, agent: false },
+  { type: 'google_app_engine_default_service_account', mode: 'data', attributes: ['email', 'member'], default: true, agent: false },
 ];
 
 /** What a referenced resource says about the identity it provides, or undefined when it provides none. */
-function identityOfReference(model: Model, ref: Reference): { default?: boolean } | undefined {
+function identityOfReference(model: Model, ref: Reference): { default?: boolean; agent: boolean } | undefined {
   const target = ref.target ? model.byId(ref.target) : undefined;
   if (!target) return undefined;
   const source = SERVICE_ACCOUNT_SOURCES.find(
     (s) => s.type === target.type && s.mode === target.mode && (s.attributes === undefined || (ref.attribute !== undefined && s.attributes.includes(ref.attribute))),
   );
   if (!source) return undefined;
-  if (source.default !== undefined) return { default: source.default };
+  if (source.default !== undefined) return { default: source.default, agent: source.agent };
   // A data source read at plan time has its email; in synthesized JSON only an email-shaped account_id tells.
   const email = [target.values.email, target.values.account_id].find((v) => typeof v === 'string' && v.includes('@') && !v.includes('${'));
-  return typeof email === 'string' ? { default: isDefaultServiceAccountText(`serviceAccount:${email}`) } : {};
+  return typeof email === 'string' ? { default: isDefaultServiceAccountText(`serviceAccount:${email}`), agent: source.agent } : { agent: source.agent };
 }
 
 /**
@@ -156,18 +175,20 @@ function describeUnknownMember(model: Model, member: Extract<Value<string>, { st
   const domain = domainMatch ? domainMatch[1].toLowerCase() : undefined;
   if (prefix !== undefined) {
     const kind = kindOfPrefix(prefix);
-    if (kind !== 'serviceAccount') return { unknown: true, kind, display, domain, googleServiceAccount: 'no', defaultServiceAccount: 'no' };
+    if (kind !== 'serviceAccount') return { unknown: true, kind, display, domain, googleServiceAccount: 'no', defaultServiceAccount: 'no', serviceAgent: 'no' };
     if (!allServiceAccounts) {
       const googleServiceAccount: Tri = domain === undefined ? 'unknown' : tri(isGoogleServiceAccountDomain(domain));
       const defaultServiceAccount: Tri = couldBeDefaultDomain(domain) ? 'unknown' : 'no';
-      return { unknown: true, kind, display, domain, googleServiceAccount, defaultServiceAccount };
+      return { unknown: true, kind, display, domain, googleServiceAccount, defaultServiceAccount, serviceAgent: serviceAgentFromTemplate(raw!) };
     }
   } else if (!allServiceAccounts) {
-    return { unknown: true, display, googleServiceAccount: 'unknown', defaultServiceAccount: 'unknown' };
+    return { unknown: true, display, googleServiceAccount: 'unknown', defaultServiceAccount: 'unknown', serviceAgent: 'unknown' };
   }
   const defaults = identities.map((i) => i?.default);
   const defaultServiceAccount: Tri = defaults.every((d) => d === false) ? 'no' : defaults.every((d) => d === true) ? 'yes' : 'unknown';
-  return { unknown: true, kind: 'serviceAccount', display, domain, googleServiceAccount: 'yes', defaultServiceAccount };
+  const agents = identities.map((i) => i!.agent);
+  const serviceAgent: Tri = agents.every((a) => !a) ? 'no' : agents.every((a) => a) ? 'yes' : 'unknown';
+  return { unknown: true, kind: 'serviceAccount', display, domain, googleServiceAccount: 'yes', defaultServiceAccount, serviceAgent };
 }
 
 /** Whether a member is of a kind: 'unknown' when the member is known only after apply and its kind with it. */
@@ -180,5 +201,5 @@ export function memberIsKind(member: MemberInfo, kind: MemberKind): Tri {
 export function describeMember(model: Model, member: Value<string>): MemberInfo {
   if (member.state === 'known') return parseMember(member.value);
   if (member.state === 'unknown') return describeUnknownMember(model, member);
-  return { unknown: false, display: '(absent)', googleServiceAccount: 'no', defaultServiceAccount: 'no' };
+  return { unknown: false, display: '(absent)', googleServiceAccount: 'no', defaultServiceAccount: 'no', serviceAgent: 'no' };
 }

@@ -37,6 +37,7 @@ const guardrails: Pack = {
     'deploy-services-enabled',
     'deploy-alert-before-metric',
     'deploy-locked-at-creation',
+    'deploy-domain-restriction-blocks-grants',
     'secrets-in-clear-channel-labels',
   ].map((rule) => ({ rule })),
 };

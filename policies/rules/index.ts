@@ -10,6 +10,7 @@ import alertingPoliciesHaveChannels from './alerting/alerting-policies-have-chan
 import alertingSignInSourcePresent from './alerting/alerting-sign-in-source-present';
 import changeNoDestroySecurityResources from './change/change-no-destroy-security-resources';
 import deployAlertBeforeMetric from './deploy/deploy-alert-before-metric';
+import deployDomainRestrictionBlocksGrants from './deploy/deploy-domain-restriction-blocks-grants';
 import deployLockedAtCreation from './deploy/deploy-locked-at-creation';
 import deployServicesEnabled from './deploy/deploy-services-enabled';
 import iamAllowedMemberDomains from './iam/iam-allowed-member-domains';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   alertingSignInSourcePresent,
   changeNoDestroySecurityResources,
   deployAlertBeforeMetric,
+  deployDomainRestrictionBlocksGrants,
   deployLockedAtCreation,
   deployServicesEnabled,
   iamAllowedMemberDomains,

@@ -16,6 +16,8 @@ import { readSynthDocument, resolveLocalReferences, type SynthStack } from './sy
 export interface LoadedStacks {
   readonly stacks: SynthStack[];
   readonly sources: string[];
+  /** Each stack's `dependencies` as the manifest lists them (names of other stacks of the manifest only). */
+  readonly dependencies: Map<string, string[]>;
 }
 
 export function readCdktfOut(dir: string): LoadedStacks {
@@ -32,7 +34,13 @@ export function readCdktfOut(dir: string): LoadedStacks {
   };
   const stacks: SynthStack[] = [];
   const sources: string[] = [manifestFile];
+  const dependencies = new Map<string, string[]>();
   for (const [name, entry] of Object.entries(manifest.stacks)) {
+    const listed = isObject(entry) ? entry.dependencies : undefined;
+    if (listed !== undefined && !(Array.isArray(listed) && listed.every((d) => typeof d === 'string'))) {
+      throw new InputError(`${manifestFile}: stack ${quoteShort(name)}: expected "dependencies" to be a list of stack names`);
+    }
+    dependencies.set(name, (listed ?? []).filter((d) => Object.prototype.hasOwnProperty.call(manifest.stacks, d) && d !== name));
     const stackPath = isObject(entry) ? entry.synthesizedStackPath : undefined;
     if (typeof stackPath !== 'string') throw new InputError(`${manifestFile}: stack ${quoteShort(name)} has no synthesizedStackPath`);
     const file = resolve(root, stackPath);
@@ -54,7 +62,7 @@ export function readCdktfOut(dir: string): LoadedStacks {
     sources.push(shown);
   }
   resolveCrossStackReferences(stacks);
-  return { stacks, sources };
+  return { stacks, sources, dependencies };
 }
 
 const REMOTE_STATE = 'data.terraform_remote_state.';

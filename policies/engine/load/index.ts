@@ -82,11 +82,12 @@ function fromDirectory(dir: string, options: LoadOptions): Model {
     const plans = planFilesIn(dir);
     if (plans.length > 0) return fromPlanFolder(dir, plans, options);
   }
-  const { stacks, sources } = readCdktfOut(dir);
+  const { stacks, sources, dependencies } = readCdktfOut(dir);
   return createModel({
     kind: 'cdktf-out',
     sources,
     stacks: stacks.map((s) => s.name!),
+    stackDependencies: dependencies,
     resources: stacks.flatMap((s) => s.resources),
     declared: options.declared,
   });

@@ -3,10 +3,9 @@
  * organization, and CIS GCP 1.2's member-domain allow-list. Both resource generations are read
  * (google_org_policy_policy and the legacy google_organization_policy).
  */
-import { modelRule, type RuleParams } from '../../engine/rule';
-import { get, type Resource, type Value } from '../../engine/model';
-import { anyYes, surviving, writtenText, type Tri } from '../../engine/values';
-import { isOrganizationParent } from '../../gcp/ancestry';
+import { modelRule } from '../../engine/rule';
+import type { Tri } from '../../engine/values';
+import { DOMAIN_RESTRICTION as DOMAIN_CONSTRAINT, orgPolicies, type OrgPolicyView as OrgPolicy } from '../../gcp/org-policies';
 
 type MessageId =
   | 'missing-constraint'
@@ -14,78 +13,6 @@ type MessageId =
   | 'missing-domain-restriction'
   | 'domain-restriction-without-allowlist'
   | 'policy-unknown';
-
-/** CIS GCP 1.2: IAM members only from the organization's own directory (a list constraint). */
-const DOMAIN_CONSTRAINT = 'iam.allowedPolicyMemberDomains';
-
-/** An organization policy as both resource generations write it, reduced to what this rule needs. */
-interface OrgPolicy {
-  readonly resource: Resource;
-  /** The constraint without `constraints/`; undefined when the name is known only after apply. */
-  readonly constraint?: string;
-  readonly atOrganization: Tri;
-  readonly enforced: Tri;
-  readonly allowList: Tri;
-}
-
-function truthy(value: Value<unknown>): Tri {
-  if (value.state === 'unknown') return 'unknown';
-  return value.state === 'known' && (value.value === true || value.value === 'TRUE') ? 'yes' : 'no';
-}
-
-function listLength(resource: Resource, path: string): Value<number> {
-  const list = get<unknown[]>(resource, path);
-  if (list.state === 'known') return { state: 'known', value: Array.isArray(list.value) ? list.value.length : 1 };
-  return list;
-}
-
-function hasItems(value: Value<number>): Tri {
-  if (value.state === 'unknown') return 'unknown';
-  return value.state === 'known' && value.value > 0 ? 'yes' : 'no';
-}
-
-/** `google_org_policy_policy`: enforcement and allow-lists live in unconditional `spec.rules`. */
-function fromPolicyV2(resource: Resource, params: RuleParams): OrgPolicy {
-  const last = /\/policies\/([^/]+)$/.exec(writtenText(get<string>(resource, 'name')) ?? '')?.[1];
-  const constraint = last && !last.includes('${') ? last : undefined;
-  const rules = listLength(resource, 'spec.rules');
-  let enforced: Tri = rules.state === 'unknown' ? 'unknown' : 'no';
-  let allowList: Tri = enforced;
-  if (rules.state === 'known') {
-    const ruleStates = Array.from({ length: rules.value }, (_, i) => {
-      const base = `spec.rules.${i}`;
-      // A conditional rule enforces only where its condition matches: it does not make the constraint org-wide.
-      const conditional = hasItems(listLength(resource, `${base}.condition`));
-      const gate = (t: Tri): Tri => (conditional === 'no' ? t : conditional === 'yes' || t === 'no' ? 'no' : 'unknown');
-      return {
-        enforced: gate(truthy(get(resource, `${base}.enforce`))),
-        allowList: gate(hasItems(listLength(resource, `${base}.values.allowed_values`))),
-      };
-    });
-    enforced = anyYes(ruleStates.map((s) => s.enforced));
-    allowList = anyYes(ruleStates.map((s) => s.allowList));
-  }
-  return { resource, constraint, atOrganization: isOrganizationParent(get(resource, 'parent'), params.organizationId), enforced, allowList };
-}
-
-/** Legacy `google_organization_policy`: `boolean_policy.enforced` and `list_policy.allow.values`. */
-function fromLegacyPolicy(resource: Resource, params: RuleParams): OrgPolicy {
-  const written = writtenText(get<string>(resource, 'constraint'));
-  const constraint = written && !written.includes('${') ? written.replace(/^constraints\//, '') : undefined;
-  const orgId = get<string>(resource, 'org_id');
-  // The legacy resource always sits at an organization; only which one can be open.
-  const atOrganization: Tri =
-    orgId.state === 'known'
-      ? isOrganizationParent({ state: 'known', value: `organizations/${orgId.value}` }, params.organizationId)
-      : params.organizationId === undefined ? 'yes' : 'unknown';
-  return {
-    resource,
-    constraint,
-    atOrganization,
-    enforced: truthy(get(resource, 'boolean_policy.enforced')),
-    allowList: hasItems(listLength(resource, 'list_policy.allow.values')),
-  };
-}
 
 export default modelRule<MessageId>({
   meta: {
@@ -106,10 +33,7 @@ export default modelRule<MessageId>({
   },
   check(context) {
     const { model, params } = context;
-    const policies = [
-      ...surviving(model.byType('google_org_policy_policy')).map((r) => fromPolicyV2(r, params)),
-      ...surviving(model.byType('google_organization_policy')).map((r) => fromLegacyPolicy(r, params)),
-    ].filter((p) => p.atOrganization !== 'no');
+    const policies = orgPolicies(model, params.organizationId).filter((p) => p.atOrganization !== 'no');
     const unknownReported = new Set<string>();
     const undecided = (p: OrgPolicy, constraint: string) => {
       if (unknownReported.has(p.resource.id)) return;
