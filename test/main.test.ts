@@ -42,6 +42,37 @@ describe('bin/synth.ts', () => {
   });
 });
 
+/** The example config with its first-deploy suppressions removed and, for the second phase, both buckets locked. */
+function exampleVariant(locked: boolean): string {
+  const text = readFileSync(EXAMPLE_CONFIG, 'utf8')
+    .replace(/^ {4}- rule: logging-bucket-locked\n(?: {6}.*\n)+/gm, '')
+    .replace(/^ {2}suppressions:\n/m, '  suppressions: []\n')
+    .replace(/^( {4}locked:) false$/gm, `$1 ${locked}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'baseline-phase-')), 'config.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('the two lock phases of README step 7, through bin/synth.ts and its policy gate', () => {
+  it('refuses the first phase without its suppressions: exit 1, the findings one a line, no stack trace and no advice to skip the gate', () => {
+    const run = synth(exampleVariant(false));
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(' at ')[0])).toEqual([
+      'logging-bucket-locked (high)',
+      'logging-bucket-locked (high)',
+    ]);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.stderr).not.toContain('skipValidation');
+  });
+
+  it('accepts the second phase (both buckets locked, suppressions gone): the buckets are adopted by import blocks, never created locked', () => {
+    const run = synth(exampleVariant(true));
+    expect([run.status, run.stderr]).toEqual([0, '']);
+    const logging = JSON.parse(readFileSync(join(run.outdir, 'stacks', 'logging', 'cdk.tf.json'), 'utf8'));
+    expect(logging.import.map((i: { id: string }) => i.id)).toEqual(['projects/example-logging-prd/locations/europe-west1/buckets/central-audit', 'example-logging-prd/example-com-audit-archive']);
+  });
+});
+
 describe('main.ts', () => {
   it('synthesizes nothing when imported, and exports synthBaseline', () => {
     // GIVEN a process that only imports main.ts THEN nothing is written and synthBaseline is a function

@@ -32,8 +32,12 @@ export interface ArchiveBucketProps {
    */
   readonly retentionDays?: number;
   /**
-   * Lock the retention policy: irreversible, the period can then only grow (CIS 2.4).
-   * @default true
+   * Lock the retention policy: irreversible, the period can then only grow (CIS 2.4). Lock in a second apply,
+   * once the first has created the bucket and it is verified; `true` is that phase, so the bucket is also
+   * adopted with an import block (id `<project>/<name>`, the provider's import format): Terraform ignores it
+   * while the bucket is in state and refuses to plan if the bucket does not exist, so a locked retention policy
+   * is never created in one step.
+   * @default false
    */
   readonly locked?: boolean;
   /**
@@ -67,11 +71,12 @@ export class ArchiveBucket extends Construct {
       uniformBucketLevelAccess: true,
       publicAccessPrevention: 'enforced',
       versioning: { enabled: false },
-      retentionPolicy: { retentionPeriod: daysToSeconds(retentionDays), isLocked: props.locked ?? true },
+      retentionPolicy: { retentionPeriod: daysToSeconds(retentionDays), isLocked: props.locked ?? false },
       encryption: { defaultKmsKeyName: props.key.keyId },
       forceDestroy: false,
       dependsOn: [this.keyGrant],
     });
+    if (props.locked === true) this.bucket.importFrom(`${props.project}/${props.name}`);
   }
 }
 

@@ -39,6 +39,10 @@ export interface CentralLogBucketProps {
    * and the create call would lock it together with CMEK and Log Analytics, so a rejected or wrong setting
    * could never be fixed: lock in a second apply, once the first is verified. The provider's update then
    * locks last, after every other field (resource_logging_project_bucket_config.go, update).
+   * `true` is that second phase: the bucket already exists, so it is also adopted with an import block
+   * (id `projects/<project>/locations/<location>/buckets/<id>`, the provider's import format). Terraform
+   * ignores the block while the bucket is in state, and refuses to plan if the bucket does not exist: a locked
+   * bucket is never created in one step (the checker's `deploy-locked-at-creation` sees the adoption).
    * @default false
    */
   readonly locked?: boolean;
@@ -84,6 +88,7 @@ export class CentralLogBucket extends Construct {
       cmekSettings: { kmsKeyName: props.key.keyId },
       dependsOn: [this.keyGrant],
     });
+    if (props.locked === true) this.bucket.importFrom(`projects/${props.project}/locations/${props.location}/buckets/${props.bucketId}`);
 
     if (props.linkedDatasetId !== undefined) {
       this.linkedDataset = new LoggingLinkedDataset(this, 'LinkedDataset', {

@@ -11,6 +11,8 @@ export type SynthDoc = {
   data?: Record<string, Record<string, Record<string, unknown>>>;
   provider?: Record<string, unknown[]>;
   terraform?: Record<string, unknown>;
+  /** Import blocks (`importFrom`): the resources the configuration adopts rather than creates. */
+  import?: { to: string; id: string; provider?: string }[];
 };
 
 /** Synthesizes a stack (Testing.synth) and parses it. */

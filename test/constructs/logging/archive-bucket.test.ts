@@ -9,9 +9,9 @@ function build(scope: Construct, props: Partial<ArchiveBucketProps> = {}): Archi
 }
 
 describe('ArchiveBucket', () => {
-  it('is locked for its retention (CIS 2.4), uniform access, never public, CMEK-encrypted', () => {
-    // GIVEN / WHEN
-    const { doc } = synthScope((scope) => build(scope, { retentionDays: 2555 }));
+  it('is locked for its retention when asked (CIS 2.4), uniform access, never public, CMEK-encrypted', () => {
+    // GIVEN / WHEN (the second apply, after the first created the bucket unlocked)
+    const { doc } = synthScope((scope) => build(scope, { retentionDays: 2555, locked: true }));
     // THEN
     expect(only(doc, 'google_storage_bucket')).toEqual({
       project: 'example-logging-prd',
@@ -26,6 +26,14 @@ describe('ArchiveBucket', () => {
       force_destroy: false,
       depends_on: [addressOf(doc, 'google_kms_crypto_key_iam_member')],
     });
+    // AND it is adopted, not created: the lock is never set in the apply that creates the bucket
+    expect(doc.import).toEqual([{ to: addressOf(doc, 'google_storage_bucket'), id: 'example-logging-prd/example-archive' }]);
+  });
+
+  it('is created unlocked by default, with no import block (the first apply)', () => {
+    const { doc } = synthScope((scope) => build(scope));
+    expect(only(doc, 'google_storage_bucket').retention_policy).toEqual({ retention_period: 2555 * 86400, is_locked: false });
+    expect(doc.import).toBeUndefined();
   });
 
   it("grants the project's Cloud Storage service agent use of the key, and nothing else", () => {

@@ -33,6 +33,8 @@ describe('CentralLogBucket', () => {
       cmek_settings: { kms_key_name: ref(key, 'id') },
       depends_on: [grant],
     });
+    // AND the bucket is adopted, not created: the lock is never set in the apply that creates it
+    expect(doc.import).toEqual([{ to: bucket, id: 'projects/example-logging-prd/locations/europe-west1/buckets/central-audit' }]);
     // AND the linked dataset hangs off that bucket
     expect(only(doc, 'google_logging_linked_dataset')).toEqual({
       bucket: ref(bucket, 'id'),
@@ -62,6 +64,7 @@ describe('CentralLogBucket', () => {
     const bucket = only(doc, 'google_logging_project_bucket_config');
     expect([bucket.retention_days, bucket.locked, bucket.enable_analytics]).toEqual([400, false, true]);
     expect(doc.resource?.google_logging_linked_dataset).toBeUndefined();
+    expect(doc.import).toBeUndefined();
   });
 
   it('exposes the bucket whose id the log metrics take', () => {
