@@ -4,7 +4,7 @@
  */
 import { extractGrants } from './grants';
 import { buildHierarchy, type DeclaredHierarchy } from './hierarchy';
-import type { Grant, HierarchyNode, InputKind, Model, Resource } from './model';
+import type { Grant, HierarchyNode, InputKind, Model, Resource, UnreadInput } from './model';
 
 export interface ModelParts {
   readonly kind: InputKind;
@@ -13,6 +13,8 @@ export interface ModelParts {
   /** cdktf.out only: each stack's dependencies, from manifest.json. */
   readonly stackDependencies?: ReadonlyMap<string, readonly string[]>;
   readonly resources: readonly Resource[];
+  /** Parts of the input not read into resources. @default none */
+  readonly unread?: readonly UnreadInput[];
   /** Folders and projects a config declares, added to the hierarchy. */
   readonly declared?: DeclaredHierarchy;
 }
@@ -32,6 +34,7 @@ class IndexedModel implements Model {
   readonly stacks: readonly string[];
   readonly stackDependencies: ReadonlyMap<string, readonly string[]>;
   readonly resources: readonly Resource[];
+  readonly unread: readonly UnreadInput[];
   readonly grants: readonly Grant[];
   readonly hierarchy: ReadonlyMap<string, HierarchyNode>;
   private readonly ids = new Map<string, Resource>();
@@ -45,6 +48,7 @@ class IndexedModel implements Model {
     this.stacks = parts.stacks;
     this.stackDependencies = parts.stackDependencies ?? new Map();
     this.resources = parts.resources;
+    this.unread = parts.unread ?? NONE;
     for (const resource of parts.resources) {
       this.ids.set(resource.id, resource);
       push(this.types, resource.type, resource);

@@ -21,6 +21,8 @@ export interface EvaluateOptions {
 export const RULE_ERROR = 'rule-error';
 export const SUPPRESSION_EXPIRED = 'suppression-expired';
 export const SUPPRESSION_INVALID = 'suppression-invalid';
+/** A part of the input that was not read (Model.unread): unknown, so a gate that fails on unknowns fails. */
+export const INPUT_NOT_READ = 'input-not-read';
 /** Where a config suppression that matched nothing is reported. */
 export const SUPPRESSIONS_ADDRESS = 'suppressions';
 
@@ -195,6 +197,20 @@ export function evaluate(model: Model, options: EvaluateOptions): Evaluation {
     for (const r of applied) results.push(r);
   }
   for (const r of suppressionFindings(model, suppressions, allDrafts, categories)) results.push(r);
+  const unread: Draft[] = model.unread.map((u) => ({
+    ruleId: INPUT_NOT_READ,
+    severity: 'high',
+    category: 'change',
+    controls: [],
+    messageId: INPUT_NOT_READ,
+    message: `${u.address} ${u.what}.`,
+    outcome: 'unknown',
+    resourceId: u.stack === undefined ? u.address : `${u.stack}/${u.address}`,
+    address: u.address,
+    stack: u.stack,
+    sourceFile: u.sourceFile,
+  }));
+  for (const r of applySuppressions(unread, suppressions)) results.push(r);
   return {
     evaluatedAt: params.now.toISOString(),
     inputKind: model.kind,

@@ -11,6 +11,16 @@ export type Action = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-o
 
 export type InputKind = 'cdktf-out' | 'synth-json' | 'plan';
 
+/** A part of the input the loader saw but could not read into resources (a module call in a cdk.tf.json). */
+export interface UnreadInput {
+  /** Where it is: `module.network`. */
+  readonly address: string;
+  /** What it is and why its resources are missing, as a sentence. */
+  readonly what: string;
+  readonly stack?: string;
+  readonly sourceFile: string;
+}
+
 /** A reference from one resource's attribute to another resource (or one of its attributes). */
 export interface Reference {
   /** Dotted attribute path in the referring resource, e.g. `member` or `retention_policy.0.x`. */
@@ -155,6 +165,8 @@ export interface Model {
    */
   readonly stackDependencies: ReadonlyMap<string, readonly string[]>;
   readonly resources: readonly Resource[];
+  /** What the input holds that the loader could not read: each becomes an `unknown`, never a silent pass. */
+  readonly unread: readonly UnreadInput[];
   readonly grants: readonly Grant[];
   /** Hierarchy nodes by key; includes config-declared projects when a config is given. */
   readonly hierarchy: ReadonlyMap<string, HierarchyNode>;
@@ -178,10 +190,6 @@ function withoutIndexes(path: string): string {
     .split('.')
     .filter((segment) => !/^\d+$/.test(segment))
     .join('.');
-}
-
-function isTokenString(v: unknown): v is string {
-  return typeof v === 'string' && v.includes('${');
 }
 
 function unknownAt(tree: UnknownTree | undefined): boolean {
@@ -224,7 +232,9 @@ export function get<T = unknown>(resource: Resource, path: string, from: 'after'
     value = Object.prototype.hasOwnProperty.call(value, seg) ? (value as Record<string | number, unknown>)[seg] : undefined;
     tree = child(tree, seg);
   }
-  if (unknownAt(tree) || isTokenString(value)) {
+  // Only the unknown marks say what is unknown: the synth loader marks every template string (`${...}`, `%{...}`),
+  // while a plan's known value is known whatever text it holds.
+  if (unknownAt(tree)) {
     return { state: 'unknown', references: refsFor(), raw: typeof value === 'string' ? value : undefined };
   }
   if (value === undefined || value === null) return { state: 'absent' };

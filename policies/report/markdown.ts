@@ -14,14 +14,25 @@ export interface MarkdownOptions {
   readonly gate?: Gate;
 }
 
-/** Table cells: one plain line, no column breaks, no HTML a comment would render. */
+/**
+ * Table cells of text from the input: one plain line in which every Markdown punctuation character is
+ * backslash-escaped (CommonMark lets any ASCII punctuation be), so a member written `[x](https://...)`, an
+ * emphasis, an HTML tag or a column break prints as the characters it is and never as a link or markup.
+ */
 function cell(text: string): string {
-  return plainLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return plainLine(text).replace(/[\\`*_{}\[\]()<>#!|~&:^]/g, '\\$&');
 }
 
+/**
+ * A code span around any text: a fence one backtick longer than the longest run inside it, padded when the
+ * text starts or ends with a backtick (CommonMark 6.1). Inside a table the only escape GFM honours is `\|`.
+ */
 function code(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${cell(text)}${fence}`;
+  const line = plainLine(text);
+  const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${line.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {

@@ -39,6 +39,12 @@ const ENGINE_RULES: Readonly<Record<string, Pick<RuleMeta, 'description' | 'help
     category: 'change',
     controls: [],
   },
+  'input-not-read': {
+    description: 'Check what the input holds but the checker could not read (module calls in a cdk.tf.json) on a plan instead.',
+    help: 'A module call in a synthesized cdk.tf.json names a module source; its resources are not in the file, so no rule saw them. The result is unknown, never a pass. Check `terraform show -json` of the plan, which lists every module resource, or suppress it with a reason and an expiry.',
+    category: 'change',
+    controls: [],
+  },
 };
 
 export interface SarifOptions {
@@ -46,11 +52,21 @@ export interface SarifOptions {
   readonly baseDir?: string;
 }
 
-function artifactUri(file: string, baseDir: string | undefined): string {
-  if (file === '-' || !isAbsolute(file)) return file.split(sep).join('/');
+/** A relative path as a URI reference: each segment percent-encoded (`#`, `%`, `?`, spaces, and `:` so no segment reads as a scheme). */
+function relativeUri(path: string): string {
+  return path.split(sep).join('/').split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * `artifactLocation.uri` must be a valid URI reference (SARIF 2.1.0, 3.10.2): paths under `baseDir` become
+ * relative references, others `file:` URLs; standard input, which has no file, is the relative reference `stdin`.
+ */
+export function artifactUri(file: string, baseDir: string | undefined): string {
+  if (file === '-' || file === '<stdin>') return 'stdin';
+  if (!isAbsolute(file)) return relativeUri(file);
   if (baseDir) {
     const rel = relative(baseDir, file);
-    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return relativeUri(rel);
   }
   return pathToFileURL(file).href;
 }

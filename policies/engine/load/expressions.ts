@@ -125,7 +125,9 @@ export function parseTraversal(expression: string): Traversal | undefined {
 
 /** True when a synthesized string holds a Terraform expression (cdktf token). */
 export function isToken(value: unknown): value is string {
-  return typeof value === 'string' && value.includes('${');
+  // An interpolation `${` or a directive `%{` (`%{ if ... }`, `%{ for ... }`), not their escapes `$${` / `%%{`
+  // (https://developer.hashicorp.com/terraform/language/expressions/strings#escape-sequences-1).
+  return typeof value === 'string' && /(?:^|[^$])\$\{|(?:^|[^%])%\{/.test(value);
 }
 
 /**

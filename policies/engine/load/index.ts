@@ -33,7 +33,7 @@ function fromDocument(text: string, name: string, options: LoadOptions): Model {
   if (looksLikeSynth(doc)) {
     const stack = readSynthDocument(doc, { sourceFile: name });
     resolveLocalReferences(stack);
-    return createModel({ kind: 'synth-json', sources: [name], stacks: [], resources: stack.resources, declared: options.declared });
+    return createModel({ kind: 'synth-json', sources: [name], stacks: [], resources: stack.resources, unread: stack.unread, declared: options.declared });
   }
   throw new InputError(`${name}: not a Terraform plan (terraform show -json) nor a synthesized cdk.tf.json`);
 }
@@ -89,6 +89,7 @@ function fromDirectory(dir: string, options: LoadOptions): Model {
     stacks: stacks.map((s) => s.name!),
     stackDependencies: dependencies,
     resources: stacks.flatMap((s) => s.resources),
+    unread: stacks.flatMap((s) => s.unread),
     declared: options.declared,
   });
 }

@@ -38,9 +38,24 @@ function actionOf(actions: unknown, sourceFile: string, address: string): Action
   }
 }
 
+/**
+ * `after_unknown` / `after_sensitive` as a mark tree: `true`, objects and arrays of marks. Anything else a
+ * plan may hold there (`null`, a string) marks nothing and becomes `false`, in place, so every reader of
+ * the tree may trust its shape.
+ */
 function markTree(value: unknown): UnknownTree {
   if (value === true) return true;
-  return isObject(value) || Array.isArray(value) ? (value as UnknownTree) : {};
+  if (!isObject(value) && !Array.isArray(value)) return {};
+  const pending: (Record<string, unknown> | unknown[])[] = [value as Record<string, unknown>];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    const container = node as Record<string, unknown>;
+    for (const key of Object.keys(container)) {
+      const mark = container[key];
+      if (isObject(mark) || Array.isArray(mark)) pending.push(mark as Record<string, unknown>);
+      else if (typeof mark !== 'boolean') container[key] = false;
+    }
+  }
+  return value as UnknownTree;
 }
 
 /** Visits every module of a `{ resources, child_modules }` tree, without recursion. */

@@ -3,7 +3,7 @@
  * Token strings (`${...}`) stay in the values as written, are marked unknown and become References.
  */
 import { InputError } from '../errors';
-import type { InlineSuppression, Reference, UnknownTree } from '../model';
+import type { InlineSuppression, Reference, UnknownTree, UnreadInput } from '../model';
 import { parseAddress } from './address';
 import { attributeTypeChecker } from './check-attribute-types';
 import { newResource, resourceId, type ResourceDraft } from './draft';
@@ -28,6 +28,8 @@ export interface SynthStack {
   readonly name?: string;
   readonly sourceFile: string;
   readonly resources: ResourceDraft[];
+  /** Module calls: their resources live in the module's source, not in this document. */
+  readonly unread: UnreadInput[];
   /** `output.<name>.value` as written. */
   readonly outputs: ReadonlyMap<string, unknown>;
   readonly backend?: BackendInfo;
@@ -157,11 +159,23 @@ export function readSynthDocument(doc: Record<string, unknown>, source: { stack?
       }
     }
   }
+  const unread: UnreadInput[] = [];
+  if (doc.module !== undefined) {
+    if (!isObject(doc.module)) throw new InputError(`${where}: "module" must be an object`);
+    for (const name of Object.keys(doc.module)) {
+      unread.push({
+        address: `module.${name}`,
+        what: 'is a module call: its resources are in the module\'s source, not in this file, and were not checked; check a plan (terraform show -json), which lists them',
+        stack: source.stack,
+        sourceFile: source.sourceFile,
+      });
+    }
+  }
   const outputs = new Map<string, unknown>();
   if (isObject(doc.output)) {
     for (const [name, output] of Object.entries(doc.output)) if (isObject(output)) outputs.set(name, output.value);
   }
-  return { name: source.stack, sourceFile: source.sourceFile, resources, outputs, backend: backendOf(doc), traversals };
+  return { name: source.stack, sourceFile: source.sourceFile, resources, unread, outputs, backend: backendOf(doc), traversals };
 }
 
 /** Points each reference and `depends_on` entry at the resource it names in the same stack (cross-stack references: see cdktf-out.ts). */

@@ -4,7 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { paramsFromConfig } from '../../../policies/config/adapter';
+import { evaluate } from '../../../policies/engine/evaluate';
 import { loadModel } from '../../../policies/engine/load';
+import { PACKS } from '../../../policies/packs';
+import { RULES } from '../../../policies/rules';
 import type { Model } from '../../../policies/engine/model';
 import { plan, type PlanResourceSpec } from '../../../policies/testing/rule-tester';
 import { TERRAFORM_VALIDATOR } from './corpus';
@@ -167,5 +171,27 @@ describe('terraform show -json of a state', () => {
   it('reads values.root_module as resources with nothing to do', () => {
     const model = load({ format_version: '1.0', values: { root_module: { resources: [{ address: 'google_x.y', mode: 'managed', type: 'google_x', name: 'y', values: { a: 1 } }] } } });
     expect(model.resources.map((r) => [r.address, r.action, r.values])).toEqual([['google_x.y', 'no-op', { a: 1 }]]);
+  });
+});
+
+describe('unknown and sensitive marks that are not marks', () => {
+  it('reads null (and other non-boolean) marks as "not marked": every rule of the all pack runs, none errors', () => {
+    // GIVEN a plan whose after_sensitive / after_unknown hold null where Terraform writes false or an object
+    const doc = plan([
+      {
+        address: 'google_project_iam_member.owner',
+        values: { project: 'app-prd', role: 'roles/owner', member: 'user:alice@gmail.com', condition: [] },
+        sensitive: { condition: null, member: null },
+        unknown: { condition: [null], etag: null },
+      },
+      { address: 'google_logging_organization_sink.org', values: { org_id: '1', name: 'org', destination: 'storage.googleapis.com/b', filter: '', include_children: true }, sensitive: null as unknown as object },
+    ]);
+    const model = load(doc);
+    // WHEN every rule runs on it
+    const evaluation = evaluate(model, { rules: RULES, pack: PACKS.all, params: paramsFromConfig(undefined) });
+    // THEN no rule errors, the owner grant to a consumer account is still found, and its member is not hidden
+    expect(evaluation.rules.filter((o) => o.outcome === 'error').map((o) => `${o.ruleId}: ${o.reason}`)).toEqual([]);
+    expect(evaluation.results.filter((r) => r.ruleId === 'iam-no-basic-roles').map((r) => [r.outcome, r.address])).toEqual([['finding', 'google_project_iam_member.owner']]);
+    expect(model.grants.map((g) => g.member)).toEqual([{ state: 'known', value: 'user:alice@gmail.com' }]);
   });
 });

@@ -1,5 +1,10 @@
+import MarkdownIt from 'markdown-it';
+import type { Result } from '../../../policies/engine/results';
 import { renderMarkdown } from '../../../policies/report/markdown';
 import { sampleEvaluation } from './evaluation';
+
+/** Renders as a pull-request comment does: CommonMark with GFM tables and autolinks, raw HTML off. */
+const render = (markdown: string) => new MarkdownIt({ html: false, linkify: true }).render(markdown);
 
 describe('markdown report', () => {
   const md = renderMarkdown(sampleEvaluation());
@@ -17,7 +22,7 @@ describe('markdown report', () => {
     const rows = section.split('\n').filter((l) => l.startsWith('| [`'));
     expect(rows).toEqual([
       '| [`iam-no-public-principals`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/iam-no-public-principals.md) | critical | `iam/google_storage_bucket_iam_member.public` | allUsers is granted roles/storage.objectViewer. |',
-      '| [`iam-no-basic-roles`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/iam-no-basic-roles.md) | high | `google_project_iam_binding.project` | member "x" &lt;script&gt;&amp; \\| pipe bell \'quote\' |',
+      '| [`iam-no-basic-roles`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/iam-no-basic-roles.md) | high | `google_project_iam_binding.project` | member "x" \\<script\\>\\&amp; \\| pipe bell \'quote\' |',
       '| [`logging-org-sink-covers-all`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/logging-org-sink-covers-all.md) | high | `logging-org-sink-covers-all` | No organization sink routes audit logs to a central bucket. |',
       '| [`suppression-expired`](https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/suppression-expired.md) | low | `iam/google_project_iam_member.old` | The suppression of iam-no-user-principals expired on 2020-01-01. |',
     ]);
@@ -44,5 +49,36 @@ describe('markdown report', () => {
     expect(clean).toContain(':white_check_mark: **PASS**');
     expect(clean).not.toContain('### Findings');
     expect(clean).not.toContain('### Suppressions');
+  });
+
+  describe('text from the input cannot break out of its cell or its code span (rendered with markdown-it)', () => {
+    const hostile = (address: string, message: string): Result => ({
+      ...sampleEvaluation().results.find((r) => r.ruleId === 'iam-no-basic-roles')!,
+      resourceId: address,
+      address,
+      message,
+    });
+    const html = (address: string, message: string) => render(renderMarkdown(sampleEvaluation({ results: [hostile(address, message)], suppressions: [] })));
+
+    it.each([
+      ['a backtick', 'google_project_iam_member.a`b'],
+      ['a double backtick and a pipe', 'module.x["a``|b"].google_project_iam_member.m'],
+      ['a leading backtick', '`google_project_iam_member.m'],
+      ['a link', 'google_project_iam_member.[x](https://evil.example)'],
+    ])('keeps an address with %s whole in one code span', (_, address) => {
+      const cells = [...html(address, 'm').matchAll(/<td><code>(.*?)<\/code><\/td>/g)].map((m) => m[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+      expect(cells).toEqual([address]);
+    });
+
+    it('shows a member written as a Markdown link, emphasis or HTML as the characters it is: no link, no markup', () => {
+      const message = 'Grants roles/owner to [security team](https://evil.example/phish) **now** <img src=x onerror=alert(1)> _x_ ~~y~~';
+      const out = html('google_project_iam_member.m', message);
+      const links = [...out.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+      expect(links).toEqual(['https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/iam-no-basic-roles.md']);
+      const row = /<tr>\s*<td><a[^]*?<\/tr>/.exec(out)![0];
+      expect(row).not.toMatch(/<(strong|em|s|img)\b/);
+      const cell = /<td>(Grants[^<]*(?:&lt;[^<]*)*)<\/td>/.exec(row)![1];
+      expect(cell.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')).toBe(message);
+    });
   });
 });

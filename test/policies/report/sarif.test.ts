@@ -1,5 +1,5 @@
 import type * as Sarif from 'sarif';
-import { renderSarif, toSarif } from '../../../policies/report/sarif';
+import { artifactUri, renderSarif, toSarif } from '../../../policies/report/sarif';
 
 const RULES_BASE = 'https://github.com/gcp-security-baseline/gcp-security-baseline/blob/main/policies/docs/rules/';
 import { CATALOGUE, NASTY, sampleEvaluation } from './evaluation';
@@ -125,5 +125,28 @@ describe('sarif report', () => {
     expect(empty.runs[0]?.results).toEqual([]);
     expect(empty.runs[0]?.tool.driver.rules).toHaveLength(9);
     expect(undefinedPaths(empty)).toEqual([]);
+  });
+
+  describe('artifact URIs are valid URI references that lead back to the file', () => {
+    const base = '/repo';
+    /** Resolves a URI reference against the base directory the way a SARIF viewer would, back to a path. */
+    const resolved = (uri: string) => decodeURIComponent(new URL(uri, 'file:///repo/').pathname);
+
+    test.each([
+      ['a plain relative path', 'plans/app.json', '/repo/plans/app.json'],
+      ['a # and a %', 'plans/team#1 100%.json', '/repo/plans/team#1 100%.json'],
+      ['a ? and a colon that would read as a scheme', 'c:plan?.json', '/repo/c:plan?.json'],
+      ['an absolute path under the base', '/repo/out/stacks/iam/cdk.tf.json', '/repo/out/stacks/iam/cdk.tf.json'],
+      ['an absolute path elsewhere', '/tmp/x #y/plan.json', '/tmp/x #y/plan.json'],
+    ])('%s', (_, file, path) => {
+      const uri = artifactUri(file, base);
+      expect(() => new URL(uri, 'file:///repo/')).not.toThrow();
+      expect(uri).not.toMatch(/[ #?%](?![0-9A-F]{2})/);
+      expect(resolved(uri)).toBe(path);
+    });
+
+    test('standard input has no file: it is the relative reference "stdin", never "<stdin>"', () => {
+      expect([artifactUri('<stdin>', base), artifactUri('-', base)]).toEqual(['stdin', 'stdin']);
+    });
   });
 });
