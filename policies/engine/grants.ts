@@ -161,12 +161,20 @@ function dataSourceGrants(dataSource: Resource, base: GrantBase): Grant[] {
   return grants;
 }
 
-function isBindingList(value: unknown): value is { role?: unknown; members?: unknown; condition?: unknown }[] {
-  return Array.isArray(value);
+/**
+ * A field of a `policy_data` object as the provider reads it: Go's encoding/json matches object keys to struct
+ * fields case-insensitively (`Bindings`, `ROLE`), folding with Unicode upper case (`ſ` is `S`), and a later key
+ * overwrites an earlier one (https://pkg.go.dev/encoding/json#Unmarshal). `null` is Go's zero value: absent.
+ */
+function goField(object: Record<string, unknown>, name: string): unknown {
+  const wanted = name.toUpperCase();
+  let value: unknown;
+  for (const key of Object.keys(object)) if (key.toUpperCase() === wanted) value = object[key];
+  return value === null ? undefined : value;
 }
 
-/** Grants from a known `policy_data` JSON string. */
-function policyDataGrants(json: string, base: GrantBase): Grant[] {
+/** Grants from a known `policy_data` JSON string, decoded as the provider decodes it into an IAM policy. */
+function policyDataGrants(json: string, base: GrantBase, resource: Resource): Grant[] {
   let policy: unknown;
   try {
     policy = JSON.parse(json);
@@ -175,18 +183,31 @@ function policyDataGrants(json: string, base: GrantBase): Grant[] {
     const unknown: Value<string> = { state: 'unknown', references: [] };
     return [grant(base, unknown, unknown, 'policy_data')];
   }
-  const bindings = policy !== null && typeof policy === 'object' ? (policy as { bindings?: unknown }).bindings : undefined;
-  if (!isBindingList(bindings)) return [];
+  // A type the provider cannot decode fails its apply; here it is input this checker does not understand: exit 2.
+  const wrong = (path: string, value: unknown, expected: string): never => {
+    throw new InputError(`${resource.sourceFile}: ${resource.address}: policy_data${path === '' ? '' : `.${path}`} is ${describeJsonType(value)}, expected ${expected}`);
+  };
+  if (policy === null) return [];
+  if (typeof policy !== 'object' || Array.isArray(policy)) return wrong('', policy, 'an object');
+  const bindings = goField(policy as Record<string, unknown>, 'bindings');
+  if (bindings === undefined) return [];
+  if (!Array.isArray(bindings)) return wrong('bindings', bindings, 'an array');
   const grants: Grant[] = [];
-  bindings.forEach((binding, i) => {
-    if (binding === null || typeof binding !== 'object') return;
-    const role: Value<string> = typeof binding.role === 'string' ? { state: 'known', value: binding.role } : { state: 'absent' };
-    const c = binding.condition !== null && typeof binding.condition === 'object' ? (binding.condition as Record<string, unknown>) : undefined;
-    const condition = c && conditionOf(c.title, c.expression);
-    const members = Array.isArray(binding.members) ? binding.members : [];
-    members.forEach((m, j) => {
-      const member: Value<string> = typeof m === 'string' ? { state: 'known', value: m } : { state: 'absent' };
-      grants.push(grant(base, role, member, `policy_data.bindings.${i}.members.${j}`, condition));
+  bindings.forEach((binding: unknown, i) => {
+    if (binding === null) return;
+    if (typeof binding !== 'object' || Array.isArray(binding)) wrong(`bindings.${i}`, binding, 'an object');
+    const fields = binding as Record<string, unknown>;
+    const roleText = goField(fields, 'role');
+    if (roleText !== undefined && typeof roleText !== 'string') wrong(`bindings.${i}.role`, roleText, 'a string');
+    const role: Value<string> = typeof roleText === 'string' ? { state: 'known', value: roleText } : { state: 'absent' };
+    const c = goField(fields, 'condition');
+    if (c !== undefined && (typeof c !== 'object' || Array.isArray(c))) wrong(`bindings.${i}.condition`, c, 'an object');
+    const condition = c === undefined ? undefined : conditionOf(goField(c as Record<string, unknown>, 'title'), goField(c as Record<string, unknown>, 'expression'));
+    const members = goField(fields, 'members') ?? [];
+    if (!Array.isArray(members)) return wrong(`bindings.${i}.members`, members, 'an array');
+    members.forEach((m: unknown, j) => {
+      if (typeof m !== 'string') wrong(`bindings.${i}.members.${j}`, m, 'a string');
+      grants.push(grant(base, role, { state: 'known', value: m as string }, `policy_data.bindings.${i}.members.${j}`, condition));
     });
   });
   return grants;
@@ -199,7 +220,7 @@ function grantsOfResource(resource: Resource, model: GrantSource): Grant[] {
   const base: GrantBase = { resourceId: resource.id, kind, target: targetOf(resource, match[1]), action: resource.action };
   if (kind === 'policy') {
     const policyData = attribute(resource, 'policy_data');
-    if (policyData.state === 'known') return policyDataGrants(policyData.value, base);
+    if (policyData.state === 'known') return policyDataGrants(policyData.value, base, resource);
     if (policyData.state === 'absent') return [];
     const dataSource = resource.references
       .filter((r) => r.path === 'policy_data' && r.target !== undefined)

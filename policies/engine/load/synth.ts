@@ -71,6 +71,26 @@ function scanTokens(value: unknown, path: string, refs: Reference[], traversals:
   return tree;
 }
 
+/**
+ * `dynamic "<block>" { for_each = ..., content { ... } }` (cdktf iterators write it) generates nested blocks at
+ * apply. Its spec moves to the block's own name, so rules find the block there, marked unknown, with the
+ * references of its `for_each` and `content`; the `dynamic` key goes. Returns the block names.
+ */
+function expandDynamicBlocks(values: Record<string, unknown>, address: string, where: string): string[] {
+  const dynamic = values.dynamic;
+  if (dynamic === undefined) return [];
+  if (!isObject(dynamic)) throw new InputError(`${where}: ${quoteShort(address)}: "dynamic" must be an object`);
+  delete values.dynamic;
+  const names = Object.keys(dynamic);
+  for (const name of names) {
+    const spec = dynamic[name];
+    const written = values[name];
+    // Static blocks of the same name sit beside the generated ones.
+    values[name] = written === undefined ? [spec] : [...(Array.isArray(written) ? written : [written]), spec];
+  }
+  return names;
+}
+
 function inlineSuppressionsOf(metadata: unknown): InlineSuppression[] {
   const own = isObject(metadata) ? metadata[SUPPRESSION_METADATA_KEY] : undefined;
   if (!isObject(own) || !Array.isArray(own.suppressions)) return [];
@@ -130,8 +150,17 @@ export function readSynthDocument(doc: Record<string, unknown>, source: { stack?
         const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
         if (!isObject(raw)) throw new InputError(`${where}: ${quoteShort(address)} must be an object`);
         const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !META_KEYS.has(k)));
+        const dynamicBlocks = expandDynamicBlocks(values, address, where);
         const references: Reference[] = [];
-        const unknown = scanTokens(values, '', references, traversals) ?? {};
+        const unknown = (scanTokens(values, '', references, traversals) ?? {}) as Record<string, UnknownTree>;
+        // The blocks a `dynamic` generates are known only after apply: how many, and what each holds. The
+        // generated one is the last item of the block list; static items before it keep their own marks.
+        for (const name of dynamicBlocks) {
+          const items = values[name] as unknown[];
+          const own = unknown[name];
+          const marks: UnknownTree[] = items.map((_, i) => (i === items.length - 1 ? true : Array.isArray(own) ? (own[i] ?? false) : false));
+          Object.defineProperty(unknown, name, { value: marks, enumerable: true, writable: true, configurable: true });
+        }
         const metadata = raw['//'];
         const path = isObject(metadata) && isObject(metadata.metadata) ? metadata.metadata.path : undefined;
         const draft = newResource({

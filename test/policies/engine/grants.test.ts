@@ -140,3 +140,41 @@ describe('unknown and data-source grants', () => {
     expect(model.grants.map((g) => [g.path, g.role.state, g.member.state])).toEqual([['policy_data', 'unknown', 'unknown']]);
   });
 });
+
+describe('policy_data as the provider decodes it (Go encoding/json)', () => {
+  const policyGrants = (policy: string) =>
+    modelOf({ plan: plan([{ address: 'google_project_iam_policy.p', values: { project: 'app-prod', policy_data: policy } }]) }).grants.map((g) => [
+      g.role.state === 'known' ? g.role.value : g.role.state,
+      g.member.state === 'known' ? g.member.value : g.member.state,
+      g.condition?.expiresAt?.toISOString(),
+    ]);
+
+  it('matches keys case-insensitively, folding as Go does (ſ is S), so Bindings / ROLE / Members still grant', () => {
+    expect(policyGrants('{"Bindings":[{"ROLE":"roles/owner","Members":["allUsers"],"CONDITION":{"Expression":"request.time < timestamp(\\"2027-01-01T00:00:00Z\\")"}}]}')).toEqual([
+      ['roles/owner', 'allUsers', '2027-01-01T00:00:00.000Z'],
+    ]);
+    expect(policyGrants('{"bindingſ":[{"role":"roles/editor","memberſ":["user:a@gmail.com"]}]}')).toEqual([['roles/editor', 'user:a@gmail.com', undefined]]);
+  });
+
+  it('lets a later key overwrite an earlier one, whatever their case', () => {
+    expect(policyGrants('{"bindings":[{"role":"roles/viewer","members":["group:a@example.com"]}],"BINDINGS":[{"role":"roles/owner","Role":"roles/editor","members":["allUsers"]}]}')).toEqual([
+      ['roles/editor', 'allUsers', undefined],
+    ]);
+  });
+
+  it('reads null as absent, as Go leaves the zero value', () => {
+    expect(policyGrants('{"bindings":null}')).toEqual([]);
+    expect(policyGrants('{"bindings":[null,{"role":"roles/owner","members":null}]}')).toEqual([]);
+  });
+
+  it.each([
+    ['the policy a list', '[]', 'policy_data is an array, expected an object'],
+    ['bindings an object', '{"bindings":{"role":"roles/owner"}}', 'policy_data.bindings is an object, expected an array'],
+    ['a binding a string', '{"bindings":["roles/owner"]}', 'policy_data.bindings.0 is a string, expected an object'],
+    ['members a string', '{"bindings":[{"role":"roles/owner","Members":"allUsers"}]}', 'policy_data.bindings.0.members is a string, expected an array'],
+    ['a member a number', '{"bindings":[{"role":"roles/owner","members":["allUsers",7]}]}', 'policy_data.bindings.0.members.1 is a number, expected a string'],
+    ['a role a list', '{"bindings":[{"role":["roles/owner"],"members":["allUsers"]}]}', 'policy_data.bindings.0.role is an array, expected a string'],
+  ])('refuses %s with one line naming the file, the resource and the JSON path (exit 2, never a pass)', (_, policy, problem) => {
+    expect(() => policyGrants(policy)).toThrow(`plan.json: google_project_iam_policy.p: ${problem}`);
+  });
+});

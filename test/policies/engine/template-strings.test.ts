@@ -62,3 +62,30 @@ describe('module calls in a cdk.tf.json', () => {
     expect(run.exitCode).toBe(1);
   });
 });
+
+describe('dynamic blocks in a cdk.tf.json', () => {
+  const dynamicPolicy = synth(
+    {
+      google_storage_bucket_iam_policy: { site: { bucket: 'site', policy_data: '${data.google_iam_policy.site.policy_data}' } },
+    },
+    {
+      data: {
+        google_iam_policy: {
+          site: {
+            binding: { role: 'roles/storage.admin', members: ['group:web-admins@example.com'] },
+            dynamic: { binding: { for_each: '${var.bindings}', content: { role: '${binding.value.role}', members: '${binding.value.members}' } } },
+          },
+        },
+      },
+    },
+  );
+
+  it('make the blocks they generate unknown, beside the static ones: a for_each over bindings may grant allUsers', () => {
+    const model = loadModel({ text: JSON.stringify(dynamicPolicy), name: 'cdk.tf.json' });
+    expect(model.grants.map((g) => [g.role.state === 'known' ? g.role.value : g.role.state, g.member.state === 'known' ? g.member.value : g.member.state])).toEqual([
+      ['roles/storage.admin', 'group:web-admins@example.com'],
+      ['unknown', 'unknown'],
+    ]);
+    expect(runRule(noPublic, { synth: dynamicPolicy }).results.map((r) => [r.outcome, r.address])).toEqual([['unknown', 'google_storage_bucket_iam_policy.site']]);
+  });
+});

@@ -143,9 +143,30 @@ function treeOf(types: Readonly<Record<string, AttributeType>>): Node {
   return root;
 }
 
+/**
+ * `policy_data` is a string holding an IAM policy, typed in its turn (the provider decodes it as Go does): well-typed
+ * policies in any key case, an empty or null one, text that is no JSON at all (unknown), or a template.
+ */
+const policyData = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      '{"bindings":[{"role":"roles/owner","members":["allUsers"]}]}',
+      '{"Bindings":[{"ROLE":"roles/viewer","Members":["user:a@gmail.com"],"Condition":{"Expression":"request.time < timestamp(\\"2027-01-01T00:00:00Z\\")"}}]}',
+      '{"bindings":[{"role":"roles/logging.bucketWriter","members":["serviceAccount:x@p.iam.gserviceaccount.com"],"condition":{"expression":"a"}}]}',
+      '{"bindings":null}',
+      '{}',
+      'null',
+      'not json',
+    ),
+  },
+  { weight: 1, arbitrary: token },
+  { weight: 1, arbitrary: fc.constant(null) },
+);
+
 function childrenOf(node: Node, format: Format): fc.Arbitrary<Record<string, unknown>> {
   const fields: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [name, child] of node.children) fields[name] = valueOf(child, format);
+  for (const [name, child] of node.children) fields[name] = name === 'policy_data' ? policyData : valueOf(child, format);
   return fc.record(fields, { requiredKeys: [] });
 }
 
