@@ -5,6 +5,7 @@
 import { get, type Grant, type Model, type Resource } from '../engine/model';
 import type { RuleContext } from '../engine/rule';
 import type { Tri } from '../engine/values';
+import { normalizeMember } from './principals';
 
 /** Grants that give access after apply: a grant whose resource is being deleted gives none. */
 export function liveGrants(model: Model): readonly Grant[] {
@@ -105,7 +106,7 @@ export function sameTarget(a: TargetIdentity, b: TargetIdentity): Tri {
  */
 export function memberIdentity(grant: Grant): Identity {
   const { member } = grant;
-  if (member.state === 'known') return { state: 'known', key: member.value.toLowerCase() };
+  if (member.state === 'known') return { state: 'known', key: normalizeMember(member.value) };
   if (member.state === 'absent') return { state: 'unknown' };
   const targets = [...new Set(member.references.map((r) => r.target))];
   if (targets.length > 0 && targets.every((t) => t !== undefined)) return { state: 'reference', key: targets.sort().join(' ') };

@@ -14,6 +14,7 @@ export type MemberKind =
   | 'public'
   | 'principal'
   | 'principalSet'
+  | 'principalHierarchy'
   | 'deleted'
   | 'convenience'
   | 'other';
@@ -62,6 +63,7 @@ function kindOfPrefix(prefix: string): MemberKind {
     case 'domain':
     case 'principal':
     case 'principalSet':
+    case 'principalHierarchy':
     case 'deleted':
       return prefix;
     default:
@@ -89,21 +91,63 @@ function serviceAgentFromTemplate(raw: string): Tri {
   return tri(isServiceAgentEmail(raw.slice(colon + 1).replace(/\$\{[^}]*\}/g, '0')));
 }
 
-/** Parses a member written out in full: `user:a@example.com`, `domain:example.com`, `allUsers`. */
+const CASE_SENSITIVE = /^(?:principal|principalSet|principalHierarchy):/;
+
+/**
+ * A member as IAM compares it: the type prefix is case-sensitive, the value is not, except in `principal:`,
+ * `principalSet:` and `principalHierarchy:` identifiers and the public principals; a `deleted:` member keeps its
+ * prefixes. The provider's normalizeIamMemberCasing (google/tpgiamresource/iam.go) does exactly this.
+ */
+export function normalizeMember(member: string): string {
+  if (/allUsers|allAuthenticatedUsers/.test(member)) return member;
+  const deleted = member.startsWith('deleted:');
+  const body = deleted ? member.slice('deleted:'.length) : member;
+  if (CASE_SENSITIVE.test(body)) return member;
+  const colon = body.indexOf(':');
+  if (colon < 0) return member;
+  return `${deleted ? 'deleted:' : ''}${body.slice(0, colon + 1)}${body.slice(colon + 1).toLowerCase()}`;
+}
+
+/**
+ * What a `principal://` or `principalSet://` identifier stands for, in the terms of the other members
+ * (https://cloud.google.com/iam/docs/principal-identifiers): one federated person is a user, every service
+ * account of a project, folder or organization is a service account, `goog/` forms name a Google Account,
+ * group or the public.
+ */
+function principalIdentifier(member: string): Pick<MemberInfo, 'kind' | 'domain' | 'googleServiceAccount' | 'defaultServiceAccount'> | undefined {
+  const emailDomain = (email: string) => (email.includes('@') ? email.slice(email.lastIndexOf('@') + 1).toLowerCase() : undefined);
+  let m = /^principal:\/\/iam\.googleapis\.com\/locations\/global\/workforcePools\/[^/]+\/subject\/.+$/.exec(member);
+  if (m) return { kind: 'user', googleServiceAccount: 'no', defaultServiceAccount: 'no' };
+  m = /^principal:\/\/goog\/subject\/(.+)$/.exec(member);
+  if (m) return { kind: 'user', domain: emailDomain(m[1]), googleServiceAccount: 'no', defaultServiceAccount: 'no' };
+  m = /^principalSet:\/\/goog\/group\/(.+)$/.exec(member);
+  if (m) return { kind: 'group', domain: emailDomain(m[1]), googleServiceAccount: 'no', defaultServiceAccount: 'no' };
+  if (/^principalSet:\/\/goog\/public:all$/.test(member)) return { kind: 'public', googleServiceAccount: 'no', defaultServiceAccount: 'no' };
+  // Every service account there, the default ones included where they exist.
+  if (/^principalSet:\/\/cloudresourcemanager\.googleapis\.com\/(?:projects|folders|organizations)\/[^/]+\/type\/ServiceAccount$/.test(member)) {
+    return { kind: 'serviceAccount', googleServiceAccount: 'yes', defaultServiceAccount: 'unknown' };
+  }
+  return undefined;
+}
+
+/** Parses a member written out in full: `user:a@example.com`, `domain:example.com`, `allUsers`, `principal://...`. */
 export function parseMember(member: string): MemberInfo {
   if (/^(allUsers|allAuthenticatedUsers)$/i.test(member)) return { unknown: false, kind: 'public', display: member, googleServiceAccount: 'no', defaultServiceAccount: 'no', serviceAgent: 'no' };
-  const colon = member.indexOf(':');
-  const kind = colon > 0 ? kindOfPrefix(member.slice(0, colon)) : 'other';
-  const rest = member.slice(colon + 1);
+  const identifier = principalIdentifier(member);
+  if (identifier) return { unknown: false, display: member, serviceAgent: 'no', ...identifier };
+  const normalized = normalizeMember(member);
+  const colon = normalized.indexOf(':');
+  const kind = colon > 0 ? kindOfPrefix(normalized.slice(0, colon)) : 'other';
+  const rest = normalized.slice(colon + 1);
   let domain: string | undefined;
-  if (kind === 'domain') domain = rest.toLowerCase();
+  if (kind === 'domain') domain = rest;
   else if (kind === 'user' || kind === 'group' || kind === 'serviceAccount') {
     const at = rest.lastIndexOf('@');
-    domain = at >= 0 ? rest.slice(at + 1).toLowerCase() : undefined;
+    domain = at >= 0 ? rest.slice(at + 1) : undefined;
   }
   const googleServiceAccount = tri(kind === 'serviceAccount' && domain !== undefined && isGoogleServiceAccountDomain(domain));
   const serviceAgent = tri(kind === 'serviceAccount' && isServiceAgentEmail(rest));
-  return { unknown: false, kind, display: member, domain, googleServiceAccount, defaultServiceAccount: tri(isDefaultServiceAccountText(member)), serviceAgent };
+  return { unknown: false, kind, display: member, domain, googleServiceAccount, defaultServiceAccount: tri(isDefaultServiceAccountText(normalized)), serviceAgent };
 }
 
 /**

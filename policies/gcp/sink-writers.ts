@@ -4,6 +4,7 @@
  */
 import { get, type Grant, type Model, type Resource, type Value } from '../engine/model';
 import { knownString, lastSegment, sameIdentifier, type Tri } from '../engine/values';
+import { normalizeMember } from './principals';
 import { DESTINATION_TYPES, LOG_BUCKET_PARENTS, type SinkDestination } from './sink-destinations';
 
 /**
@@ -21,7 +22,7 @@ export function grantIsForWriter(model: Model, grant: Grant, sink: Resource): Tr
   }
   for (const path of ['writer_identity', 'custom_writer_identity']) {
     if (get(sink, path).state === 'absent') continue;
-    if (sameIdentifier(model, member, get(sink, path)) === 'yes') return 'yes';
+    if (sameIdentifier(model, member, get(sink, path), normalizeMember) === 'yes') return 'yes';
   }
   return 'no';
 }

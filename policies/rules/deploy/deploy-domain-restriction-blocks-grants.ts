@@ -13,7 +13,7 @@ import { modelRule } from '../../engine/rule';
 import type { Tri } from '../../engine/values';
 import { grantingResource } from '../../gcp/iam-grants';
 import { DOMAIN_RESTRICTION, MANAGED_MEMBER_RESTRICTION, orgPolicies, type OrgPolicyView } from '../../gcp/org-policies';
-import { describeMember, type MemberInfo } from '../../gcp/principals';
+import { describeMember, normalizeMember, type MemberInfo } from '../../gcp/principals';
 import { describeRole } from '../../gcp/roles';
 import { grantScope } from '../../gcp/scopes';
 
@@ -35,7 +35,7 @@ function refuses(policy: OrgPolicyView, memberText: string | undefined): Tri {
   if (policy.parameters === 'unknown') return 'unknown';
   const listed = policy.parameters.flatMap((p) => (Array.isArray(p.allowedMemberSubjects) ? p.allowedMemberSubjects : []));
   if (memberText === undefined) return listed.length > 0 ? 'unknown' : 'yes';
-  return listed.some((s) => typeof s === 'string' && s.toLowerCase() === memberText.toLowerCase()) ? 'no' : 'yes';
+  return listed.some((s) => typeof s === 'string' && normalizeMember(s) === normalizeMember(memberText)) ? 'no' : 'yes';
 }
 
 /** Whether a policy restricts members where it is set: an allow-list (legacy) or enforcement (managed), or a policy whose constraint is open. */
