@@ -56,6 +56,13 @@ function tokenize(text: string): Token[] {
       i++;
       continue;
     }
+    // `--` outside a string starts a comment that runs to the end of the line: the rest of the line is not
+    // part of the filter (https://cloud.google.com/logging/docs/view/logging-query-language#comments).
+    if (c === '-' && text[i + 1] === '-') {
+      while (i < text.length && text[i] !== '\n') i++;
+      spaced = true;
+      continue;
+    }
     if (c === '(' || c === ')' || c === ',') {
       tokens.push({ type: c, text: c, spaced });
       i++;
@@ -70,7 +77,7 @@ function tokenize(text: string): Token[] {
         i += op.length;
       } else {
         let word = '';
-        while (i < text.length && !WORD_STOP.test(text[i])) {
+        while (i < text.length && !WORD_STOP.test(text[i]) && !text.startsWith('--', i)) {
           word += text[i++];
           // A quoted path segment: labels."k8s-pod/app".
           if (word.endsWith('.') && text[i] === '"') {

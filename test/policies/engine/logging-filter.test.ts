@@ -37,6 +37,10 @@ describe('Logging filter analysis per audit log stream', () => {
       ['OR binds tighter than AND: (a OR b) AND c', 'severity<ERROR OR log_id("stdout") AND log_id("stderr")', []],
       ['NOT of a non-audit field matches every audit entry', 'NOT httpRequest.status=200', ALL],
       ['value lists: logName = ("x" OR "y")', 'logName=("projects/p/logs/cloudaudit.googleapis.com%2Factivity" OR "projects/p/logs/stdout")', ['activity']],
+      ['a -- comment hides the rest of its line: the NOT clause after it does not narrow', 'severity<ERROR -- AND NOT logName:"/logs/cloudaudit.googleapis.com%2F"', ALL],
+      ['a comment glued to a word still starts there', 'severity<ERROR--AND NOT logName:"cloudaudit.googleapis.com"', ALL],
+      ['a comment ends at its line: the next line is filter again', 'severity<ERROR -- only noise\nAND NOT logName:"/logs/cloudaudit.googleapis.com%2F"', []],
+      ['-- inside a quoted string is text, not a comment', 'log_id("app--debug") AND textPayload:"--"', []],
     ])('%s', (_name, filter, expected) => {
       expect(auditStreamsMatched(filter)).toEqual(expected);
     });
