@@ -3,6 +3,7 @@
  * `*_iam_policy` (whose `policy_data` is a JSON string, or a reference to a `data.google_iam_policy`).
  * Rules read `model.grants`; none of them parses IAM resources itself.
  */
+import { CelSyntaxError, conjuncts, tokenizeCel, type CelToken } from './cel';
 import { get, type Grant, type GrantCondition, type GrantLevel, type GrantTarget, type Model, type Resource, type UnknownTree, type Value } from './model';
 import { InputError } from './errors';
 import { describeJsonType } from './load/json';
@@ -103,16 +104,56 @@ function grant(base: GrantBase, role: Value<string>, member: Value<string>, path
   return { resourceId: base.resourceId, kind: base.kind, target: base.target, role, member, condition, path, viaDataSource, action: base.action };
 }
 
-const EXPIRY = /request\.time\s*<=?\s*timestamp\(\s*["']([^"']+)["']\s*\)/;
+const same = (tokens: readonly CelToken[], pattern: readonly string[]) => tokens.length === pattern.length && pattern.every((p, i) => p === '*' || tokens[i].text === p);
+
+/** The instant a conjunct bounds `request.time` below: `request.time < timestamp("T")`, `<=`, or `timestamp("T") > request.time`. */
+function upperBound(tokens: readonly CelToken[]): Date | 'invalid' | undefined {
+  let at: CelToken | undefined;
+  if (same(tokens, ['request', '.', 'time', '<', 'timestamp', '(', '*', ')']) || same(tokens, ['request', '.', 'time', '<=', 'timestamp', '(', '*', ')'])) at = tokens[6];
+  else if (same(tokens, ['timestamp', '(', '*', ')', '>', 'request', '.', 'time']) || same(tokens, ['timestamp', '(', '*', ')', '>=', 'request', '.', 'time'])) at = tokens[2];
+  if (at === undefined) return undefined;
+  const date = at.kind === 'string' ? new Date(at.text) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : 'invalid';
+}
+
+/**
+ * How an IAM condition bounds its grant in time (https://cloud.google.com/iam/docs/conditions-attribute-reference#date-time):
+ * proven only when an upper bound on `request.time` is a conjunct of the whole expression.
+ */
+function expiryOf(expression: string): Pick<GrantCondition, 'expiresAt' | 'expiry'> {
+  let tokens: CelToken[];
+  let parts: (readonly CelToken[])[] | undefined;
+  try {
+    tokens = tokenizeCel(expression);
+    parts = conjuncts(tokens);
+  } catch (e) {
+    if (e instanceof CelSyntaxError) return { expiry: 'unclear' };
+    throw e;
+  }
+  let earliest: Date | undefined;
+  for (const part of parts ?? []) {
+    const bound = upperBound(part);
+    if (bound === 'invalid') return { expiry: 'unclear' };
+    if (bound !== undefined && (earliest === undefined || bound < earliest)) earliest = bound;
+  }
+  if (earliest !== undefined) return { expiry: 'bounded', expiresAt: earliest };
+  // A comparison of request.time with a timestamp that is not a conjunct (after `||`, under `!`) may or may not
+  // end the grant; anything else (no request.time, or request.time.getHours() and the like) is no expiry.
+  const comparison = /^[<>]=?$/;
+  const comparesTime = (i: number) => {
+    const w = tokens.slice(i, i + 8);
+    const requestTime = (at: number) => same(w.slice(at, at + 3), ['request', '.', 'time']);
+    return (requestTime(0) && comparison.test(w[3]?.text ?? '') && w[4]?.text === 'timestamp') || (w[0]?.text === 'timestamp' && w[1]?.text === '(' && w[3]?.text === ')' && comparison.test(w[4]?.text ?? '') && requestTime(5));
+  };
+  return { expiry: tokens.some((_, i) => comparesTime(i)) ? 'unclear' : 'none' };
+}
 
 /** A condition from an IAM resource's `condition` block or a policy binding's `condition` object. */
 export function conditionOf(title: unknown, expression: unknown): GrantCondition | undefined {
   const t = typeof title === 'string' ? title : undefined;
   const e = typeof expression === 'string' ? expression : undefined;
   if (t === undefined && e === undefined) return undefined;
-  const match = e === undefined ? null : EXPIRY.exec(e);
-  const expiresAt = match ? new Date(match[1]) : undefined;
-  return { title: t, expression: e, expiresAt: expiresAt && !Number.isNaN(expiresAt.getTime()) ? expiresAt : undefined };
+  return { title: t, expression: e, ...(e === undefined ? { expiry: 'none' as const } : expiryOf(e)) };
 }
 
 function known<T>(value: Value<T>): T | undefined {

@@ -118,8 +118,17 @@ export interface GrantTarget {
 export interface GrantCondition {
   readonly title?: string;
   readonly expression?: string;
-  /** Parsed from `request.time < timestamp("...")` in the expression, when present. */
+  /**
+   * When the grant ends: set only when `request.time < timestamp("...")` (or `<=`, or the mirror image) is a
+   * conjunct of the whole expression, so that it bounds every way the condition can be true (the earliest
+   * such bound). `A || request.time < ...`, a negation, or the text inside a string literal bound nothing.
+   */
   readonly expiresAt?: Date;
+  /**
+   * `bounded`: expiresAt is proven; `none`: the expression does not read `request.time` at all; `unclear`: it
+   * reads it but not as a bounding conjunct, or it is not CEL this checker can read (judge it unknown).
+   */
+  readonly expiry: 'bounded' | 'none' | 'unclear';
 }
 
 /** One (role, member) pair that an IAM resource grants. Extracted once per model, read by every IAM rule. */

@@ -23,12 +23,16 @@ export default modelRule({
       expired: 'Grants privileged role {{role}} to {{member}} at {{level}} level with a condition that expired at {{expiresAt}}; remove the grant.',
       'role-unknown': 'Grants a role known only after apply ({{role}}) to {{member}} at {{level}} level; it may be a privileged role.',
       'condition-unknown': 'Grants privileged role {{role}} to {{member}} at {{level}} level with a condition known only after apply.',
+      'condition-unclear':
+        'Grants privileged role {{role}} to {{member}} at {{level}} level with a condition that reads request.time but does not bound the whole expression (an ||, a negation, or CEL this checker cannot read); write it as request.time < timestamp("...") && ...',
     },
     help:
       'Standing admin access at the top of the hierarchy is the widest blast radius an account can have. Grant ' +
       'organization- and folder-level admin roles (config/roles.ts PRIVILEGED_ROLES and every *Admin / *.admin role) ' +
       'with an IAM condition `request.time < timestamp("...")`, as the break-glass grant does, and grant standing ' +
-      'access at the project where the work happens. Remove grants whose condition has expired.',
+      'access at the project where the work happens. The expiry counts only as a conjunct of the whole expression ' +
+      '(`request.time < timestamp("...") && ...`): after `||`, under a negation or inside a string it bounds nothing. ' +
+      'Remove grants whose condition has expired.',
   },
   check(context) {
     const now = context.params.now;
@@ -46,6 +50,7 @@ export default modelRule({
       if (privileged === 'unknown') context.unknown(resource, 'role-unknown', data, options);
       else if (expiresAt) context.report(resource, 'expired', { ...data, expiresAt: expiresAt.toISOString() }, options);
       else if (conditionIsUnknown(context.model, grant)) context.unknown(resource, 'condition-unknown', data, options);
+      else if (grant.condition?.expiry === 'unclear') context.unknown(resource, 'condition-unclear', data, options);
       else context.report(resource, 'not-time-bound', data, options);
     });
   },

@@ -75,15 +75,38 @@ describe('conditions', () => {
       ]),
     });
     expect(model.grants.map((g) => g.condition)).toEqual([
-      { title: 'break-glass', expression, expiresAt: new Date('2027-01-01T00:00:00Z') },
+      { title: 'break-glass', expression, expiresAt: new Date('2027-01-01T00:00:00Z'), expiry: 'bounded' },
       undefined,
-      { title: 't', expression: `request.time <= timestamp('2026-12-31T23:59:59Z') && true`, expiresAt: new Date('2026-12-31T23:59:59Z') },
+      { title: 't', expression: `request.time <= timestamp('2026-12-31T23:59:59Z') && true`, expiresAt: new Date('2026-12-31T23:59:59Z'), expiry: 'bounded' },
     ]);
   });
 
   it('reads a condition without an expiry as a condition without expiresAt', () => {
     const model = modelOf({ synth: synth({ google_project_iam_member: { m: { project: 'p', role: 'r', member: 'group:a@example.com', condition: { title: 'only prod', expression: 'resource.name.startsWith("projects/p")' } } } }) });
-    expect(model.grants[0].condition).toEqual({ title: 'only prod', expression: 'resource.name.startsWith("projects/p")', expiresAt: undefined });
+    expect(model.grants[0].condition).toEqual({ title: 'only prod', expression: 'resource.name.startsWith("projects/p")', expiry: 'none' });
+  });
+
+  const expiryOf = (expression: string) => {
+    const condition = modelOf({ synth: synth({ google_project_iam_member: { m: { project: 'p', role: 'r', member: 'group:a@example.com', condition: { title: 't', expression } } } }) }).grants[0].condition!;
+    return [condition.expiry, condition.expiresAt?.toISOString()];
+  };
+
+  it.each([
+    ['a conjunct among others, in parentheses', 'resource.type == "x" && (request.time < timestamp("2027-01-01T00:00:00Z"))', 'bounded', '2027-01-01T00:00:00.000Z'],
+    ['the mirror image', 'timestamp("2027-01-01T00:00:00Z") > request.time', 'bounded', '2027-01-01T00:00:00.000Z'],
+    ['the earliest of two bounds', 'request.time < timestamp("2028-01-01T00:00:00Z") && request.time < timestamp("2027-06-01T00:00:00Z")', 'bounded', '2027-06-01T00:00:00.000Z'],
+    ['nested conjunctions', '(a && (request.time < timestamp("2027-01-01T00:00:00Z") && b))', 'bounded', '2027-01-01T00:00:00.000Z'],
+    ['|| true after the bound', 'request.time < timestamp("2027-01-01T00:00:00Z") || true', 'unclear', undefined],
+    ['an || inside an enclosing pair of parentheses', '(request.time < timestamp("2027-01-01T00:00:00Z") || resource.name == "x")', 'unclear', undefined],
+    ['a negation', '!(request.time < timestamp("2027-01-01T00:00:00Z"))', 'unclear', undefined],
+    ['a ternary', 'x ? request.time < timestamp("2027-01-01T00:00:00Z") : true', 'unclear', undefined],
+    ['the text inside a string literal', 'resource.name != "request.time < timestamp(\\"2027-01-01T00:00:00Z\\")"', 'none', undefined],
+    ['a raw triple-quoted string holding the text', "resource.name != r'''request.time < timestamp(\"2027-01-01T00:00:00Z\")'''", 'none', undefined],
+    ['a time of day, not an end', 'request.time.getHours("Europe/Berlin") < 18', 'none', undefined],
+    ['a timestamp that is not a date', 'request.time < timestamp("soon")', 'unclear', undefined],
+    ['not CEL at all', 'request.time < timestamp("2027-01-01T00:00:00Z") && @', 'unclear', undefined],
+  ])('%s', (_, expression, expiry, at) => {
+    expect(expiryOf(expression)).toEqual([expiry, at]);
   });
 });
 

@@ -57,6 +57,33 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'fails (unknown) on an expiry that does not bound the whole condition: || true, a negation (synth)',
+      input: {
+        synth: synth({
+          google_organization_iam_member: {
+            orTrue: { org_id: ORG, role: 'roles/resourcemanager.organizationAdmin', member: BREAK_GLASS, condition: { title: 'bg', expression: `${FUTURE.expression} || true` } },
+            negated: { org_id: ORG, role: 'roles/iam.securityAdmin', member: BREAK_GLASS, condition: { title: 'bg', expression: `!(${FUTURE.expression})` } },
+          },
+        }),
+      },
+      errors: [
+        { messageId: 'condition-unclear', address: 'google_organization_iam_member.orTrue', outcome: 'unknown' },
+        { messageId: 'condition-unclear', address: 'google_organization_iam_member.negated', outcome: 'unknown' },
+      ],
+    },
+    {
+      name: 'fails on an expiry written inside a string literal: no expiry at all (plan)',
+      input: {
+        plan: plan([
+          {
+            address: 'google_folder_iam_member.quoted',
+            values: { folder: 'folders/123', role: 'roles/iam.securityAdmin', member: BREAK_GLASS, condition: [{ title: 'bg', expression: `resource.name != '${FUTURE.expression}'`, description: '' }] },
+          },
+        ]),
+      },
+      errors: [{ messageId: 'not-time-bound', address: 'google_folder_iam_member.quoted' }],
+    },
+    {
       name: 'fails on a standing org admin grant (synth)',
       input: { synth: synth({ google_organization_iam_member: { admins: { org_id: ORG, role: 'roles/resourcemanager.organizationAdmin', member: 'group:gcp-platform-admins@example.com' } } }) },
       errors: [{ messageId: 'not-time-bound', address: 'google_organization_iam_member.admins' }],
