@@ -85,5 +85,17 @@ export const DEFAULT_SERVICE_ACCOUNT_PATTERNS: readonly RegExp[] = [
   /^serviceAccount:[a-z0-9-]+@appspot\.gserviceaccount\.com$/,
 ];
 
+/**
+ * Google-managed service agents: identities Google creates and grants when a service is enabled, which no
+ * code declares (cloud.google.com/iam/docs/service-agents: `service-PROJECT_NUMBER@gcp-sa-SERVICE.iam.gserviceaccount.com`,
+ * the older `service-PROJECT_NUMBER@<service>.iam.gserviceaccount.com`, org and folder agents, and the Google APIs
+ * service agent `PROJECT_NUMBER@cloudservices.gserviceaccount.com`).
+ */
+export const SERVICE_AGENT_PATTERNS: readonly RegExp[] = [
+  /^serviceAccount:service-(?:org-|folder-)?\d+@[a-z0-9-]+\.iam\.gserviceaccount\.com$/i,
+  /^serviceAccount:[a-z0-9-]+@gcp-sa-[a-z0-9-]+\.iam\.gserviceaccount\.com$/i,
+  /^serviceAccount:\d+@cloudservices\.gserviceaccount\.com$/i,
+];
+
 /** Principals that mean "anyone". */
 export const PUBLIC_PRINCIPALS: readonly string[] = ['allUsers', 'allAuthenticatedUsers'];

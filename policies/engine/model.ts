@@ -1,6 +1,6 @@
 /**
- * The one model every input becomes. Loaders (cdktf.out, cdk.tf.json, plan JSON; later Cloud Asset
- * Inventory exports) produce it; rules and reports read only it. No cdktf import here, ever.
+ * The one model every input becomes. Loaders (cdktf.out, cdk.tf.json, plan JSON, Cloud Asset Inventory
+ * exports) produce it; rules and reports read only it. No cdktf import here, ever.
  */
 
 /**
@@ -9,7 +9,8 @@
  */
 export type Action = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-op';
 
-export type InputKind = 'cdktf-out' | 'synth-json' | 'plan';
+/** `asset-export`: the live IAM policies of a Cloud Asset Inventory export (see load/asset-export.ts). */
+export type InputKind = 'cdktf-out' | 'synth-json' | 'plan' | 'asset-export';
 
 /** A reference from one resource's attribute to another resource (or one of its attributes). */
 export interface Reference {

@@ -2,7 +2,7 @@
  * IAM principals: what kind a member is (also when it is known only after apply), its domain, and
  * whether it is a (default) Google service account. No rule parses member strings itself.
  */
-import { DEFAULT_SERVICE_ACCOUNT_PATTERNS } from '../catalog/roles';
+import { DEFAULT_SERVICE_ACCOUNT_PATTERNS, SERVICE_AGENT_PATTERNS } from '../catalog/roles';
 import type { Model, Reference, Value } from '../engine/model';
 
 export type MemberKind =
@@ -180,4 +180,14 @@ export function describeMember(model: Model, member: Value<string>): MemberInfo 
   if (member.state === 'known') return parseMember(member.value);
   if (member.state === 'unknown') return describeUnknownMember(model, member);
   return { unknown: false, display: '(absent)' };
+}
+
+/** True for a Google-managed service agent (`serviceAccount:service-123@gcp-sa-x.iam.gserviceaccount.com`). */
+export function isServiceAgent(member: string): boolean {
+  return SERVICE_AGENT_PATTERNS.some((p) => p.test(member));
+}
+
+/** True for a principal IAM keeps after its deletion (`deleted:user:a@example.com?uid=123`). */
+export function isDeletedMember(member: string): boolean {
+  return /^deleted:/i.test(member);
 }
