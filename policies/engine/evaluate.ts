@@ -77,9 +77,24 @@ class RuleRunner {
       const template = (rule.meta.messages as Record<string, string>)[messageId];
       if (template === undefined) throw new Error(`reported unknown message id "${messageId}"`);
       const where = resource ? locate(resource) : { resourceId: rule.meta.id, address: rule.meta.id };
-      const graded = packSeverity === undefined && options?.severity !== undefined ? { severity: options.severity } : {};
-      const properties = options?.properties === undefined ? {} : { properties: options.properties };
-      run.results.push({ ...base, ...graded, ...where, messageId, outcome, message: renderMessage(template, data, this.secretsOf(resource)), path: options?.path, ...properties });
+      // One object shape for every result (no conditional spreads): a rule may report on every grant of a large org.
+      run.results.push({
+        ruleId: base.ruleId,
+        severity: packSeverity === undefined && options?.severity !== undefined ? options.severity : base.severity,
+        category: base.category,
+        controls: base.controls,
+        resourceId: where.resourceId,
+        address: where.address,
+        stack: where.stack,
+        resourceType: where.resourceType,
+        constructPath: where.constructPath,
+        sourceFile: where.sourceFile,
+        messageId,
+        outcome,
+        message: renderMessage(template, data, this.secretsOf(resource)),
+        path: options?.path,
+        properties: options?.properties,
+      });
     };
     const context: RuleContext = {
       model: this.model,

@@ -20,6 +20,7 @@
 import { AUDIT_LOG_TYPE_BY_NUMBER, HIERARCHY_ASSET_TYPES, RESOURCE_MANAGER_PREFIX, terraformTypeOfAsset } from '../../catalog/asset-types';
 import { InputError } from '../errors';
 import type { HierarchyNode } from '../model';
+import { lastSegment } from '../values';
 import { newResource, type ResourceDraft } from './draft';
 import { describeJsonType, isObject, quoteShort } from './json';
 
@@ -205,8 +206,11 @@ export class AssetCollector {
     this.add(isSearchResult(item) ? readSearchResult(item, where) : readExportedAsset(item, where));
   }
 
-  assets(): AssetRecord[] {
-    return [...this.records.values()];
+  /** The assets read, handed over once: the collector lets go of them, so only the model stays in memory. */
+  takeAssets(): AssetRecord[] {
+    const assets = [...this.records.values()];
+    this.records.clear();
+    return assets;
   }
 }
 
@@ -222,10 +226,6 @@ function projectMapper(projectIds: ReadonlyMap<string, string>): (path: string) 
 function relativeName(name: string): string {
   const match = /^\/\/[^/]+\/(.*)$/.exec(name);
   return match ? match[1] : name;
-}
-
-function lastSegmentOf(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function nodeKind(key: string): HierarchyNode['kind'] | undefined {
@@ -269,13 +269,13 @@ export function assetModelParts(assets: readonly AssetRecord[], projectIds: Read
     const type = terraformTypeOfAsset(asset.assetType);
     const level = hierarchy?.level ?? 'resource';
     const values: Record<string, unknown> = {};
-    if (level === 'organization') values.org_id = lastSegmentOf(ownKey!);
+    if (level === 'organization') values.org_id = lastSegment(ownKey!);
     else if (level === 'folder') values.folder = ownKey;
-    else if (level === 'project') values.project = lastSegmentOf(ownKey!);
+    else if (level === 'project') values.project = lastSegment(ownKey!);
     else {
       values.name = mapProject(relativeName(asset.name));
       const project = chain.find((k) => k.startsWith('projects/'));
-      if (project !== undefined) values.project = lastSegmentOf(project);
+      if (project !== undefined) values.project = lastSegment(project);
     }
     values.policy_data = JSON.stringify(policyJson(asset));
     if (ownKey !== undefined) nodes.set(ownKey, { ...nodes.get(ownKey)!, resourceId: asset.name });
@@ -285,7 +285,7 @@ export function assetModelParts(assets: readonly AssetRecord[], projectIds: Read
         address: asset.name,
         mode: 'managed',
         type: `${type}_iam_policy`,
-        name: lastSegmentOf(asset.name),
+        name: lastSegment(asset.name),
         modulePath: [],
         values,
         unknown: {},

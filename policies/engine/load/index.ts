@@ -54,8 +54,7 @@ function projectIdsOf(options: LoadOptions, collector: AssetCollector): Map<stri
 }
 
 function fromAssets(collector: AssetCollector, name: string, options: LoadOptions): Model {
-  const assets = collector.assets();
-  const { resources, nodes } = assetModelParts(assets, projectIdsOf(options, collector), name);
+  const { resources, nodes } = assetModelParts(collector.takeAssets(), projectIdsOf(options, collector), name);
   return createModel({ kind: 'asset-export', sources: [name], stacks: [], resources, declared: options.declared, nodes });
 }
 

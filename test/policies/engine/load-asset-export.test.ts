@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { audit } from '../../../policies/check';
 import { DEFAULT_PARAMS } from '../../../policies/config/adapter';
 import { loadModel, loadProjectIds } from '../../../policies/engine/load';
+import { MAX_LINE_BYTES } from '../../../policies/engine/load/read-text';
 import type { Model } from '../../../policies/engine/model';
 import { CAI_EXPORTS, fixture } from '../../support/fixtures';
 import { inputErrorOf } from '../../support/input-error';
@@ -236,6 +237,11 @@ describe('bad exports: one line, where, never a pass', () => {
   test('an empty list', () => {
     const file = write('[]', 'list.json');
     expect(inputErrorOf(() => loadModel(file))).toBe(`${file}: an empty list, expected Cloud Asset Inventory assets or IAM policy search results`);
+  });
+
+  test('a line longer than MAX_LINE_BYTES fails instead of filling memory', () => {
+    const file = write(`{"name":"//x/y","asset_type":"storage.googleapis.com/Bucket","pad":"${'x'.repeat(MAX_LINE_BYTES)}"}\n`);
+    expect(inputErrorOf(() => loadModel(file))).toBe(`${file}: line 1 is longer than 64 MiB`);
   });
 
   test('a FIFO fails at once instead of waiting for a writer', () => {
