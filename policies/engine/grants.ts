@@ -92,7 +92,7 @@ function targetOf(resource: Resource, targetType: string): GrantTarget {
   const name = targetAttribute(resource, level);
   const id: Value<string> = name === undefined ? { state: 'absent' } : attribute(resource, name);
   const reference = name === undefined ? undefined : resource.references.find((r) => r.path === name && r.target !== undefined);
-  return { level, type: targetType, id, resourceId: reference?.target };
+  return { level, type: targetType, id, attribute: name, resourceId: reference?.target };
 }
 
 /** What every grant of one IAM resource shares. */

@@ -102,6 +102,8 @@ export interface GrantTarget {
   readonly type: string;
   /** The id attribute as written (`org_id`, `folder`, `project`, `secret_id`, `crypto_key_id`, ...). */
   readonly id: Value<string>;
+  /** The name of that attribute (`topic`, `secret_id`); undefined when the resource has none. */
+  readonly attribute?: string;
   /** When the id refers to a resource in the model, that resource's model id. */
   readonly resourceId?: string;
 }

@@ -30,6 +30,22 @@ runRuleTests(
           google_project_iam_member: { inv: { project: PROJECT, role: 'roles/run.invoker', member: 'serviceAccount:${google_service_account.app.email}' } },
         }),
       },
+      {
+        name: 'a declared topic named through references to it compares by the topic, not by its project (export)',
+        input: {
+          assets: exported(
+            [RUN_DEVELOPER],
+            [{ name: '//pubsub.googleapis.com/projects/example-app-prd/topics/app-events', asset_type: 'pubsub.googleapis.com/Topic', iam_policy: { bindings: [{ role: 'roles/pubsub.publisher', members: [DEVELOPERS] }] } }],
+          ),
+        },
+        params: declares({
+          google_pubsub_topic: { events: { project: PROJECT, name: 'app-events' } },
+          google_project_iam_member: { dev: { project: PROJECT, role: 'roles/run.developer', member: DEVELOPERS } },
+          google_pubsub_topic_iam_member: {
+            pub: { project: '${google_pubsub_topic.events.project}', topic: '${google_pubsub_topic.events.name}', role: 'roles/pubsub.publisher', member: DEVELOPERS },
+          },
+        }),
+      },
       { name: 'nothing to compare without --declared (export)', input: { assets: exported([{ role: 'roles/owner', members: ['user:someone@example.com'] }]) } },
     ],
     invalid: [
