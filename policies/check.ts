@@ -7,9 +7,12 @@ import { paramsOf, DEFAULT_POLICY, policyFromOrgConfig, type CheckPolicy } from 
 import { loadPolicy } from './config/load';
 import type { BaselineConfig } from './config/org-config';
 import { evaluate } from './engine/evaluate';
-import { loadModel, type ModelInput } from './engine/load';
+import { InputError } from './engine/errors';
+import { loadModel, loadProjectIds, type ModelInput } from './engine/load';
+import { declaredAccessOf } from './gcp/access-drift';
 import type { Evaluation } from './engine/results';
-import type { Rule } from './engine/rule';
+import type { Model } from './engine/model';
+import type { DeclaredAccess, Rule, RuleParams } from './engine/rule';
 import { PACKS, type PackName } from './packs';
 import { DEFAULT_GATE, exitCodeOf, type Gate } from './report/verdict';
 import { RULES } from './rules';
@@ -21,7 +24,7 @@ export interface CheckOptions {
   readonly config?: BaselineConfig;
   /** An org config or policy file (YAML or JSON) to read. @default - none */
   readonly configFile?: string;
-  /** The pack to run. @default 'all' for a cdktf.out directory, else 'guardrails' */
+  /** The pack to run. @default 'all' for a cdktf.out directory, 'audit' for an asset export, else 'guardrails' */
   readonly pack?: PackName;
   /** What fails the run. @default fail-on high, unknown fail */
   readonly gate?: Gate;
@@ -50,14 +53,51 @@ function policyOf(options: CheckOptions): CheckPolicy {
 export function check(input: ModelInput, options: CheckOptions = {}): CheckRun {
   const policy = policyOf(options);
   const model = loadModel(input, { declared: policy.declared });
-  // A cdktf.out is a whole organization; a plan or one cdk.tf.json is usually one team's change.
-  const pack = options.pack ?? (model.kind === 'cdktf-out' ? 'all' : 'guardrails');
+  // A cdktf.out is a whole organization; a plan or one cdk.tf.json is usually one team's change; an
+  // asset export is the live organization's IAM.
+  const pack = options.pack ?? (model.kind === 'cdktf-out' ? 'all' : model.kind === 'asset-export' ? 'audit' : 'guardrails');
+  return evaluateRun(model, policy, pack, options);
+}
+
+/** Evaluate a pack over a loaded model and decide the exit code: the part check() and audit() share. */
+function evaluateRun(model: Model, policy: CheckPolicy, pack: PackName, options: CheckOptions, extra: Partial<RuleParams> = {}): CheckRun {
   const evaluation = evaluate(model, {
     rules: RULES,
     pack: PACKS[pack],
-    params: paramsOf(policy, options.now),
+    params: { ...paramsOf(policy, options.now), ...extra },
     suppressions: policy.suppressions,
   });
   const gate = options.gate ?? DEFAULT_GATE;
   return { evaluation, rules: RULES, gate, exitCode: exitCodeOf(evaluation, gate) };
+}
+
+export interface AuditOptions extends CheckOptions {
+  /** What the code declares (cdktf.out, cdk.tf.json or a plan), to report drift against. @default - no drift rules run */
+  readonly declared?: ModelInput;
+  /** `gcloud projects list --format=json` or a resource export, mapping project numbers to ids. @default - config numbers and the export's own */
+  readonly projects?: string;
+}
+
+const EXPORT_HINT = 'gcloud asset export --content-type=iam-policy, or gcloud asset search-all-iam-policies --format=json';
+
+function nameOf(input: ModelInput): string {
+  return typeof input === 'string' ? input : input.name;
+}
+
+/**
+ * `baseline audit`: the rules on the live organization (a Cloud Asset Inventory export), and with
+ * `declared`, the drift between it and the code. Throws InputError (bad input) or ConfigError (bad config).
+ */
+export function audit(input: ModelInput, options: AuditOptions = {}): CheckRun {
+  const policy = policyOf(options);
+  const projectIds = options.projects === undefined ? undefined : loadProjectIds(options.projects);
+  const model = loadModel(input, { declared: policy.declared, projectIds });
+  if (model.kind !== 'asset-export') throw new InputError(`${nameOf(input)}: not a Cloud Asset Inventory export (${EXPORT_HINT})`);
+  let declaredAccess: DeclaredAccess[] | undefined;
+  if (options.declared !== undefined) {
+    const declared = loadModel(options.declared, { declared: policy.declared });
+    if (declared.kind === 'asset-export') throw new InputError(`${nameOf(options.declared)}: --declared takes what the code declares (cdktf.out, cdk.tf.json or a plan), not an asset export`);
+    declaredAccess = declaredAccessOf(declared);
+  }
+  return evaluateRun(model, policy, options.pack ?? 'audit', options, { declaredAccess });
 }

@@ -1,11 +1,13 @@
 /**
- * The `baseline` command: load Terraform JSON (cdktf.out, cdk.tf.json or a plan), evaluate a pack of
- * rules, print or write a report, exit 0 (pass), 1 (findings) or 2 (bad input, config or usage).
+ * The `baseline` command: load Terraform JSON (cdktf.out, cdk.tf.json or a plan) or, for `audit`, a Cloud
+ * Asset Inventory export of the live organization, evaluate a pack of rules, print or write a report,
+ * exit 0 (pass), 1 (findings) or 2 (bad input, config or usage).
  * Every error is one line on stderr saying what and where; a stack trace is never the user's problem.
  */
 import { closeSync, constants, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import type { CheckOptions, CheckRun } from './check';
 import { ConfigError } from './config/errors';
 import { InputError } from './engine/errors';
 import { SEVERITIES, type Severity } from './engine/rule';
@@ -87,41 +89,37 @@ function configFileOf(flags: CheckFlags, io: Io): string | undefined {
   return existsSync(found) ? found : undefined;
 }
 
-function check(input: string, flags: CheckFlags, io: Io): number {
+interface AuditFlags extends CheckFlags {
+  readonly declared?: string;
+  readonly projects?: string;
+}
+
+/** The engine, rules and schemas, loaded on first use: `baseline --version` and `--help` start without them. */
+const engine = () => require('./check') as typeof import('./check');
+
+/** Runs a check or an audit and prints or writes its report: the part `check` and `audit` share. */
+function runAndReport(input: string, flags: CheckFlags, io: Io, run: (options: CheckOptions) => CheckRun): number {
   const gate: Gate = { failOn: flags.failOn, unknown: flags.unknown };
   try {
-    // Loaded on first use, so `baseline --version` and `--help` start without the engine, rules and schemas.
-    const { check: runCheck } = require('./check') as typeof import('./check');
-    const run = runCheck(input, { configFile: configFileOf(flags, io), pack: flags.pack, gate });
+    const result = run({ configFile: configFileOf(flags, io), pack: flags.pack, gate });
     const color = flags.format === 'text' && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;
-    const report = render(flags.format, run.evaluation, { gate, catalogue: run.rules, color, baseDir: io.cwd });
+    const report = render(flags.format, result.evaluation, { gate, catalogue: result.rules, color, baseDir: io.cwd });
     if (flags.output) {
       writeReport(flags.output, report);
-      io.stdout(`${summaryLine(run.evaluation, gate)}\n${flags.format} report written to ${flags.output}\n`);
+      io.stdout(`${summaryLine(result.evaluation, gate)}\n${flags.format} report written to ${flags.output}\n`);
     } else {
       io.stdout(report);
     }
-    return run.exitCode;
+    return result.exitCode;
   } catch (e) {
     io.stderr(`baseline: ${e instanceof OutputError ? e.message : describeError(e, input)}\n`);
     return 2;
   }
 }
 
-function program(io: Io, onExit: (code: number) => void): Command {
-  const cli = new Command('baseline')
-    .description('Check Terraform JSON (cdktf.out, cdk.tf.json, terraform show -json) against the GCP security baseline.')
-    .version(version)
-    .exitOverride()
-    .configureOutput({
-      writeOut: io.stdout,
-      writeErr: io.stderr,
-      outputError: (text, write) => write(`baseline: ${plainLine(text.replace(/^error: /, ''))}\n`),
-    });
-  cli
-    .command('check')
-    .description('Evaluate the rules of a pack against one input and report the results.')
-    .argument('<input>', 'a cdktf.out directory, a cdk.tf.json, a `terraform show -json` plan, a folder of plans, or - for stdin')
+/** The options `check` and `audit` share: report format and destination, gate, config, pack. */
+function withReportOptions(command: Command, packHelp: string): Command {
+  return command
     .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run').choices(SEVERITIES).default('high'))
@@ -131,15 +129,44 @@ function program(io: Io, onExit: (code: number) => void): Command {
         .choices(UNKNOWN_MODES)
         .default('fail'),
     )
-    .addOption(new Option('--pack <pack>', 'rule pack (default: all for cdktf.out, else guardrails)').choices(Object.keys(PACKS)))
-    .action((input: string, flags: CheckFlags) => onExit(check(input, flags, io)));
+    .addOption(new Option('--pack <pack>', packHelp).choices(Object.keys(PACKS)));
+}
+
+function program(io: Io, onExit: (code: number) => void): Command {
+  const cli = new Command('baseline')
+    .description('Check Terraform JSON (cdktf.out, cdk.tf.json, terraform show -json) or the live organization (a Cloud Asset Inventory export) against the GCP security baseline.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(`baseline: ${plainLine(text.replace(/^error: /, ''))}\n`),
+    });
+  withReportOptions(
+    cli
+      .command('check')
+      .description('Evaluate the rules of a pack against one input and report the results.')
+      .argument('<input>', 'a cdktf.out directory, a cdk.tf.json, a `terraform show -json` plan, a folder of plans, a Cloud Asset Inventory export, or - for stdin'),
+    'rule pack (default: all for cdktf.out, audit for an asset export, else guardrails)',
+  ).action((input: string, flags: CheckFlags) => onExit(runAndReport(input, flags, io, (options) => engine().check(input, options))));
+  withReportOptions(
+    cli
+      .command('audit')
+      .description('Evaluate the live organization (a Cloud Asset Inventory IAM export) and, with --declared, report where it differs from the code.')
+      .argument('<export>', 'gcloud asset export --content-type=iam-policy output (newline-delimited JSON or a JSON list), gcloud asset search-all-iam-policies --format=json output, or - for stdin')
+      .option('--declared <input>', 'what the code declares: a cdktf.out directory, a cdk.tf.json or a `terraform show -json` plan')
+      .option('--projects <file>', 'project numbers to ids: gcloud projects list --format=json, or a --content-type=resource export'),
+    'rule pack (default: audit)',
+  ).action((input: string, flags: AuditFlags) =>
+    onExit(runAndReport(input, flags, io, (options) => engine().audit(input, { ...options, declared: flags.declared, projects: flags.projects }))),
+  );
   return cli;
 }
 
 /** Runs the CLI on arguments (without `node` and the script) and returns the exit code. */
 export function main(args: readonly string[], io: Io = processIo()): number {
   if (args.length === 0) {
-    io.stderr('baseline: missing command: expected `baseline check <path|->` (see baseline --help)\n');
+    io.stderr('baseline: missing command: expected `baseline check <path|->` or `baseline audit <export>` (see baseline --help)\n');
     return 2;
   }
   let exitCode = 0;

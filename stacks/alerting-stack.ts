@@ -40,6 +40,7 @@ export function alertInputsFromConfig(config: BaselineConfig, canarySecretId = c
     breakGlassPrincipals: config.policy.breakGlassPrincipals,
     canarySecretId,
     kmsProjectId: config.projects.find((p) => p.key === config.foundationProjects.kms)!.id,
+    deployer: config.organization.deployer,
   };
 }
 

@@ -49,5 +49,7 @@ export function buildBaseline(app: App, config: BaselineConfig): Baseline {
   iam.addDependency(logging);
   iam.addDependency(secrets);
   iam.addDependency(alerting);
+  // The audit stack's IAM change feed grants its topic to the Cloud Asset service agent.
+  iam.addDependency(audit);
   return { hierarchy, logging, audit, iam, secrets, alerting };
 }

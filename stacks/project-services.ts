@@ -37,6 +37,8 @@ export function servicesByProject(config: BaselineConfig): Map<string, string[]>
   if (config.logging.bucket.analytics) add(loggingKey, 'bigquery.googleapis.com');
   if (config.logging.archive) add(loggingKey, 'storage.googleapis.com');
   if (config.logging.siem) add(loggingKey, 'pubsub.googleapis.com', ...(config.logging.siem.readerAccountId ? ['iam.googleapis.com'] : []));
+  // The IAM change feed (audit stack): its topic, and the Cloud Asset API it is billed to.
+  if (config.audit.iamChangeFeed) add(loggingKey, 'pubsub.googleapis.com', 'cloudasset.googleapis.com');
   add(kmsKey, 'cloudkms.googleapis.com');
   add(secretsKey, 'secretmanager.googleapis.com', 'pubsub.googleapis.com');
   return new Map([...needs].map(([key, services]) => [key, [...services].sort()]));

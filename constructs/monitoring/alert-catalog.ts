@@ -209,6 +209,11 @@ export interface AlertInputs {
   readonly canarySecretId: string;
   /** The project holding the CMEK keys (the org's logging key among them). */
   readonly kmsProjectId: string;
+  /**
+   * The identity deployments run as (`protoPayload.authenticationInfo.principalEmail`); IAM policy changes by
+   * anyone else raise an alert. @default - no such alert
+   */
+  readonly deployer?: string;
 }
 
 /** Break-glass accounts whose own calls show up as principalEmail: users and service accounts. */
@@ -408,5 +413,23 @@ export function baselineAlerts(inputs: AlertInputs): AlertSpec[] {
       response:
         'Check whether a guardrail from orgPolicies.enforce was weakened or overridden lower down; revert changes that have no change request.',
     },
+    ...(inputs.deployer === undefined ? [] : [iamChangeOutsideCode(inputs.deployer)]),
   ];
+}
+
+/**
+ * An IAM policy set by anyone but the deployment identity: access changed outside the code. Resource Manager and
+ * most services log `SetIamPolicy` (some with their service's prefix); Cloud Storage logs `storage.setIamPermissions`.
+ */
+function iamChangeOutsideCode(deployer: string): AlertSpec {
+  return changeAlert({
+    id: 'iam-changes-outside-code',
+    title: 'IAM policy changed outside the deployment',
+    filter: `(protoPayload.methodName:"SetIamPolicy" OR protoPayload.methodName="storage.setIamPermissions") AND protoPayload.authenticationInfo.principalEmail!="${deployer}"`,
+    severity: 'ERROR',
+    group: 'changes',
+    happened: `An IAM policy was changed by a principal other than the deployment identity (${deployer}): access changed outside the code.`,
+    response:
+      'Run `baseline audit --declared` on a fresh Cloud Asset Inventory export to see the drift; declare the grant in code with a reason, or remove it, and ask who made it why.',
+  });
 }

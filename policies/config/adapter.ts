@@ -62,7 +62,7 @@ export function policyFromOrgConfig(config: BaselineConfig): CheckPolicy {
     declared: {
       organizationId: config.organization.id,
       folders: config.folders.map((f) => ({ key: f.key, parent: f.parent })),
-      projects: config.projects.map((p) => ({ id: p.id, folder: p.folder, coupling: p.coupling })),
+      projects: config.projects.map((p) => ({ id: p.id, folder: p.folder, coupling: p.coupling, number: p.number })),
     },
     suppressions: policy.suppressions,
   };

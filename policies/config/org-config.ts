@@ -64,6 +64,11 @@ const project = z.strictObject({
   labels: z.record(z.string(), z.string()).default({}),
   /** Imported and existing projects are referred to by project id: the provider imports by id, never by number. */
   adopt: adoption.default('create'),
+  /**
+   * The project number, once Google has assigned it: Cloud Asset Inventory exports name projects by number, and
+   * `baseline audit --config` maps them to this project's id with it.
+   */
+  number: z.string().regex(/^[0-9]{6,20}$/, 'a numeric project number').optional(),
   /** APIs to enable beyond the ones the baseline's stacks need in this project. */
   services: z.array(serviceName).default([]),
 });
@@ -157,6 +162,13 @@ const auditNarrowing = z.strictObject({
   reason: reasonText,
 });
 
+const iamChangeFeed = z.strictObject({
+  /** Topic the baseline creates in the logging project; the SIEM subscribes to it. */
+  topicName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9._~%+-]{2,254}$/),
+  /** The feed's id in the organization. */
+  feedId: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-_]{0,99}$/).default('baseline-iam-changes'),
+});
+
 const channel = z.discriminatedUnion('type', [
   z.strictObject({ key: projectKey, type: z.literal('email'), address: email }),
   z.strictObject({
@@ -233,6 +245,11 @@ export const baselineConfigSchema = z
        * (provider `billing_project` with `user_project_override`): user credentials need one for org-level APIs.
        */
       quotaProject: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a GCP project id (6-30 chars, lower case)'),
+      /**
+       * The identity `terraform apply` runs as, as audit logs name it (`protoPayload.authenticationInfo.principalEmail`).
+       * An IAM policy change by any other principal was made outside the code and raises an alert.
+       */
+      deployer: email.optional(),
     }),
     defaultRegion: z.string().default('europe-west1'),
     /** Terraform state: a local file per stack unless a bucket is named. */
@@ -272,7 +289,11 @@ export const baselineConfigSchema = z
         .default([{ id: 'audit-all', filter: '' }]),
     }),
     audit: z
-      .strictObject({ narrowing: z.array(auditNarrowing).default([]) })
+      .strictObject({
+        narrowing: z.array(auditNarrowing).default([]),
+        /** A Cloud Asset Inventory feed of every IAM policy change in the organization to a Pub/Sub topic for the SIEM. */
+        iamChangeFeed: iamChangeFeed.optional(),
+      })
       .prefault({}),
     iam: z
       .strictObject({

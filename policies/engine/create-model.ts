@@ -17,6 +17,8 @@ export interface ModelParts {
   readonly unread?: readonly UnreadInput[];
   /** Folders and projects a config declares, added to the hierarchy. */
   readonly declared?: DeclaredHierarchy;
+  /** Hierarchy nodes the input states directly (an asset export's ancestors), beside those its resources declare. */
+  readonly nodes?: readonly HierarchyNode[];
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -63,7 +65,7 @@ class IndexedModel implements Model {
     }
     this.grants = extractGrants(this);
     for (const grant of this.grants) push(this.grantsByResource, grant.resourceId, grant);
-    this.hierarchy = buildHierarchy(this, parts.declared);
+    this.hierarchy = buildHierarchy(this, parts.declared, parts.nodes);
   }
 
   byId(id: string): Resource | undefined {

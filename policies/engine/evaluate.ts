@@ -70,21 +70,39 @@ class RuleRunner {
     return secrets;
   }
 
-  run(rule: Rule, severity: Severity): { run: RuleRun; examined?: number } {
+  /** `packSeverity`: the pack's override, which wins over a rule's per-finding severity. */
+  run(rule: Rule, severity: Severity, packSeverity?: Severity): { run: RuleRun; examined?: number } {
     const run: RuleRun = { results: [], errored: false };
     const base = { ruleId: rule.meta.id, severity, category: rule.meta.category, controls: rule.meta.controls };
     const make = (outcome: Result['outcome'], resource: Resource | undefined, messageId: string, data?: ReportData, options?: ReportOptions): void => {
       const template = (rule.meta.messages as Record<string, string>)[messageId];
       if (template === undefined) throw new Error(`reported unknown message id "${messageId}"`);
       const where = resource ? locate(resource) : { resourceId: rule.meta.id, address: rule.meta.id };
-      run.results.push({ ...base, ...where, messageId, outcome, message: renderMessage(template, data, this.secretsOf(resource)), path: options?.path });
+      // One object shape for every result (no conditional spreads): a rule may report on every grant of a large org.
+      run.results.push({
+        ruleId: base.ruleId,
+        severity: packSeverity === undefined && options?.severity !== undefined ? options.severity : base.severity,
+        category: base.category,
+        controls: base.controls,
+        resourceId: where.resourceId,
+        address: where.address,
+        stack: where.stack,
+        resourceType: where.resourceType,
+        constructPath: where.constructPath,
+        sourceFile: where.sourceFile,
+        messageId,
+        outcome,
+        message: renderMessage(template, data, this.secretsOf(resource)),
+        path: options?.path,
+        properties: options?.properties,
+      });
     };
     const context: RuleContext = {
       model: this.model,
       params: this.params,
       report: (resource, messageId, data, options) => make('finding', resource, messageId, data, options),
       unknown: (resource, messageId, data, options) => make('unknown', resource, messageId, data, options),
-      reportMissing: (messageId, data) => make('finding', undefined, messageId, data),
+      reportMissing: (messageId, data, options) => make('finding', undefined, messageId, data, options),
       notApplicable: (reason) => {
         run.notApplicable = reason;
       },
@@ -188,7 +206,7 @@ export function evaluate(model: Model, options: EvaluateOptions): Evaluation {
       continue;
     }
     const severity = entry.severity ?? rule.meta.severity;
-    const { run, examined } = runner.run(rule, severity);
+    const { run, examined } = runner.run(rule, severity, entry.severity);
     const applied = applySuppressions(run.results, suppressions);
     const open = applied.filter((r) => r.suppression === undefined);
     outcomes.push(outcomeOf(rule, severity, run, open, applied.length - open.length, examined));

@@ -93,7 +93,7 @@ function targetOf(resource: Resource, targetType: string): GrantTarget {
   const name = targetAttribute(resource, level);
   const id: Value<string> = name === undefined ? { state: 'absent' } : attribute(resource, name);
   const reference = name === undefined ? undefined : resource.references.find((r) => r.path === name && r.target !== undefined);
-  return { level, type: targetType, id, resourceId: reference?.target };
+  return { level, type: targetType, id, attribute: name, resourceId: reference?.target };
 }
 
 /** What every grant of one IAM resource shares. */
@@ -207,7 +207,7 @@ function dataSourceGrants(dataSource: Resource, base: GrantBase): Grant[] {
  * fields case-insensitively (`Bindings`, `ROLE`), folding with Unicode upper case (`ſ` is `S`), and a later key
  * overwrites an earlier one (https://pkg.go.dev/encoding/json#Unmarshal). `null` is Go's zero value: absent.
  */
-function goField(object: Record<string, unknown>, name: string): unknown {
+export function goField(object: Record<string, unknown>, name: string): unknown {
   const wanted = name.toUpperCase();
   let value: unknown;
   for (const key of Object.keys(object)) if (key.toUpperCase() === wanted) value = object[key];

@@ -84,11 +84,18 @@ function addReferenced(nodes: Map<string, Node>, key: string | undefined): void 
 export interface DeclaredHierarchy {
   readonly organizationId: string;
   readonly folders: readonly { readonly key: string; readonly parent?: string }[];
-  readonly projects: readonly { readonly id: string; readonly folder?: string; readonly coupling?: 'tight' | 'loose' }[];
+  readonly projects: readonly {
+    readonly id: string;
+    readonly folder?: string;
+    readonly coupling?: 'tight' | 'loose';
+    /** The project number, when the config knows it (asset exports name projects by number). */
+    readonly number?: string;
+  }[];
 }
 
-export function buildHierarchy(model: Source, declared?: DeclaredHierarchy): Map<string, HierarchyNode> {
+export function buildHierarchy(model: Source, declared?: DeclaredHierarchy, stated: readonly HierarchyNode[] = []): Map<string, HierarchyNode> {
   const nodes = new Map<string, Node>();
+  for (const node of stated) set(nodes, { ...node });
   for (const org of model.byType('google_organization')) {
     set(nodes, { kind: 'organization', key: hierarchyKeyOf(org)!, resourceId: org.id });
   }

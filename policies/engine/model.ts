@@ -1,6 +1,6 @@
 /**
- * The one model every input becomes. Loaders (cdktf.out, cdk.tf.json, plan JSON; later Cloud Asset
- * Inventory exports) produce it; rules and reports read only it. No cdktf import here, ever.
+ * The one model every input becomes. Loaders (cdktf.out, cdk.tf.json, plan JSON, Cloud Asset Inventory
+ * exports) produce it; rules and reports read only it. No cdktf import here, ever.
  */
 
 /**
@@ -9,7 +9,8 @@
  */
 export type Action = 'create' | 'update' | 'delete' | 'replace' | 'read' | 'no-op';
 
-export type InputKind = 'cdktf-out' | 'synth-json' | 'plan';
+/** `asset-export`: the live IAM policies of a Cloud Asset Inventory export (see load/asset-export.ts). */
+export type InputKind = 'cdktf-out' | 'synth-json' | 'plan' | 'asset-export';
 
 /** A part of the input the loader saw but could not read into resources (a module call in a cdk.tf.json). */
 export interface UnreadInput {
@@ -111,6 +112,8 @@ export interface GrantTarget {
   readonly type: string;
   /** The id attribute as written (`org_id`, `folder`, `project`, `secret_id`, `crypto_key_id`, ...). */
   readonly id: Value<string>;
+  /** The name of that attribute (`topic`, `secret_id`); undefined when the resource has none. */
+  readonly attribute?: string;
   /** When the id refers to a resource in the model, that resource's model id. */
   readonly resourceId?: string;
 }

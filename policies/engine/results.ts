@@ -32,6 +32,8 @@ export interface Result {
   readonly constructPath?: string;
   readonly sourceFile?: string;
   readonly path?: string;
+  /** Facts the rule attached (`role`, `member`), shown in SARIF `properties`. */
+  readonly properties?: Readonly<Record<string, string>>;
   /** Set when a suppression covers this result; suppressed results never fail a run. */
   readonly suppression?: AppliedSuppression;
 }

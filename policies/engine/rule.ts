@@ -55,6 +55,11 @@ export interface RuleParams {
     readonly logTypes: readonly string[];
     readonly reason: string;
   }[];
+  /**
+   * Access the code declares, for comparing with a live asset export (`baseline audit --declared`).
+   * Absent: no declaration was given and the drift rules have nothing to compare.
+   */
+  readonly declaredAccess?: readonly DeclaredAccess[];
   /** Numeric organization id, when known from config. */
   readonly organizationId?: string;
   /** The failed-login filter the alerting rules look for. */
@@ -63,11 +68,38 @@ export interface RuleParams {
   readonly now: Date;
 }
 
+/**
+ * One (target, role, member) grant the code declares, in comparable form (see gcp/access-drift.ts).
+ * `target`, `member` or `condition` undefined: known only after apply, so it matches any live value.
+ */
+export interface DeclaredAccess {
+  /** `organizations/1`, `folders/2`, `projects/<id>`, or `<terraform type>:<name>` for a resource. */
+  readonly target?: string;
+  /** Where the grant applies, also when the target itself is known only after apply. */
+  readonly level: 'organization' | 'folder' | 'project' | 'resource';
+  /** Terraform type of the target (`google_project`, `google_storage_bucket`). */
+  readonly targetType: string;
+  readonly role: string;
+  /** Lower case (IAM compares members case-insensitively). */
+  readonly member?: string;
+  /** The IAM condition's expression with white space collapsed; `''` for none; undefined when unknown. */
+  readonly condition?: string;
+  /** The declaring resource's address, for messages. */
+  readonly address: string;
+}
+
 export type ReportData = Readonly<Record<string, string | number>>;
 
 export interface ReportOptions {
   /** The attribute path the finding is about, e.g. `policy_data.bindings.0.members.1`. */
   readonly path?: string;
+  /**
+   * This finding's severity, when the rule grades its findings (an undeclared grant is as severe as
+   * its role is privileged). A pack's severity override still wins. @default - the rule's severity
+   */
+  readonly severity?: Severity;
+  /** Facts reports show beside the message (SARIF `properties`): `role`, `member`. @default - none */
+  readonly properties?: Readonly<Record<string, string>>;
 }
 
 export interface RuleContext<M extends string = string> {
@@ -81,7 +113,7 @@ export interface RuleContext<M extends string = string> {
    * A model rule's finding that belongs to no one resource (e.g. "no org sink exists").
    * It is reported at a synthetic address `<rule id>` so it can still be suppressed and located.
    */
-  reportMissing(messageId: M, data?: ReportData): void;
+  reportMissing(messageId: M, data?: ReportData, options?: ReportOptions): void;
   /** The rule has nothing to judge in this input (e.g. no log buckets). */
   notApplicable(reason: string): void;
 }

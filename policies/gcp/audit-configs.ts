@@ -1,4 +1,9 @@
-/** Audit configs (CIS GCP 2.1): which log types apply to a node through the hierarchy. */
+/**
+ * Audit configs (CIS GCP 2.1): which log types apply to a node through the hierarchy. Read from
+ * `google_*_iam_audit_config` resources and from the `auditConfigs` of an organization, folder or project
+ * `google_*_iam_policy`'s `policy_data` (where a live policy from an asset export keeps them too).
+ */
+import { goField } from '../engine/grants';
 import { get, type Model, type Resource } from '../engine/model';
 import { tri, type Tri } from '../engine/values';
 import { type HierarchyChain, nodeKeyOf } from './ancestry';
@@ -12,6 +17,13 @@ export const AUDIT_CONFIG_TYPES: Readonly<Record<string, { readonly attribute: s
   google_project_iam_audit_config: { attribute: 'project', prefix: 'projects' },
 };
 
+/** Authoritative policies whose `policy_data` may hold audit configs, and where they apply. */
+const POLICY_TYPES: Readonly<Record<string, { readonly attribute: string; readonly prefix: 'organizations' | 'folders' | 'projects' }>> = {
+  google_organization_iam_policy: AUDIT_CONFIG_TYPES.google_organization_iam_audit_config,
+  google_folder_iam_policy: AUDIT_CONFIG_TYPES.google_folder_iam_audit_config,
+  google_project_iam_policy: AUDIT_CONFIG_TYPES.google_project_iam_audit_config,
+};
+
 export interface AuditConfigView {
   readonly resource: Resource;
   /** Where it applies; undefined when only apply can tell. */
@@ -20,6 +32,8 @@ export interface AuditConfigView {
   readonly allServices: Tri;
   /** Log types it enables; 'unknown' when any is known only after apply. */
   readonly logTypes: ReadonlySet<string> | 'unknown';
+  /** Where in the resource the config sits: `` for an audit config resource, `policy_data.auditConfigs.0` in a policy. */
+  readonly path: string;
   /** Paths of `exempted_members` lists that are not empty (or unknown). */
   readonly exemptions: readonly { readonly path: string; readonly logType: string; readonly unknown: boolean }[];
 }
@@ -49,10 +63,51 @@ export function auditConfigs(model: Model): AuditConfigView[] {
           exemptions.push({ path: `${path}exempted_members`, logType: shown, unknown: false });
         }
       });
-      views.push({ resource, nodeKey: nodeKeyOf(model, resource, where.attribute, where.prefix), allServices, logTypes, exemptions });
+      views.push({ resource, nodeKey: nodeKeyOf(model, resource, where.attribute, where.prefix), path: '', allServices, logTypes, exemptions });
+    }
+  }
+  for (const [type, where] of Object.entries(POLICY_TYPES)) {
+    for (const resource of model.byType(type)) {
+      if (resource.mode !== 'managed' || resource.action === 'delete') continue;
+      const nodeKey = nodeKeyOf(model, resource, where.attribute, where.prefix);
+      for (const view of policyDataAuditConfigs(resource)) views.push({ ...view, resource, nodeKey });
     }
   }
   return views;
+}
+
+const asObject = (value: unknown): Record<string, unknown> | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/**
+ * The audit configs in a known `policy_data` (the IAM API's JSON: `auditConfigs[].auditLogConfigs[].logType`),
+ * read as the provider decodes it (goField: keys case-insensitive, later keys win).
+ */
+function policyDataAuditConfigs(resource: Resource): Omit<AuditConfigView, 'resource' | 'nodeKey'>[] {
+  const data = get<string>(resource, 'policy_data');
+  if (data.state !== 'known' || typeof data.value !== 'string') return [];
+  let policy: Record<string, unknown> | undefined;
+  try {
+    policy = asObject(JSON.parse(data.value));
+  } catch {
+    // The grants extracted from the same policy_data already say it cannot be judged.
+    return [];
+  }
+  if (!policy) return [];
+  return asList(goField(policy, 'auditConfigs')).map((item, i) => {
+    const config = asObject(item) ?? {};
+    const path = `policy_data.auditConfigs.${i}`;
+    const logs = asList(goField(config, 'auditLogConfigs')).map((l) => asObject(l) ?? {});
+    const logTypes = new Set(logs.map((l) => goField(l, 'logType')).filter((t): t is string => typeof t === 'string'));
+    const exemptions = logs.flatMap((l, j) => {
+      const exempted = goField(l, 'exemptedMembers');
+      const logType = goField(l, 'logType');
+      return Array.isArray(exempted) && exempted.length > 0
+        ? [{ path: `${path}.auditLogConfigs.${j}.exemptedMembers`, logType: typeof logType === 'string' ? logType : '(unspecified)', unknown: false }]
+        : [];
+    });
+    return { path, allServices: tri(goField(config, 'service') === 'allServices'), logTypes, exemptions };
+  });
 }
 
 /**

@@ -77,7 +77,9 @@ export function normalizeTargetId(level: string, id: string): string {
 function referencedTargetValue(model: Model, grant: Grant): string | undefined {
   const { resourceId } = grant.target;
   if (resourceId === undefined) return undefined;
-  const reference = grantingResource(model, grant).references.find((r) => r.target === resourceId && r.attribute !== undefined);
+  // The reference in the target attribute itself: the granting resource may also read other attributes of the
+  // same resource (`project = google_pubsub_topic.t.project` beside `topic = google_pubsub_topic.t.name`).
+  const reference = grantingResource(model, grant).references.find((r) => r.target === resourceId && r.attribute !== undefined && r.path === grant.target.attribute);
   const referenced = model.byId(resourceId);
   const value = reference && referenced ? get<string>(referenced, reference.attribute!) : undefined;
   return value?.state === 'known' && typeof value.value === 'string' ? value.value : undefined;

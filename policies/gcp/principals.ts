@@ -247,3 +247,13 @@ export function describeMember(model: Model, member: Value<string>): MemberInfo 
   if (member.state === 'unknown') return describeUnknownMember(model, member);
   return { unknown: false, display: '(absent)', googleServiceAccount: 'no', defaultServiceAccount: 'no', serviceAgent: 'no' };
 }
+
+/** True for a Google-managed service agent written out in full (`serviceAccount:service-123@gcp-sa-x.iam.gserviceaccount.com`). */
+export function isServiceAgent(member: string): boolean {
+  return parseMember(member).serviceAgent === 'yes';
+}
+
+/** True for a principal IAM keeps after its deletion (`deleted:user:a@example.com?uid=123`). */
+export function isDeletedMember(member: string): boolean {
+  return /^deleted:/i.test(member);
+}

@@ -2,10 +2,11 @@
  * Packs say which rules run and at which level; the rules themselves stay pack-agnostic.
  * - guardrails: rules that judge each resource or change on its own: fit for any team's plan.
  * - foundation: whole-organization invariants: coverage, audit config, CIS alerts, org policies, contacts.
+ * - audit: what a live IAM export can show (`baseline audit`): the IAM rules, audit configs, and drift.
  */
 import type { Pack as EnginePack } from '../engine/rule';
 
-export type PackName = 'guardrails' | 'foundation' | 'all';
+export type PackName = 'guardrails' | 'foundation' | 'all' | 'audit';
 export type Pack = EnginePack<PackName>;
 
 const guardrails: Pack = {
@@ -65,7 +66,22 @@ const all: Pack = {
   rules: [...guardrails.rules, ...foundation.rules],
 };
 
-export const PACKS: Readonly<Record<PackName, Pack>> = { guardrails, foundation, all };
+/**
+ * A Cloud Asset Inventory IAM export holds IAM policies and audit configs, nothing else: the rules that judge
+ * those, plus the drift between the live organization and the code.
+ */
+const audit: Pack = {
+  name: 'audit',
+  description: 'The live organization (a Cloud Asset Inventory IAM export): least privilege, audit configs, and drift from the code.',
+  rules: [
+    ...guardrails.rules.filter((e) => e.rule.startsWith('iam-') && e.rule !== 'iam-no-sa-keys'),
+    { rule: 'logging-audit-config-complete' },
+    { rule: 'access-undeclared-grant' },
+    { rule: 'access-declared-missing' },
+  ],
+};
+
+export const PACKS: Readonly<Record<PackName, Pack>> = { guardrails, foundation, all, audit };
 
 export function isPackName(name: string): name is PackName {
   return name in PACKS;

@@ -100,6 +100,8 @@ function sarifResult(r: Result, ruleIndex: number, fallbackFile: string | undefi
     logicalLocations: [{ fullyQualifiedName: r.resourceId, name: r.address, kind: 'resource' }],
   };
   const properties: Sarif.PropertyBag = {
+    // The rule's facts (an audit finding's role and member) first, so the fixed keys below always win.
+    ...(r.properties ?? {}),
     'security-severity': SECURITY_SEVERITY[r.severity],
     outcome: r.outcome,
     messageId: r.messageId,

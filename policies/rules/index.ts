@@ -4,6 +4,8 @@
  * and each rule id equal to its file name.
  */
 import type { Rule } from '../engine/rule';
+import accessDeclaredMissing from './iam/access-declared-missing';
+import accessUndeclaredGrant from './iam/access-undeclared-grant';
 import alertingCisLogMetrics from './alerting/alerting-cis-log-metrics';
 import alertingFailedLoginSpike from './alerting/alerting-failed-login-spike';
 import alertingPoliciesHaveChannels from './alerting/alerting-policies-have-channels';
@@ -44,6 +46,8 @@ import secretsRotation from './secrets/secrets-rotation';
 
 /** The rule catalogue, by category then id. */
 export const RULES: readonly Rule[] = [
+  accessDeclaredMissing,
+  accessUndeclaredGrant,
   alertingCisLogMetrics,
   alertingFailedLoginSpike,
   alertingPoliciesHaveChannels,

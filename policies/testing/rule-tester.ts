@@ -59,7 +59,13 @@ export interface PlanResourceSpec {
   readonly importing?: string;
 }
 
-export type RuleInput = { readonly synth: SynthDoc } | { readonly plan: object };
+/**
+ * A Cloud Asset Inventory export: a list of assets or search results (read as a JSON array), or the
+ * newline-delimited text `gcloud asset export` writes.
+ */
+export type AssetsInput = readonly object[] | string;
+
+export type RuleInput = { readonly synth: SynthDoc } | { readonly plan: object } | { readonly assets: AssetsInput };
 
 export interface ExpectedReport {
   readonly messageId: string;
@@ -238,6 +244,10 @@ export function plan(resources: PlanResourceSpec[]): object {
 /** Loads a case's input through the real loader, as the CLI would. */
 export function modelOf(input: RuleInput): Model {
   if ('synth' in input) return loadModel({ text: JSON.stringify(input.synth), name: 'cdk.tf.json' });
+  if ('assets' in input) {
+    const text = typeof input.assets === 'string' ? input.assets : JSON.stringify(input.assets);
+    return loadModel({ text, name: 'assets.json' });
+  }
   return loadModel({ text: JSON.stringify(input.plan), name: 'plan.json' });
 }
 
@@ -276,11 +286,13 @@ function checkRendering(rule: Rule, results: readonly Result[]): void {
  */
 export interface FormatException {
   readonly invalid?: 'plan-only';
+  /** `assets`: the rule judges the live organization only (an asset export), so every case is one. */
+  readonly input?: 'assets';
   readonly reason: string;
 }
 
-type Format = 'synth' | 'plan';
-const formatOf = (c: RuleCase): Format => ('synth' in c.input ? 'synth' : 'plan');
+type Format = 'synth' | 'plan' | 'assets';
+const formatOf = (c: RuleCase): Format => ('synth' in c.input ? 'synth' : 'assets' in c.input ? 'assets' : 'plan');
 
 export function runRuleTests(
   rule: Rule,
@@ -290,6 +302,11 @@ export function runRuleTests(
   runner().describe(rule.meta.id, () => {
     runner().it('has valid and invalid cases in both input formats (synthesized JSON and plan JSON)', () => {
       const formats = (list: RuleCase[]) => [...new Set(list.map(formatOf))].sort();
+      if (exception?.input === 'assets') {
+        runner().expect(exception.reason.length).toBeGreaterThanOrEqual(10);
+        runner().expect([formats(cases.valid), formats(cases.invalid)]).toEqual([['assets'], ['assets']]);
+        return;
+      }
       runner().expect(formats(cases.valid)).toEqual(['plan', 'synth']);
       if (exception?.invalid === 'plan-only') {
         runner().expect(exception.reason.length).toBeGreaterThanOrEqual(10);

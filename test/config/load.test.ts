@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       customerId: 'C01ex4mpl',
       billingAccount: '01A2B3-C4D5E6-F7A8B9',
       quotaProject: 'example-seed-prj',
+      deployer: 'baseline-deployer@example-seed-prj.iam.gserviceaccount.com',
     });
     expect(config.folders.map((f) => [f.key, f.adopt, f.id])).toEqual([
       ['production', 'create', undefined],

@@ -2,11 +2,14 @@
  * The CI workflow users copy (examples/ci/github-actions-baseline.yml) and this repository's own CI
  * script must keep doing what the README promises: synth, check, SARIF upload, the plan path.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DEPLOY_ORDER } from '../../stacks';
-import { REPO } from './run-baseline';
+import { fixture } from '../support/fixtures';
+import { baseline, REPO } from './run-baseline';
 
 interface Step {
   readonly name?: string;
@@ -35,6 +38,59 @@ describe('examples/ci/github-actions-baseline.yml', () => {
     expect(runs('plan')).toContain('terraform show -json plan.out > plan.json');
     expect(runs('plan')).toMatch(/npx baseline check cdktf\.out\/stacks\/\$\{\{ matrix\.stack \}\}\/plan\.json[\s\S]*--format sarif/);
     expect(steps('plan').some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))).toBe(true);
+  });
+});
+
+describe('examples/ci/scheduled-audit.yml', () => {
+  const audit = parse(readFileSync(join(REPO, 'examples', 'ci', 'scheduled-audit.yml'), 'utf8'));
+  const auditSteps: Step[] = audit.jobs.audit.steps;
+  const auditRuns = auditSteps.map((s) => s.run ?? '').join('\n');
+
+  test('runs on a schedule, authenticating by workload identity federation, never with a key', () => {
+    expect(audit.on.schedule[0].cron).toMatch(/^\S+ \S+ \* \* \*$/);
+    expect(audit.jobs.audit.permissions['id-token']).toBe('write');
+    const auth = auditSteps.find((s) => s.uses?.startsWith('google-github-actions/auth@'));
+    expect(Object.keys(auth?.with ?? {}).sort()).toEqual(['service_account', 'workload_identity_provider']);
+    expect(readFileSync(join(REPO, 'examples', 'ci', 'scheduled-audit.yml'), 'utf8')).not.toMatch(/credentials_json|GOOGLE_APPLICATION_CREDENTIALS/);
+  });
+
+  test('exports IAM policies, synthesizes, audits against the code, uploads SARIF even on findings', () => {
+    expect(auditRuns).toMatch(/gcloud asset export --organization="\$ORGANIZATION" --content-type=iam-policy/);
+    expect(auditRuns).toContain('gcloud projects list --format=json > audit/projects.json');
+    expect(auditRuns).toContain('npm run synth');
+    expect(auditRuns).toMatch(/npx baseline audit audit\/iam-policies\.ndjson --declared cdktf\.out --projects audit\/projects\.json/);
+    const upload = auditSteps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    expect(upload?.with?.sarif_file).toBe('reports/access-audit.sarif');
+    expect(String((upload as { if?: string }).if)).toContain('always()');
+  });
+
+  describe('its gate, run on a real audit report', () => {
+    const gate = auditSteps.find((s) => s.name === 'Fail on new undeclared access')!.run!;
+    const dir = mkdtempSync(join(tmpdir(), 'audit-gate-'));
+    mkdirSync(join(dir, 'reports'));
+    mkdirSync(join(dir, 'audit'));
+    const drift = fixture('cai-drift');
+    const report = baseline(['audit', join(drift, 'export.ndjson'), '--declared', join(drift, 'declared.cdk.tf.json'), '--projects', join(drift, 'projects.json'), '--format', 'sarif']);
+    writeFileSync(join(dir, 'reports', 'access-audit.sarif'), report.stdout);
+    const runGate = () => spawnSync('bash', ['-e', '-c', gate], { cwd: dir, encoding: 'utf8' });
+
+    test('fails on the first run, naming the new undeclared grants (not deleted members or service agents)', () => {
+      const first = runGate();
+      expect(first.status).toBe(1);
+      expect(first.stdout).toBe(
+        [
+          'New undeclared access (asset, role, member):',
+          '//cloudresourcemanager.googleapis.com/projects/111111111111 roles/owner user:contractor@example.com',
+          '//cloudresourcemanager.googleapis.com/projects/111111111111 roles/run.admin group:gcp-platform-admins@example.com',
+          '//storage.googleapis.com/example-app-data roles/storage.objectViewer allUsers',
+          '',
+        ].join('\n'),
+      );
+    });
+
+    test('passes the next run when nothing new appeared', () => {
+      expect(runGate().status).toBe(0);
+    });
   });
 });
 

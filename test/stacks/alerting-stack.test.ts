@@ -119,9 +119,9 @@ describe('AlertingStack (example org)', () => {
     }
   });
 
-  it('creates one metric and one policy per alert, 8 CIS + 9 baseline alerts', () => {
-    expect(Object.keys(s.alerting.resource.google_logging_metric)).toHaveLength(17);
-    expect(Object.keys(s.alerting.resource.google_monitoring_alert_policy)).toHaveLength(17);
+  it('creates one metric and one policy per alert, 8 CIS + 10 baseline alerts', () => {
+    expect(Object.keys(s.alerting.resource.google_logging_metric)).toHaveLength(18);
+    expect(Object.keys(s.alerting.resource.google_monitoring_alert_policy)).toHaveLength(18);
   });
 
   it('creates every alert policy 600s after all the metrics, through one time_sleep that names them', () => {

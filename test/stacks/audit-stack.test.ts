@@ -1,6 +1,6 @@
 import { AuditStack } from '../../stacks/audit-stack';
 import { parseConfig } from '../../policies/config/load';
-import { exampleConfigInput, iamResources } from '../constructs/logging/synth-lookup';
+import { addressOf, exampleConfigInput, iamResources, only, ref } from '../constructs/logging/synth-lookup';
 import { HIERARCHY_REMOTE_STATE, remoteFolderName, synthWithHierarchy } from './hierarchy-references';
 
 const ALL_THREE = [{ log_type: 'ADMIN_READ' }, { log_type: 'DATA_READ' }, { log_type: 'DATA_WRITE' }];
@@ -12,8 +12,10 @@ function synthAudit(input: Record<string, any>) {
 
 describe('AuditStack', () => {
   it('configures allServices x3 at the org with no exempted members, and grants nothing (CIS 2.1)', () => {
-    // GIVEN the example org (no narrowing) WHEN synthesized
-    const { doc, text } = synthAudit(exampleConfigInput());
+    // GIVEN the example org (no narrowing) without the IAM change feed WHEN synthesized
+    const input = exampleConfigInput();
+    delete input.audit.iamChangeFeed;
+    const { doc, text } = synthAudit(input);
     // THEN the only resource is the org-level audit config
     expect(doc.resource).toEqual({
       google_organization_iam_audit_config: {
@@ -57,5 +59,18 @@ describe('AuditStack', () => {
     expect(() => synthAudit(input)).toThrow(
       'audit.narrowing[0].service: cannot narrow "bigquery.googleapis.com" to ADMIN_READ: audit configs are unioned across allServices and per-service entries',
     );
+  });
+
+  it('with audit.iamChangeFeed, feeds the organization\'s IAM policy changes to a topic in the logging project', () => {
+    // GIVEN the example org, which asks for the feed WHEN synthesized
+    const { doc } = synthAudit(exampleConfigInput());
+    // THEN the feed (constructs/audit/iam-change-feed.ts) is wired to the config: organization, logging project, topic
+    const feed = only(doc, 'google_cloud_asset_organization_feed');
+    expect([feed.org_id, feed.billing_project, feed.feed_id]).toEqual(['123456789012', 'example-logging-prd', 'baseline-iam-changes']);
+    expect(only(doc, 'google_pubsub_topic').name).toBe('iam-changes-to-siem');
+    // AND the stack's one grant is the feed's: publisher for the logging project's Cloud Asset service agent
+    expect(iamResources(doc).map((r) => [r.type, r.values.role, r.values.member])).toEqual([
+      ['google_pubsub_topic_iam_member', 'roles/pubsub.publisher', `serviceAccount:${ref(addressOf(doc, 'google_project_service_identity'), 'email')}`],
+    ]);
   });
 });

@@ -42,7 +42,7 @@ describe('the baseline app', () => {
       alerting: ['hierarchy', 'logging', 'secrets'],
       audit: ['hierarchy'],
       // The domain restriction goes last, after every grant to a Google service agent.
-      iam: ['alerting', 'hierarchy', 'logging', 'secrets'],
+      iam: ['alerting', 'audit', 'hierarchy', 'logging', 'secrets'],
     });
     // AND DEPLOY_ORDER lists every stack after all it depends on
     DEPLOY_ORDER.forEach((stack, i) => {

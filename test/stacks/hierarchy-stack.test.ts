@@ -67,6 +67,7 @@ describe('HierarchyStack', () => {
       'example-kms-prd': ['cloudkms.googleapis.com', 'logging.googleapis.com'],
       'example-logging-prd': [
         'bigquery.googleapis.com',
+        'cloudasset.googleapis.com',
         'iam.googleapis.com',
         'logging.googleapis.com',
         'monitoring.googleapis.com',

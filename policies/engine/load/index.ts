@@ -1,8 +1,7 @@
 /**
  * loadModel: the one entry to the engine's input. Detects what it was given (a cdktf.out directory,
- * one cdk.tf.json, or `terraform show -json` plan JSON; `-` is stdin) and hands it to that loader.
- * Every loader yields resource drafts; createModel indexes them. A new input kind (a Cloud Asset
- * Inventory export, say) is one more detector and loader here, nothing else.
+ * one cdk.tf.json, `terraform show -json` plan JSON, or a Cloud Asset Inventory export; `-` is stdin)
+ * and hands it to that loader. Every loader yields resource drafts; createModel indexes them.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
@@ -12,20 +11,82 @@ import { InputError } from '../errors';
 import type { Model } from '../model';
 import { readCdktfOut } from './cdktf-out';
 import { resourceId, type ResourceDraft } from './draft';
-import { describeJsonType, isObject, parseJsonObject } from './json';
+import { AssetCollector, assetModelParts, isExportedAsset, isSearchResult, projectIdsFromItems } from './asset-export';
+import { describeJsonType, isObject, parseJson, parseJsonObject } from './json';
 import { looksLikePlan, readPlan } from './plan';
-import { readText } from './read-text';
+import { forEachLine, peekText, readText } from './read-text';
 import { looksLikeSynth, readSynthDocument, resolveLocalReferences } from './synth';
 
 export interface LoadOptions {
   /** Folders and projects a config declares, added to the model's hierarchy. @default - none */
   readonly declared?: DeclaredHierarchy;
+  /**
+   * Project numbers -> project ids, for Cloud Asset Inventory exports (which name projects by number).
+   * @default - the config's project numbers and the export's own Project assets only
+   */
+  readonly projectIds?: ReadonlyMap<string, string>;
 }
 
 export type ModelInput = string | { readonly text: string; readonly name: string };
 
+/**
+ * The first line of newline-delimited JSON whose first key is an asset's: `{"name":"//...","asset_type":...}`.
+ * Plans start with `format_version`, cdk.tf.json with `//`, and neither puts a whole document on a line that opens so.
+ */
+const ASSET_LINE = /^\uFEFF?\s*\{\s*"(name|asset_type|assetType|ancestors|resource)"\s*:/;
+
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline < 0 ? text : text.slice(0, newline);
+}
+
+function looksLikeAssetLines(text: string): boolean {
+  const line = firstLine(text);
+  return ASSET_LINE.test(line) && /"(asset_type|assetType)"\s*:|"resource"\s*:\s*"\/\//.test(line);
+}
+
+function projectIdsOf(options: LoadOptions, collector: AssetCollector): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const p of options.declared?.projects ?? []) if (p.number !== undefined) ids.set(p.number, p.id);
+  for (const [number, id] of collector.projectIds) ids.set(number, id);
+  for (const [number, id] of options.projectIds ?? []) ids.set(number, id);
+  return ids;
+}
+
+function fromAssets(collector: AssetCollector, name: string, options: LoadOptions): Model {
+  const { resources, nodes } = assetModelParts(collector.takeAssets(), projectIdsOf(options, collector), name);
+  return createModel({ kind: 'asset-export', sources: [name], stacks: [], resources, declared: options.declared, nodes });
+}
+
+/** Newline-delimited assets (`gcloud asset export` output), one JSON object per line; blank lines are skipped. */
+function addAssetLine(collector: AssetCollector, line: string, lineNumber: number, name: string): void {
+  if (line.trim() === '') return;
+  const where = `${name}: line ${lineNumber}`;
+  collector.addItem(parseJson(line, where), where);
+}
+
+function fromAssetList(list: unknown[], name: string, options: LoadOptions): Model {
+  if (list.length === 0) throw new InputError(`${name}: an empty list, expected Cloud Asset Inventory assets or IAM policy search results`);
+  const collector = new AssetCollector();
+  list.forEach((item, i) => collector.addItem(item, `${name}: item ${i}`));
+  return fromAssets(collector, name, options);
+}
+
 function fromDocument(text: string, name: string, options: LoadOptions): Model {
-  const doc = parseJsonObject(text, name);
+  if (looksLikeAssetLines(text)) {
+    const collector = new AssetCollector();
+    text.split('\n').forEach((line, i) => addAssetLine(collector, line.replace(/\r$/, ''), i + 1, name));
+    return fromAssets(collector, name, options);
+  }
+  const parsed = parseJson(text, name);
+  if (Array.isArray(parsed)) {
+    if (parsed.length > 0 && !isExportedAsset(parsed[0]) && !isSearchResult(parsed[0])) {
+      throw new InputError(`${name}: a JSON list that is neither Cloud Asset Inventory assets nor IAM policy search results`);
+    }
+    return fromAssetList(parsed, name, options);
+  }
+  if (!isObject(parsed)) throw new InputError(`${name}: expected a JSON object or list, got ${describeJsonType(parsed)}`);
+  const doc = parsed;
   if (looksLikePlan(doc) || 'format_version' in doc) {
     const resources = readPlan(doc, name);
     return createModel({ kind: 'plan', sources: [name], stacks: [], resources, declared: options.declared });
@@ -35,7 +96,7 @@ function fromDocument(text: string, name: string, options: LoadOptions): Model {
     resolveLocalReferences(stack);
     return createModel({ kind: 'synth-json', sources: [name], stacks: [], resources: stack.resources, unread: stack.unread, declared: options.declared });
   }
-  throw new InputError(`${name}: not a Terraform plan (terraform show -json) nor a synthesized cdk.tf.json`);
+  throw new InputError(`${name}: not a Terraform plan (terraform show -json), a synthesized cdk.tf.json nor a Cloud Asset Inventory export`);
 }
 
 /** Plan files in a folder: its regular `*.json` files (not links, not sub-folders), in name order. */
@@ -109,5 +170,40 @@ export function loadModel(input: ModelInput, options: LoadOptions = {}): Model {
   if (stats.isDirectory()) return fromDirectory(input, options);
   // Pointing at cdktf.out/manifest.json means the whole directory.
   if (basename(input) === 'manifest.json') return fromDirectory(dirname(input), options);
+  // An asset export may be larger than any one string: read it line by line, keeping only the model.
+  if (looksLikeAssetLines(peekText(input, input))) {
+    const collector = new AssetCollector();
+    forEachLine(input, input, (line, lineNumber) => addAssetLine(collector, line, lineNumber, input));
+    return fromAssets(collector, input, options);
+  }
   return fromDocument(readText(input, input), input, options);
+}
+
+/**
+ * Project numbers -> ids from a file (`baseline audit --projects`): `gcloud projects list --format=json`,
+ * or a `gcloud asset export --content-type=resource` export (newline-delimited or a JSON list) whose
+ * Project assets carry `projectId` and `projectNumber`.
+ */
+export function loadProjectIds(file: string): Map<string, string> {
+  const items: { item: unknown; where: string }[] = [];
+  if (looksLikeAssetLines(peekText(file, file, undefined, 'project list'))) {
+    forEachLine(
+      file,
+      file,
+      (line, lineNumber) => {
+        if (line.trim() === '') return;
+        const where = `${file}: line ${lineNumber}`;
+        const item = parseJson(line, where);
+        // Only Project assets matter here; keep nothing else of a large resource export.
+        if (isObject(item) && (item.asset_type ?? item.assetType) !== 'cloudresourcemanager.googleapis.com/Project') return;
+        items.push({ item, where });
+      },
+      'project list',
+    );
+  } else {
+    const list = parseJson(readText(file, file, 'project list'), file);
+    if (!Array.isArray(list)) throw new InputError(`${file}: expected a JSON list of projects (gcloud projects list --format=json), got ${describeJsonType(list)}`);
+    list.forEach((item, i) => items.push({ item, where: `${file}: item ${i}` }));
+  }
+  return projectIdsFromItems(items, file);
 }

@@ -55,19 +55,23 @@ export function describeJsonType(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** Parses a JSON document that must be an object. */
-export function parseJsonObject(text: string, name: string): Record<string, unknown> {
+/** Parses a JSON document of any shape, with the nesting limit and a one-line error. */
+export function parseJson(text: string, name: string): unknown {
   if (text.trim() === '') throw new InputError(`${name}: empty input, expected JSON`);
   const { depth, position } = nestingDepth(text);
   if (depth > MAX_NESTING) {
     throw new InputError(`${name}: JSON nested deeper than ${MAX_NESTING} levels at position ${position}`);
   }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new InputError(`${name}: not valid JSON${positionOf(error)}`);
   }
+}
+
+/** Parses a JSON document that must be an object. */
+export function parseJsonObject(text: string, name: string): Record<string, unknown> {
+  const value = parseJson(text, name);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError(`${name}: expected a JSON object, got ${describeJsonType(value)}`);
   }

@@ -75,7 +75,7 @@ export default modelRule<MessageId>({
     const missing = AUDIT_LOG_TYPES.filter((t) => !enabled.has(t));
     const unexplained = missing.filter((t) => !mayLack.has(t));
     if (unexplained.length > 0) {
-      context.report(atOrg[0].resource, 'missing-log-types', { types: unexplained.join(', ') }, { path: 'audit_log_config' });
+      context.report(atOrg[0].resource, 'missing-log-types', { types: unexplained.join(', ') }, { path: atOrg[0].path || 'audit_log_config' });
       return;
     }
     if (missing.length === 0) return;

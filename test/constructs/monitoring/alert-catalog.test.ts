@@ -38,6 +38,17 @@ describe('alert table', () => {
     }
   });
 
+  it('alerts on IAM policy changes by anyone but the deployment identity, only when one is configured', () => {
+    // GIVEN no deployer THEN no such alert
+    expect(baselineAlerts(INPUTS).some((a) => a.id === 'iam-changes-outside-code')).toBe(false);
+    // GIVEN the deployer WHEN the table is built THEN one change alert counts SetIamPolicy entries made by anyone else
+    const alert = baselineAlerts({ ...INPUTS, deployer: 'deployer@seed-prj.iam.gserviceaccount.com' }).find((a) => a.id === 'iam-changes-outside-code')!;
+    expect(alert.filter).toBe(
+      '(protoPayload.methodName:"SetIamPolicy" OR protoPayload.methodName="storage.setIamPermissions") AND protoPayload.authenticationInfo.principalEmail!="deployer@seed-prj.iam.gserviceaccount.com"',
+    );
+    expect([alert.threshold, alert.windowSeconds, alert.severity, alert.group, alert.groupBy]).toEqual([0, 60, 'ERROR', 'changes', ['principal', 'method', 'project', 'resource']]);
+  });
+
   it('lists the CIS alerts first, then the baseline detections', () => {
     expect(baselineAlerts(INPUTS).map((a) => [a.id, a.cis ?? null])).toEqual([
       ['project-ownership-changes', '2.5'],

@@ -6,21 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../../../policies/engine/errors';
 import { loadModel } from '../../../policies/engine/load';
 import { main } from '../../../policies/cli';
 import { TERRAFORM_VALIDATOR_PLANS } from '../../support/fixtures';
 import { captureIo } from '../cli/io';
-
-function inputErrorOf(load: () => unknown): string {
-  try {
-    load();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected an InputError, got none');
-}
+import { inputErrorOf } from '../../support/input-error';
 
 const STACK = JSON.stringify({ resource: { google_project: { p: { project_id: 'p', name: 'p' } } } });
 

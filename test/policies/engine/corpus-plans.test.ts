@@ -99,7 +99,7 @@ describe('grants from real plans, in full', () => {
       {
         resourceId: 'google_organization_iam_policy.policy',
         kind: 'policy',
-        target: { level: 'organization', type: 'google_organization', id: { state: 'known', value: '123456789' }, resourceId: undefined },
+        target: { level: 'organization', type: 'google_organization', id: { state: 'known', value: '123456789' }, attribute: 'org_id', resourceId: undefined },
         role: { state: 'known', value: 'roles/editor' },
         member: { state: 'known', value: 'user:jane@example.com' },
         path: 'policy_data.bindings.0.members.0',
@@ -124,7 +124,13 @@ describe('grants from real plans, in full', () => {
       {
         resourceId: 'google_bigquery_dataset_iam_policy.dataset',
         kind: 'policy',
-        target: { level: 'resource', type: 'google_bigquery_dataset', id: { state: 'known', value: 'example_dataset' }, resourceId: 'google_bigquery_dataset.dataset' },
+        target: {
+          level: 'resource',
+          type: 'google_bigquery_dataset',
+          id: { state: 'known', value: 'example_dataset' },
+          attribute: 'dataset_id',
+          resourceId: 'google_bigquery_dataset.dataset',
+        },
         role: { state: 'known', value: 'roles/bigquery.dataOwner' },
         member: {
           state: 'unknown',
@@ -145,6 +151,7 @@ describe('grants from real plans, in full', () => {
       level: 'project',
       type: 'google_project',
       id: { state: 'unknown', references: [{ path: 'project', expression: 'random_string.suffix.result', target: 'random_string.suffix', attribute: 'result' }] },
+      attribute: 'project',
       resourceId: 'random_string.suffix',
     });
   });
