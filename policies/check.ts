@@ -8,8 +8,9 @@ import { loadPolicy } from './config/load';
 import type { BaselineConfig } from './config/org-config';
 import { evaluate } from './engine/evaluate';
 import { loadModel, type ModelInput } from './engine/load';
+import type { Model } from './engine/model';
 import type { Evaluation } from './engine/results';
-import type { Rule } from './engine/rule';
+import type { Rule, RuleParams } from './engine/rule';
 import { PACKS, type PackName } from './packs';
 import { DEFAULT_GATE, exitCodeOf, type Gate } from './report/verdict';
 import { RULES } from './rules';
@@ -30,6 +31,12 @@ export interface CheckOptions {
 }
 
 export interface CheckRun {
+  /** The model the rules saw; the reviewer's report and the evidence read the same one. */
+  readonly model: Model;
+  /** The rule parameters the rules saw (allowed domains, retention and rotation bars, ...). */
+  readonly params: RuleParams;
+  /** The policy the run used (parameters, declared hierarchy, suppressions). */
+  readonly policy: CheckPolicy;
   readonly evaluation: Evaluation;
   /** The rule catalogue, for reports that describe rules (SARIF). */
   readonly rules: readonly Rule[];
@@ -52,12 +59,8 @@ export function check(input: ModelInput, options: CheckOptions = {}): CheckRun {
   const model = loadModel(input, { declared: policy.declared });
   // A cdktf.out is a whole organization; a plan or one cdk.tf.json is usually one team's change.
   const pack = options.pack ?? (model.kind === 'cdktf-out' ? 'all' : 'guardrails');
-  const evaluation = evaluate(model, {
-    rules: RULES,
-    pack: PACKS[pack],
-    params: paramsOf(policy, options.now),
-    suppressions: policy.suppressions,
-  });
+  const params = paramsOf(policy, options.now);
+  const evaluation = evaluate(model, { rules: RULES, pack: PACKS[pack], params, suppressions: policy.suppressions });
   const gate = options.gate ?? DEFAULT_GATE;
-  return { evaluation, rules: RULES, gate, exitCode: exitCodeOf(evaluation, gate) };
+  return { model, params, policy, evaluation, rules: RULES, gate, exitCode: exitCodeOf(evaluation, gate) };
 }

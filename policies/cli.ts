@@ -4,16 +4,18 @@
  * Every error is one line on stderr saying what and where; a stack trace is never the user's problem.
  */
 import { closeSync, constants, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { check as runCheck } from './check';
 import { ConfigError } from './config/load';
 import { InputError } from './engine/errors';
+import { readText } from './engine/load/read-text';
 import { SEVERITIES, type Severity } from './engine/rule';
 import { PACKS, type PackName } from './packs';
 import { render, REPORT_FORMATS, type ReportFormat } from './report';
 import { plainLine } from './report/plain';
 import { summaryLine } from './report/summary';
+import { REVIEW_FILES, writeReview } from './review/write';
 import { UNKNOWN_MODES, type Gate, type UnknownMode } from './report/verdict';
 import { version } from './version';
 
@@ -82,7 +84,7 @@ function writeReport(file: string, report: string): void {
 }
 
 /** --config, else `.baseline.yaml` in the working directory, else none (safe defaults). */
-function configFileOf(flags: CheckFlags, io: Io): string | undefined {
+function configFileOf(flags: { readonly config?: string }, io: Io): string | undefined {
   if (flags.config !== undefined) return flags.config;
   const found = join(io.cwd, POLICY_FILE_NAME);
   return existsSync(found) ? found : undefined;
@@ -107,7 +109,36 @@ function check(input: string, flags: CheckFlags, io: Io): number {
   }
 }
 
-function program(io: Io, onExit: (code: number) => void): Command {
+interface ReviewFlags {
+  readonly out: string;
+  readonly against?: string;
+  readonly config?: string;
+}
+
+/** The default --out of `baseline review`. */
+export const REVIEW_DIR = join('reports', 'review');
+
+async function review(input: string, flags: ReviewFlags, io: Io): Promise<number> {
+  try {
+    const stdin = input === '-' ? { text: readText(0, '<stdin>'), name: '<stdin>' } : undefined;
+    const outDir = resolve(io.cwd, flags.out);
+    const result = await writeReview(stdin ?? resolve(io.cwd, input), outDir, {
+      configFile: configFileOf(flags, io),
+      against: flags.against === undefined ? undefined : resolve(io.cwd, flags.against),
+    });
+    io.stdout(`${summaryLine(result.run.evaluation, result.run.gate)}
+review written to ${flags.out}: ${REVIEW_FILES.join(', ')}
+`);
+    return result.run.exitCode;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const cannotWrite = typeof code === 'string' && ['EACCES', 'EEXIST', 'ENOTDIR', 'EISDIR', 'EROFS', 'ENOSPC'].includes(code);
+    io.stderr(`baseline: ${cannotWrite ? `cannot write --out ${flags.out}: ${code}` : describeError(e, input)}\n`);
+    return 2;
+  }
+}
+
+function program(io: Io, onExit: (code: number | Promise<number>) => void): Command {
   const cli = new Command('baseline')
     .description('Check Terraform JSON (cdktf.out, cdk.tf.json, terraform show -json) against the GCP security baseline.')
     .version(version)
@@ -132,16 +163,27 @@ function program(io: Io, onExit: (code: number) => void): Command {
     )
     .addOption(new Option('--pack <pack>', 'rule pack (default: all for cdktf.out, else guardrails)').choices(Object.keys(PACKS)))
     .action((input: string, flags: CheckFlags) => onExit(check(input, flags, io)));
+  cli
+    .command('review')
+    .description('Write a reviewer\'s report (review.md, review.html), dated evidence per control (evidence.json) and a public practices page (practices.md, practices.html).')
+    .argument('<input>', 'a cdktf.out directory, a cdk.tf.json, a `terraform show -json` plan, a folder of plans, or - for stdin')
+    .option('--out <dir>', 'directory to write into', REVIEW_DIR)
+    .option('--against <old>', 'an older input (synth output or plan): show what the change adds and removes')
+    .option('--config <file>', `policy file or org config (YAML/JSON) (default: ./${POLICY_FILE_NAME} if present)`)
+    .action((input: string, flags: ReviewFlags) => onExit(review(input, flags, io)));
   return cli;
 }
 
-/** Runs the CLI on arguments (without `node` and the script) and returns the exit code. */
-export function main(args: readonly string[], io: Io = processIo()): number {
+/**
+ * Runs the CLI on arguments (without `node` and the script) and returns the exit code; `review` lays out
+ * its diagrams with WebAssembly, which loads asynchronously, so it returns a promise of the code.
+ */
+export function main(args: readonly string[], io: Io = processIo()): number | Promise<number> {
   if (args.length === 0) {
-    io.stderr('baseline: missing command: expected `baseline check <path|->` (see baseline --help)\n');
+    io.stderr('baseline: missing command: expected `baseline check <path|->` or `baseline review <path|->` (see baseline --help)\n');
     return 2;
   }
-  let exitCode = 0;
+  let exitCode: number | Promise<number> = 0;
   try {
     program(io, (code) => (exitCode = code)).parse([...args], { from: 'user' });
     return exitCode;

@@ -1,0 +1,18 @@
+/** The practices page states what the baseline does, in numbers and kinds, and names nothing internal. */
+import { runReview } from '../../../policies/review/write';
+import { smallOrgPlan, smallOrgPolicy, writeTemp } from './small-org';
+
+test('states retention, lock, CMEK, access and monitoring of a small org without naming any of its identities', async () => {
+  const run = await runReview(writeTemp('plan.json', smallOrgPlan()), { configFile: smallOrgPolicy(), now: new Date('2026-11-27T12:00:00Z') });
+  const md = run.files['practices.md'];
+  expect(md).toContain('- a central log store, kept for 400 days (about 1.1 years), under a retention lock that nobody, including administrators, can shorten, encrypted with keys we manage');
+  expect(md).toContain('Retention locks are applied to every log store');
+  expect(md).toContain('2 individual accounts hold access as documented exceptions');
+  expect(md).toContain('1 grant make resources public.');
+  expect(md).toContain('1 of 2 privileged organization or folder grants expires automatically');
+  expect(md).toContain('1 of 15 monitored threats raise an alert to the security team');
+  for (const internal of ['corp.example', 'partner.example', 'shop-prd', 'lab-dev', 'sec-logging', '111111111111', 'shop-assets', 'shop-db-password', 'alice', 'notificationChannels']) {
+    expect(md).not.toContain(internal);
+    expect(run.files['practices.html']).not.toContain(internal);
+  }
+});
