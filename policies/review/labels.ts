@@ -56,6 +56,6 @@ export function memberLabel(model: Model, member: Value<string>): string {
     const target = reference?.target === undefined ? undefined : model.byId(reference.target);
     if (!target) return whole;
     const what = resourceLabel(model, target);
-    return `{${reference!.attribute ? `${reference!.attribute} of ` : ''}${target.mode === 'data' ? 'data ' : ''}${what}}`;
+    return `{${reference!.attribute ? `${reference!.attribute} of ` : ''}${what}}`;
   });
 }

@@ -66,10 +66,13 @@ function describeInput(input: ModelInput): string {
   return typeof input === 'string' ? input : input.name;
 }
 
-/** Builds every file of the review in memory. Throws InputError / ConfigError as check() does. */
-export async function runReview(input: ModelInput, options: ReviewOptions = {}): Promise<ReviewRun> {
-  const now = options.now ?? new Date();
-  const run = check(input, { ...options, now });
+/**
+ * Builds every file of the review in memory. Throws InputError / ConfigError as check() does. `checked`:
+ * the check already run on this input with these options (`npm start` reviews what it just checked).
+ */
+export async function runReview(input: ModelInput, options: ReviewOptions = {}, checked?: CheckRun): Promise<ReviewRun> {
+  const now = options.now ?? (checked ? new Date(checked.evaluation.evaluatedAt) : new Date());
+  const run = checked ?? check(input, { ...options, now });
   const review = buildReview(run);
   let diff: ReviewDiff | undefined;
   const secrets = new Set(modelSensitiveValues(run.model));
@@ -100,8 +103,8 @@ export async function runReview(input: ModelInput, options: ReviewOptions = {}):
 }
 
 /** runReview, then writes its files into `outDir` (created when missing). */
-export async function writeReview(input: ModelInput, outDir: string, options: ReviewOptions = {}): Promise<ReviewRun> {
-  const result = await runReview(input, options);
+export async function writeReview(input: ModelInput, outDir: string, options: ReviewOptions = {}, checked?: CheckRun): Promise<ReviewRun> {
+  const result = await runReview(input, options, checked);
   mkdirSync(outDir, { recursive: true });
   for (const name of REVIEW_FILES) writeFileSync(join(outDir, name), result.files[name]);
   return result;
