@@ -12,7 +12,7 @@ import { projectsOf } from '../gcp/projects';
 import { describeRole } from '../gcp/roles';
 import { lastSegment } from '../engine/values';
 import { grantScope } from '../gcp/scopes';
-import type { AccessGrant, Highlight, PrincipalAccess } from './facts';
+import type { AccessGrant, HierarchyFact, Highlight, PrincipalAccess } from './facts';
 import { keyLabel, memberLabel, resourceLabel, shortType } from './labels';
 
 export function isPrivilegedRole(role: string): boolean {
@@ -95,4 +95,33 @@ export function accessMatrix(model: Model, params: RuleParams): PrincipalAccess[
     ),
   }));
   return principals.sort((a, b) => highlightRank(a) - highlightRank(b) || a.principal.localeCompare(b.principal));
+}
+
+/**
+ * The hierarchy as a reviewer needs it: every project, every folder above one or holding grants, the
+ * organization, each with the number of live grants made on it. Parents first, then by label.
+ */
+export function hierarchyFacts(model: Model, params: RuleParams): HierarchyFact[] {
+  const grantsAt = new Map<string, number>();
+  for (const grant of liveGrants(model)) {
+    if (grant.target.level === 'resource') continue;
+    const head = grantScope(model, grant).chain[0];
+    grantsAt.set(head, (grantsAt.get(head) ?? 0) + 1);
+  }
+  const keep = new Set<string>();
+  for (const project of projectsOf(model, params.projects)) {
+    keep.add(project.key);
+    for (const node of ancestors(model, project.key)) keep.add(node.key);
+  }
+  for (const key of grantsAt.keys()) if (model.hierarchy.has(key)) keep.add(key);
+  const depth = (key: string) => ancestors(model, key).length;
+  return [...keep]
+    .map((key) => ({ key, node: model.hierarchy.get(key) }))
+    .sort((a, b) => depth(a.key) - depth(b.key) || keyLabel(model, a.key).localeCompare(keyLabel(model, b.key)))
+    .map(({ key, node }) => ({
+      label: keyLabel(model, key),
+      kind: node?.kind ?? 'project',
+      parent: node?.parent === undefined ? undefined : keyLabel(model, node.parent),
+      grants: grantsAt.get(key) ?? 0,
+    }));
 }

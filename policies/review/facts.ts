@@ -36,6 +36,14 @@ export interface PrincipalAccess {
   readonly grants: readonly AccessGrant[];
 }
 
+/** A node of the resource hierarchy that holds grants or projects, with the grants made on it. */
+export interface HierarchyFact {
+  readonly label: string;
+  readonly kind: 'organization' | 'folder' | 'project';
+  readonly parent?: string;
+  readonly grants: number;
+}
+
 export interface DestinationFact {
   readonly key: string;
   readonly label: string;
@@ -149,6 +157,8 @@ export interface Review {
   readonly input: { readonly kind: string; readonly sources: readonly string[]; readonly resources: number; readonly pack: string };
   readonly verdict: VerdictFacts;
   readonly access: readonly PrincipalAccess[];
+  /** Where grants sit in the hierarchy: organization, folders with grants or projects, projects. */
+  readonly hierarchy: readonly HierarchyFact[];
   readonly routing: RoutingFacts;
   readonly secrets: readonly SecretFact[];
   readonly detection: readonly DetectionRow[];

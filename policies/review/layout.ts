@@ -46,6 +46,41 @@ function verdictSection(review: Review): Block[] {
 
 const HIGHLIGHT_TEXT = { public: 'PUBLIC', user: 'user account', 'external-domain': 'external domain', unknown: 'known after apply' } as const;
 
+/**
+ * Diagram node ids: readable (`src_organization_1`) and unique per diagram, however alike two names are
+ * once punctuation is dropped.
+ */
+function nodeIds(): (prefix: string, name: string) => string {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  return (prefix, name) => {
+    const key = `${prefix}\u0000${name}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      const base = `${prefix}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+      id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
+      ids.set(key, id);
+      used.add(id);
+    }
+    return id;
+  };
+}
+
+/** Organization > folders > projects, each with the grants made on it: where a grant reaches. */
+function hierarchyGraph(review: Review): Graph {
+  const nodeId = nodeIds();
+  const labels = new Set(review.hierarchy.map((h) => h.label));
+  return {
+    nodes: review.hierarchy.map((h) => ({
+      id: nodeId('h', h.label),
+      label: `${h.label}${h.grants > 0 ? `\n${h.grants} grant${h.grants === 1 ? '' : 's'}` : ''}`,
+      kind: h.kind === 'organization' ? ('source' as const) : ('node' as const),
+    })),
+    edges: review.hierarchy.filter((h) => h.parent !== undefined && labels.has(h.parent)).map((h) => ({ from: nodeId('h', h.parent!), to: nodeId('h', h.label) })),
+  };
+}
+
 function accessSection(review: Review, diff?: ReviewDiff): Block[] {
   const rows: Spans[][] = [];
   for (const p of review.access) {
@@ -64,12 +99,13 @@ function accessSection(review: Review, diff?: ReviewDiff): Block[] {
     heading(2, '2. Access matrix'),
     paragraph(`${review.access.length} principals, ${rows.length} grants; ${privileged} principals hold a privileged role; ${highlighted} public, user, external-domain or unresolved principals (listed first).`),
     table(['Principal', 'Kind', 'Scope', 'Role', 'Notes'], rows),
+    ...(review.hierarchy.length > 0 ? [{ kind: 'diagram' as const, title: 'Where grants sit: a grant on a node reaches every project below it', graph: hierarchyGraph(review) }] : []),
     ...diffBlocks(diff?.access, diff?.against),
   ];
 }
 
 function routingGraph(review: Review): Graph {
-  const id = (prefix: string, name: string) => `${prefix}_${name.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const id = nodeIds();
   const sources = [...new Set(review.routing.sinks.map((s) => s.source))];
   const destinations = review.routing.destinations;
   return {

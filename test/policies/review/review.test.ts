@@ -55,6 +55,19 @@ describe.each(inputs)('review of a small org (%s input)', (_format, file) => {
     expect(md).toContain('(expires 2027-01-31T00:00:00.000Z); reaches 3 projects: lab-dev, sec-logging, shop-prd');
   });
 
+  test('access matrix: the hierarchy with the grants made on each node, drawn as a diagram', () => {
+    expect(review.hierarchy).toEqual([
+      { label: 'organization 111111111111', kind: 'organization', parent: undefined, grants: 2 },
+      { label: 'folder Apps', kind: 'folder', parent: 'organization 111111111111', grants: 1 },
+      { label: 'project sec-logging', kind: 'project', parent: 'organization 111111111111', grants: 0 },
+      { label: 'project lab-dev', kind: 'project', parent: 'folder Apps', grants: 1 },
+      { label: 'project shop-prd', kind: 'project', parent: 'folder Apps', grants: 2 },
+    ]);
+    const access = md.slice(md.indexOf('## 2. Access matrix'), md.indexOf('## 3. Log routing'));
+    expect(access).toContain('  h_folder_Apps["folder Apps<br/>1 grant"]');
+    expect(access).toContain('  h_folder_Apps --> h_project_shop_prd');
+  });
+
   test('log routing: the org sink reaches the locked CMEK bucket, with its filter and writer identity', () => {
     expect(review.routing.sinks.map((s) => [s.name, s.source, s.includeChildren, s.destination, s.audit])).toEqual([
       ['org-audit', 'organization 111111111111', true, 'logging_project_bucket_config central', 'keeps every audit log'],
