@@ -12,7 +12,7 @@ import { projectsOf } from '../gcp/projects';
 import { describeRole } from '../gcp/roles';
 import { lastSegment } from '../engine/values';
 import { grantScope } from '../gcp/scopes';
-import type { AccessGrant, HierarchyFact, Highlight, PrincipalAccess } from './facts';
+import type { AccessGrant, HierarchyFact, Highlight, PrincipalAccess, RemovedGrant } from './facts';
 import { keyLabel, memberLabel, resourceLabel, shortType } from './labels';
 
 export function isPrivilegedRole(role: string): boolean {
@@ -64,7 +64,21 @@ function accessGrant(model: Model, grant: Grant, below: Map<string, string[]>): 
     condition,
     reaches: grant.target.level === 'organization' || grant.target.level === 'folder' ? (below.get(scope.chain[0]) ?? []) : [],
     address: model.byId(grant.resourceId)?.address ?? grant.resourceId,
+    planned: model.kind === 'plan' && (grant.action === 'create' || grant.action === 'update' || grant.action === 'replace') ? grant.action : undefined,
   };
+}
+
+/** Grants a plan deletes, by principal, role and scope. */
+export function removedGrants(model: Model): RemovedGrant[] {
+  return model.grants
+    .filter((g) => g.action === 'delete')
+    .map((grant) => ({
+      principal: memberLabel(model, grant.member),
+      role: describeRole(model, grant.role).display,
+      scope: scopeLabel(model, grant, grantScope(model, grant).chain[0]),
+      address: model.byId(grant.resourceId)?.address ?? grant.resourceId,
+    }))
+    .sort((a, b) => a.principal.localeCompare(b.principal) || a.role.localeCompare(b.role) || a.scope.localeCompare(b.scope));
 }
 
 const HIGHLIGHT_ORDER: readonly Highlight[] = ['public', 'external-domain', 'user', 'unknown'];

@@ -3,7 +3,7 @@ import type { Model } from '../engine/model';
 import type { Evaluation } from '../engine/results';
 import type { RuleParams } from '../engine/rule';
 import type { Gate } from '../report/verdict';
-import { accessMatrix, hierarchyFacts } from './access';
+import { accessMatrix, hierarchyFacts, removedGrants } from './access';
 import { changeSummary } from './changes';
 import { detectionCoverage } from './detection';
 import type { Review } from './facts';
@@ -24,6 +24,7 @@ export function buildReview({ model, evaluation, params, gate }: ReviewInput): R
     input: { kind: model.kind, sources: model.sources, resources: evaluation.resourceCount, pack: evaluation.pack },
     verdict: verdictFacts(evaluation, gate),
     access: accessMatrix(model, params),
+    accessRemoved: removedGrants(model),
     hierarchy: hierarchyFacts(model, params),
     routing: logRouting(model, params),
     secrets: secretFacts(model, params),

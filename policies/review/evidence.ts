@@ -12,6 +12,10 @@ export interface EvidenceRule {
   readonly rule: string;
   readonly description: string;
   readonly outcome: string;
+  /** Resources the rule examined (resource rules); absent for rules that judge the whole model. */
+  readonly examined?: number;
+  /** Why the rule did not apply or failed, when the evaluation says. */
+  readonly reason?: string;
   readonly findings: number;
   readonly unknowns: number;
   readonly suppressed: number;
@@ -59,6 +63,8 @@ function ruleEvidence(evaluation: Evaluation, catalogue: readonly Rule[], ruleId
     rule: ruleId,
     description: catalogue.find((r) => r.meta.id === ruleId)?.meta.description ?? '',
     outcome: outcome.outcome,
+    ...(outcome.examined !== undefined ? { examined: outcome.examined } : {}),
+    ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
     findings: open.filter((r) => r.outcome === 'finding').length,
     unknowns: open.filter((r) => r.outcome === 'unknown').length,
     suppressed: results.length - open.length,

@@ -26,6 +26,16 @@ export interface AccessGrant {
   readonly reaches: readonly string[];
   /** Address of the resource that makes the grant. */
   readonly address: string;
+  /** Plans only: what the plan does to the granting resource, when it changes it (`create`: new access). */
+  readonly planned?: 'create' | 'update' | 'replace';
+}
+
+/** A grant a plan deletes: access that goes away. */
+export interface RemovedGrant {
+  readonly principal: string;
+  readonly role: string;
+  readonly scope: string;
+  readonly address: string;
 }
 
 export interface PrincipalAccess {
@@ -157,6 +167,8 @@ export interface Review {
   readonly input: { readonly kind: string; readonly sources: readonly string[]; readonly resources: number; readonly pack: string };
   readonly verdict: VerdictFacts;
   readonly access: readonly PrincipalAccess[];
+  /** Plans only: grants the plan deletes. */
+  readonly accessRemoved: readonly RemovedGrant[];
   /** Where grants sit in the hierarchy: organization, folders with grants or projects, projects. */
   readonly hierarchy: readonly HierarchyFact[];
   readonly routing: RoutingFacts;

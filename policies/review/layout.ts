@@ -87,7 +87,9 @@ function accessSection(review: Review, diff?: ReviewDiff): Block[] {
     p.grants.forEach((g, i) => {
       const principal: Spans = i === 0 ? [code(p.principal), ...p.highlights.map((h) => [' ', mark(HIGHLIGHT_TEXT[h])]).flat()] : ['↑ same'];
       const notes: Span[] = [];
-      if (g.privileged) notes.push(mark('privileged'));
+      if (g.planned === 'create') notes.push(mark('new in this plan'));
+      else if (g.planned) notes.push(strong(`${g.planned}d by this plan`));
+      if (g.privileged) notes.push(`${notes.length ? '; ' : ''}`, mark('privileged'));
       if (g.condition) notes.push(`${notes.length ? '; ' : ''}condition ${g.condition.title ?? ''}${g.condition.expires ? ` (expires ${g.condition.expires})` : ''}`.trim());
       if (g.reaches.length > 0) notes.push(`${notes.length ? '; ' : ''}reaches ${g.reaches.length} project${g.reaches.length === 1 ? '' : 's'}: ${names(g.reaches)}`);
       rows.push([principal, [p.kind], [g.scope.label], [code(g.role)], notes]);
@@ -99,6 +101,12 @@ function accessSection(review: Review, diff?: ReviewDiff): Block[] {
     heading(2, '2. Access matrix'),
     paragraph(`${review.access.length} principals, ${rows.length} grants; ${privileged} principals hold a privileged role; ${highlighted} public, user, external-domain or unresolved principals (listed first).`),
     table(['Principal', 'Kind', 'Scope', 'Role', 'Notes'], rows),
+    ...(review.accessRemoved.length > 0
+      ? [
+          paragraph(strong(`Access this plan removes (${review.accessRemoved.length})`)),
+          table(['Principal', 'Scope', 'Role', 'Resource'], review.accessRemoved.map((r) => [[code(r.principal)], [r.scope], [code(r.role)], [code(r.address)]])),
+        ]
+      : []),
     ...(review.hierarchy.length > 0 ? [{ kind: 'diagram' as const, title: 'Where grants sit: a grant on a node reaches every project below it', graph: hierarchyGraph(review) }] : []),
     ...diffBlocks(diff?.access, diff?.against),
   ];

@@ -87,7 +87,7 @@ function auditSummary(sink: Resource): string {
 /** The writer identity, and the role it is granted for its destination. */
 function writerSummary(model: Model, sink: Resource, destination: SinkDestination): string {
   const known = knownString(model, sink, 'writer_identity') ?? knownString(model, sink, 'custom_writer_identity');
-  const identity = known ?? `writer identity of ${sink.name} (known after apply)`;
+  const identity = known ?? `writer identity of ${knownString(model, sink, 'name') ?? sink.name} (known after apply)`;
   if (destination.state !== 'resource' && destination.state !== 'literal') return identity;
   const granted = liveGrants(model)
     .filter((g) => grantIsForWriter(model, g, sink) === true)

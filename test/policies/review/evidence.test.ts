@@ -44,5 +44,5 @@ test('lists CIS and SOC 2 controls in order, each with its rules, outcomes and r
     resources: ['google_storage_bucket_iam_member.public'],
   });
   const cc81 = evidence.controls.find((c) => c.control === 'SOC 2 CC8.1')!;
-  expect(cc81.rules.find((r) => r.rule === 'change-no-destroy-security-resources')).toMatchObject({ outcome: 'pass', findings: 0, resources: [] });
+  expect(cc81.rules.find((r) => r.rule === 'change-no-destroy-security-resources')).toMatchObject({ outcome: 'pass', examined: 8, findings: 0, resources: [] });
 });

@@ -76,7 +76,7 @@ describe.each(inputs)('review of a small org (%s input)', (_format, file) => {
     expect(review.routing.destinations).toEqual([
       expect.objectContaining({ label: 'logging_project_bucket_config central', kind: 'logging-bucket', project: 'sec-logging', retentionDays: 400, locked: true, cmek: true }),
     ]);
-    expect(review.routing.sinks[0].writer).toBe('writer identity of org (known after apply); no grant on its destination');
+    expect(review.routing.sinks[0].writer).toBe('writer identity of org-audit (known after apply); no grant on its destination');
     expect(review.routing.unrouted).toEqual([]);
     expect(md).toContain('Every project (3) reaches at least one sink.');
     expect(md).toMatch(/```mermaid\nflowchart LR\n {2}src_organization_111111111111\(\["organization 111111111111"\]\)/);
@@ -164,6 +164,37 @@ describe('change summary', () => {
     // A deleted sink routes nothing: the routing section no longer shows it.
     expect(run.review.routing.sinks.map((s) => s.name)).toEqual(['shop-errors']);
   });
+});
+
+test('a plan: the access it removes is listed, new grants are marked, unchanged ones are not', async () => {
+  const doc = smallOrgPlan(smallOrg(), { 'google_project_iam_member.alice': 'delete', 'google_organization_iam_member.auditors': 'no-op' });
+  const run = await runReview(writeTemp('plan.json', doc), { configFile: policy, now: NOW });
+  expect(run.review.accessRemoved).toEqual([{ principal: 'user:alice@corp.example', role: 'roles/editor', scope: 'project lab-dev', address: 'google_project_iam_member.alice' }]);
+  expect(run.review.access.map((p) => p.principal)).not.toContain('user:alice@corp.example');
+  const planned = Object.fromEntries(run.review.access.map((p) => [p.principal, p.grants[0].planned]));
+  expect(planned['group:auditors@corp.example']).toBeUndefined();
+  expect(planned['group:devs@corp.example']).toBe('create');
+  const md = run.files['review.md'];
+  expect(md).toContain('**Access this plan removes (1)**');
+  expect(md).toContain('| `user:alice@corp.example` | project lab-dev | `roles/editor` | `google_project_iam_member.alice` |');
+  expect(md).toContain('| `group:devs@corp.example` | group | folder Apps | `roles/viewer` | **⚠ new in this plan**; **⚠ privileged**; reaches 2 projects: lab-dev, shop-prd |');
+});
+
+test('detection marks a disabled alert and an alert without channels as gaps', async () => {
+  const resources = smallOrg();
+  const owner = resources.google_monitoring_alert_policy.owner;
+  resources.google_monitoring_alert_policy.owner = { ...owner, enabled: false };
+  resources.google_monitoring_alert_policy.audit = {
+    ...owner,
+    display_name: 'Audit config changed',
+    notification_channels: [],
+    conditions: [{ display_name: 'any', condition_threshold: { filter: 'metric.type="logging.googleapis.com/user/cis-audit-config-changes"', comparison: 'COMPARISON_GT', threshold_value: 0, duration: '0s' } }],
+  };
+  const run = await runReview(writeTemp('cdk.tf.json', smallOrgSynth(resources)), { configFile: policy, now: NOW });
+  const status = Object.fromEntries(run.review.detection.map((d) => [d.threat, d.status]));
+  expect([status['cis-2.5'], status['cis-2.6']]).toEqual(['alert-disabled', 'no-channel']);
+  expect(run.files['review.md']).toContain('| CIS 2.5: project ownership assignments/changes | `cis-owner-changes` | Project ownership changed | projects/sec-logging/notificationChannels/1 | **⚠ GAP: alert disabled** |');
+  expect(run.files['review.md']).toContain('0 of 15 threats covered; 15 gaps.');
 });
 
 describe('--against OLD', () => {
