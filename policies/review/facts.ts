@@ -90,6 +90,8 @@ export interface RoutingFacts {
   readonly projects: readonly { readonly project: string; readonly sinks: readonly string[] }[];
   readonly sinks: readonly SinkFact[];
   readonly destinations: readonly DestinationFact[];
+  /** Every destination sits in one project, which holds none of the input's secrets: logs are kept apart. */
+  readonly dedicatedProject: boolean;
 }
 
 export interface SecretReader {

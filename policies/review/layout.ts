@@ -68,16 +68,34 @@ function nodeIds(): (prefix: string, name: string) => string {
 }
 
 /** Organization > folders > projects, each with the grants made on it: where a grant reaches. */
+/** Nodes a diagram draws before it folds the rest into counts: a large org's picture stays readable. */
+export const MAX_DIAGRAM_NODES = 60;
+
+const grantCount = (n: number) => (n > 0 ? `\n${n} grant${n === 1 ? '' : 's'}` : '');
+
 function hierarchyGraph(review: Review): Graph {
   const nodeId = nodeIds();
-  const labels = new Set(review.hierarchy.map((h) => h.label));
+  // Too many nodes: projects fold into one node per parent ("120 projects, 340 grants").
+  const fold = review.hierarchy.length > MAX_DIAGRAM_NODES;
+  const shown = fold ? review.hierarchy.filter((h) => h.kind !== 'project') : review.hierarchy;
+  const labels = new Set(shown.map((h) => h.label));
+  const folded = new Map<string, { projects: number; grants: number }>();
+  if (fold) {
+    for (const h of review.hierarchy) {
+      if (h.kind !== 'project' || h.parent === undefined || !labels.has(h.parent)) continue;
+      const entry = folded.get(h.parent) ?? { projects: 0, grants: 0 };
+      folded.set(h.parent, { projects: entry.projects + 1, grants: entry.grants + h.grants });
+    }
+  }
   return {
-    nodes: review.hierarchy.map((h) => ({
-      id: nodeId('h', h.label),
-      label: `${h.label}${h.grants > 0 ? `\n${h.grants} grant${h.grants === 1 ? '' : 's'}` : ''}`,
-      kind: h.kind === 'organization' ? ('source' as const) : ('node' as const),
-    })),
-    edges: review.hierarchy.filter((h) => h.parent !== undefined && labels.has(h.parent)).map((h) => ({ from: nodeId('h', h.parent!), to: nodeId('h', h.label) })),
+    nodes: [
+      ...shown.map((h) => ({ id: nodeId('h', h.label), label: `${h.label}${grantCount(h.grants)}`, kind: h.kind === 'organization' ? ('source' as const) : ('node' as const) })),
+      ...[...folded].map(([parent, f]) => ({ id: nodeId('projects', parent), label: `${f.projects} project${f.projects === 1 ? '' : 's'}${grantCount(f.grants)}`, kind: 'node' as const })),
+    ],
+    edges: [
+      ...shown.filter((h) => h.parent !== undefined && labels.has(h.parent)).map((h) => ({ from: nodeId('h', h.parent!), to: nodeId('h', h.label) })),
+      ...[...folded.keys()].map((parent) => ({ from: nodeId('h', parent), to: nodeId('projects', parent) })),
+    ],
   };
 }
 
@@ -125,7 +143,10 @@ function routingGraph(review: Review): Graph {
         label: `${d.label}${d.retentionDays !== undefined ? `\n${d.retentionDays} days` : ''}${d.locked === true ? ', locked' : ''}${d.cmek === true ? ', CMEK' : ''}`,
         kind: 'destination' as const,
       })),
-      ...review.routing.unrouted.map((p) => ({ id: id('gap', p), label: `${p}\n(no sink)`, kind: 'gap' as const })),
+      ...review.routing.unrouted.slice(0, MAX_DIAGRAM_NODES).map((p) => ({ id: id('gap', p), label: `${p}\n(no sink)`, kind: 'gap' as const })),
+      ...(review.routing.unrouted.length > MAX_DIAGRAM_NODES
+        ? [{ id: id('gap', '(more)'), label: `${review.routing.unrouted.length - MAX_DIAGRAM_NODES} more projects\n(no sink)`, kind: 'gap' as const }]
+        : []),
     ],
     edges: review.routing.sinks.flatMap((s) => [
       { from: id('src', s.source), to: id('sink', `${s.source}_${s.name}`), label: s.includeChildren === true ? 'with children' : undefined },

@@ -35,9 +35,6 @@ function logging(review: Review): Block[] {
   const routed = r.projects.length - r.unrouted.length;
   const keepsAll = r.sinks.length > 0 && r.sinks.some((s) => s.audit === 'keeps every audit log' && s.includeChildren === true);
   const orgLevel = r.sinks.filter((s) => s.level === 'organization').length;
-  const destinationProjects = new Set(r.destinations.map((d) => d.project).filter((p) => p !== undefined));
-  const secretProjects = new Set(review.secrets.map((s) => s.project));
-  const separate = destinationProjects.size === 1 && ![...destinationProjects].some((p) => secretProjects.has(p));
   const locked = r.destinations.filter((d) => d.locked === true).length;
   const lockable = r.destinations.filter((d) => d.locked !== undefined).length;
   const cmek = r.destinations.filter((d) => d.cmek === true).length;
@@ -55,7 +52,7 @@ function logging(review: Review): Block[] {
     list([
       [locked === lockable && lockable > 0 ? 'Retention locks are applied to every log store: records cannot be deleted or shortened before their retention ends.' : `Retention locks: ${locked} of ${lockable} log stores are locked; the others are locked once their first deployment is verified.`],
       [`${cmek} of ${plural(r.destinations.length, 'log destination')} are encrypted with customer-managed encryption keys${review.posture.keyRotationDays !== undefined ? `, rotated at least every ${review.posture.keyRotationDays} days` : ''}.`],
-      [separate ? 'Logs are stored in a dedicated logging environment, separate from the systems that produce them and from our secrets.' : 'Logs are stored apart from the systems that produce them.'],
+      [r.dedicatedProject ? 'Logs are stored in a dedicated logging environment, separate from the systems that produce them and from our secrets.' : 'Logs are stored apart from the systems that produce them.'],
       [review.detection.some((d) => d.threat === 'logging-tampering' && d.status === 'covered') ? 'Any change to log routing, storage or audit configuration raises an alert to the security team.' : 'Changes to logging configuration are reviewed before they are applied.'],
     ]),
   ];

@@ -14,6 +14,7 @@ import { projectsOf } from '../gcp/projects';
 import { liveGrants } from '../gcp/iam-grants';
 import { describeRole } from '../gcp/roles';
 import type { DestinationFact, RoutingFacts, SinkFact } from './facts';
+import { SECRET_TYPES } from './secrets';
 import { keyLabel, resourceLabel } from './labels';
 
 /** Longer filters are cut here: a summary, not the filter (the input has it whole). */
@@ -133,7 +134,11 @@ export function logRouting(model: Model, params: RuleParams): RoutingFacts {
     const fact = destinationFact(model, resolveSinkDestination(model, sink));
     destinations.set(fact.key, fact);
   }
+  const destinationProjects = new Set([...destinations.values()].map((d) => d.project));
+  const secretProjects = new Set(SECRET_TYPES.flatMap((t) => model.byType(t)).map((s) => knownString(model, s, 'project')));
+  const [only] = destinationProjects;
   return {
+    dedicatedProject: destinationProjects.size === 1 && only !== undefined && !secretProjects.has(only),
     unrouted: projects.filter((p) => p.sinks.length === 0).map((p) => p.project),
     projects,
     sinks: sinks.map((s) => sinkFact(model, s)).sort((a, b) => a.source.localeCompare(b.source) || a.name.localeCompare(b.name)),

@@ -7,6 +7,7 @@ test('states retention, lock, CMEK, access and monitoring of a small org without
   const md = run.files['practices.md'];
   expect(md).toContain('- a central log store, kept for 400 days (about 1.1 years), under a retention lock that nobody, including administrators, can shorten, encrypted with keys we manage');
   expect(md).toContain('Retention locks are applied to every log store');
+  expect(md).toContain('Logs are stored in a dedicated logging environment, separate from the systems that produce them and from our secrets.');
   expect(md).toContain('2 individual accounts hold access as documented exceptions');
   expect(md).toContain('1 grant make resources public.');
   expect(md).toContain('1 of 2 privileged organization or folder grants expires automatically');

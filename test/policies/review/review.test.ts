@@ -78,6 +78,7 @@ describe.each(inputs)('review of a small org (%s input)', (_format, file) => {
     ]);
     expect(review.routing.sinks[0].writer).toBe('writer identity of org-audit (known after apply); no grant on its destination');
     expect(review.routing.unrouted).toEqual([]);
+    expect(review.routing.dedicatedProject).toBe(true);
     expect(md).toContain('Every project (3) reaches at least one sink.');
     expect(md).toMatch(/```mermaid\nflowchart LR\n {2}src_organization_111111111111\(\["organization 111111111111"\]\)/);
     expect(md).toContain('| logging\\_project\\_bucket\\_config central | logging-bucket | sec-logging | 400 | yes | yes | - |');
@@ -256,4 +257,17 @@ test('large tables are capped with a count of what was left out', async () => {
   expect(access.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(150);
   expect(access).toContain('_… and 58 more not shown._');
   expect(run.files['review.html']).toContain('… and 58 more not shown.');
+});
+
+test('a large hierarchy folds its projects into one node per parent in the diagram', async () => {
+  const resources = smallOrg();
+  for (let i = 0; i < 80; i++) resources.google_project[`p${i}`] = { project_id: `proj-${i}`, name: `p${i}`, folder_id: 'folders/222' };
+  resources.google_project_iam_member.p0 = { project: 'proj-0', role: 'roles/run.viewer', member: 'group:ops@corp.example' };
+  const run = await runReview(writeTemp('cdk.tf.json', smallOrgSynth(resources)), { configFile: policy, now: NOW });
+  expect(run.review.hierarchy).toHaveLength(85);
+  const md = run.files['review.md'];
+  const diagram = md.slice(md.indexOf('```mermaid'), md.indexOf('```', md.indexOf('```mermaid') + 3));
+  expect(diagram).toContain('projects_folder_Apps["82 projects<br/>4 grants"]');
+  expect(diagram).toContain('projects_organization_111111111111["1 project"]');
+  expect(diagram).not.toContain('proj-0');
 });
