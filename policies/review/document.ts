@@ -55,7 +55,3 @@ export function table(head: readonly string[], rows: readonly (readonly Spans[])
   return { kind: 'table', head, rows: rows.slice(0, cap), omitted: Math.max(0, rows.length - cap) };
 }
 
-/** The text of spans without styling (for diagram labels and tests). */
-export function plainText(spans: Spans): string {
-  return spans.map((s) => (typeof s === 'string' ? s : s.text)).join('');
-}

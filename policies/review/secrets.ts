@@ -62,9 +62,33 @@ function ownKeys(model: Model, secret: Resource): Set<string> {
   return keys;
 }
 
+/** The permission that reads a secret's payload. */
+const ACCESS_PERMISSION = 'secretmanager.versions.access';
+
+const CUSTOM_ROLE_PARENTS: Readonly<Record<string, { readonly attribute: string; readonly prefix: string }>> = {
+  google_project_iam_custom_role: { attribute: 'project', prefix: 'projects' },
+  google_organization_iam_custom_role: { attribute: 'org_id', prefix: 'organizations' },
+};
+
+/** Names (`organizations/1/roles/x`) of the input's custom roles whose permissions read secret payloads. */
+function customReaderRoles(model: Model): Set<string> {
+  const names = new Set<string>();
+  for (const [type, parent] of Object.entries(CUSTOM_ROLE_PARENTS)) {
+    for (const role of surviving(model.byType(type))) {
+      const permissions = get<unknown>(role, 'permissions');
+      const id = knownString(model, role, 'role_id');
+      const owner = knownString(model, role, parent.attribute);
+      if (permissions.state !== 'known' || !Array.isArray(permissions.value) || !permissions.value.includes(ACCESS_PERMISSION) || !id || !owner) continue;
+      names.add(`${parent.prefix}/${owner.replace(new RegExp(`^${parent.prefix}/`), '')}/roles/${id}`);
+    }
+  }
+  return names;
+}
+
 export function secretFacts(model: Model, params: RuleParams): SecretFact[] {
   const grants = liveGrants(model).map((grant) => ({ grant, scope: grantScope(model, grant), role: describeRole(model, grant.role) }));
-  const readerGrants = grants.filter((g) => roleSatisfies(g.role, (name) => SECRET_READER_ROLES.includes(name)) !== false);
+  const custom = customReaderRoles(model);
+  const readerGrants = grants.filter((g) => roleSatisfies(g.role, (name) => SECRET_READER_ROLES.includes(name) || custom.has(name)) !== false);
   const secrets = surviving(SECRET_TYPES.flatMap((t) => model.byType(t))).filter((s) => s.mode === 'managed');
   return secrets
     .map((secret) => {

@@ -4,7 +4,7 @@
  */
 import { runReview } from '../../../policies/review/write';
 import type { Review } from '../../../policies/review/facts';
-import { smallOrg, smallOrgPlan, smallOrgPolicy, smallOrgSynth, writeTemp } from './small-org';
+import { ORG, smallOrg, smallOrgPlan, smallOrgPolicy, smallOrgSynth, writeTemp } from './small-org';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const policy = smallOrgPolicy();
@@ -179,6 +179,22 @@ test('a plan: the access it removes is listed, new grants are marked, unchanged 
   expect(md).toContain('**Access this plan removes (1)**');
   expect(md).toContain('| `user:alice@corp.example` | project lab-dev | `roles/editor` | `google_project_iam_member.alice` |');
   expect(md).toContain('| `group:devs@corp.example` | group | folder Apps | `roles/viewer` | **⚠ new in this plan**; **⚠ privileged**; reaches 2 projects: lab-dev, shop-prd |');
+});
+
+test('secrets: a custom role with secretmanager.versions.access makes its holders readers; one without does not', async () => {
+  const resources = smallOrg();
+  resources.google_organization_iam_custom_role = {
+    reader: { org_id: ORG, role_id: 'payloadReader', title: 'Reads payloads', permissions: ['secretmanager.versions.access', 'secretmanager.secrets.get'] },
+    lister: { org_id: ORG, role_id: 'secretLister', title: 'Lists secrets', permissions: ['secretmanager.secrets.list'] },
+  };
+  resources.google_organization_iam_member.reader = { org_id: ORG, role: `organizations/${ORG}/roles/payloadReader`, member: 'group:sre@corp.example' };
+  resources.google_organization_iam_member.lister = { org_id: ORG, role: `organizations/${ORG}/roles/secretLister`, member: 'group:inventory@corp.example' };
+  const run = await runReview(writeTemp('cdk.tf.json', smallOrgSynth(resources)), { configFile: policy, now: NOW });
+  const token = run.review.secrets.find((s) => s.secret === 'shop-api-token')!;
+  expect(token.readers.map((r) => `${r.principal} ${r.role} ${r.via}`)).toEqual([
+    'group:ops@corp.example roles/secretmanager.secretAccessor inherited from project shop-prd',
+    `group:sre@corp.example organizations/${ORG}/roles/payloadReader inherited from organization ${ORG}`,
+  ]);
 });
 
 test('detection marks a disabled alert and an alert without channels as gaps', async () => {
