@@ -30,54 +30,71 @@ function destinationLine(d: DestinationFact): Spans {
   return [parts.join(', ')];
 }
 
+/** A list when there is something to say, else nothing: the page never states what the input does not show. */
+function listOf(items: readonly (Spans | undefined)[]): Block[] {
+  const said = items.filter((i): i is Spans => i !== undefined);
+  return said.length > 0 ? [list(said)] : [];
+}
+
+const covered = (review: Review, threat: string) => review.detection.some((d) => d.threat === threat && d.status === 'covered');
+
 function logging(review: Review): Block[] {
   const r = review.routing;
+  if (r.sinks.length === 0) {
+    return [heading(2, 'What we log and how long we keep it'), paragraph('This configuration routes no logs; Google Cloud\'s default log storage applies.')];
+  }
   const routed = r.projects.length - r.unrouted.length;
-  const keepsAll = r.sinks.length > 0 && r.sinks.some((s) => s.audit === 'keeps every audit log' && s.includeChildren === true);
-  const orgLevel = r.sinks.filter((s) => s.level === 'organization').length;
-  const locked = r.destinations.filter((d) => d.locked === true).length;
-  const lockable = r.destinations.filter((d) => d.locked !== undefined).length;
+  const keepsAll = r.sinks.some((s) => s.audit === 'keeps every audit log' && s.includeChildren === true);
+  const orgLevel = r.sinks.some((s) => s.level === 'organization' && s.includeChildren === true);
+  const lockable = r.destinations.filter((d) => d.locked !== undefined);
+  const locked = lockable.filter((d) => d.locked === true).length;
   const cmek = r.destinations.filter((d) => d.cmek === true).length;
+  const rotation = review.posture.keyRotationDays;
   return [
     heading(2, 'What we log and how long we keep it'),
     paragraph(
       keepsAll
         ? 'Every administrative action, data access, system event and policy decision recorded by Google Cloud audit logging is collected'
         : 'Audit logs are collected',
-      ` from ${routed} of ${plural(r.projects.length, 'project')}`,
-      orgLevel > 0 ? ', by organization-wide log routing that also covers every project created later.' : '.',
+      r.projects.length > 0 ? ` from ${routed} of ${plural(r.projects.length, 'project')}` : '',
+      orgLevel ? ', by organization-wide log routing that also covers every project created later.' : '.',
     ),
-    list(r.destinations.map(destinationLine)),
+    ...listOf(r.destinations.map(destinationLine)),
     heading(2, 'How logs are protected'),
-    list([
-      [locked === lockable && lockable > 0 ? 'Retention locks are applied to every log store: records cannot be deleted or shortened before their retention ends.' : `Retention locks: ${locked} of ${lockable} log stores are locked; the others are locked once their first deployment is verified.`],
-      [`${cmek} of ${plural(r.destinations.length, 'log destination')} are encrypted with customer-managed encryption keys${review.posture.keyRotationDays !== undefined ? `, rotated at least every ${review.posture.keyRotationDays} days` : ''}.`],
-      [r.dedicatedProject ? 'Logs are stored in a dedicated logging environment, separate from the systems that produce them and from our secrets.' : 'Logs are stored apart from the systems that produce them.'],
-      [review.detection.some((d) => d.threat === 'logging-tampering' && d.status === 'covered') ? 'Any change to log routing, storage or audit configuration raises an alert to the security team.' : 'Changes to logging configuration are reviewed before they are applied.'],
+    ...listOf([
+      lockable.length === 0
+        ? undefined
+        : locked === lockable.length
+          ? ['Retention locks are applied to every log store: records cannot be deleted or shortened before their retention ends.']
+          : [`Retention locks: ${locked} of ${plural(lockable.length, 'log store')} locked so far.`],
+      cmek > 0 ? [`${cmek} of ${plural(r.destinations.length, 'log destination')} are encrypted with customer-managed encryption keys${rotation !== undefined ? `, rotated at least every ${rotation} days` : ''}.`] : undefined,
+      r.dedicatedProject ? ['Logs are stored in a dedicated logging environment, separate from the systems that produce them and from our secrets.'] : undefined,
+      covered(review, 'logging-tampering') ? ['Any change to log routing, storage or audit configuration raises an alert to the security team.'] : undefined,
     ]),
   ];
 }
 
 function access(review: Review): Block[] {
+  if (review.access.length === 0) return [heading(2, 'How access is granted'), paragraph('This configuration grants no access.')];
   const humans = review.access.filter((p) => p.kind === 'user').length;
   const publicPrincipals = review.access.filter((p) => p.highlights.includes('public')).length;
   const groups = review.access.filter((p) => p.kind === 'group').length;
   const privileged = review.access.flatMap((p) => p.grants.filter((g) => g.privileged && (g.scope.level === 'organization' || g.scope.level === 'folder')));
   const expiring = privileged.filter((g) => g.condition?.expires !== undefined).length;
   const rules = review.posture.rules;
-  const noKeys = rules['iam-no-sa-keys'] === 'pass' || rules['iam-no-sa-keys'] === 'not-applicable';
+  const passed = (rule: string) => rules[rule] === 'pass';
   return [
     heading(2, 'How access is granted'),
-    list([
-      [humans === 0 ? `People receive access only through ${plural(groups, 'managed group')}, never as individual accounts.` : `People receive access through groups; ${plural(humans, 'individual account')} hold access as documented exceptions.`],
-      [publicPrincipals === 0 ? 'Nothing is shared publicly or with all authenticated users.' : `${plural(publicPrincipals, 'grant')} make resources public.`],
-      [noKeys ? 'Service accounts use no downloadable keys' : 'Service account keys are restricted', rules['orgpolicy-required-constraints'] === 'pass' ? '; organization policy forbids creating or uploading them.' : '.'],
-      [
-        privileged.length === 0
-          ? 'No standing administrator access is granted at the organization or folder level.'
-          : `${expiring} of ${plural(privileged.length, 'privileged organization or folder grant')} ${expiring === 1 ? 'expires' : 'expire'} automatically (emergency "break-glass" access)${expiring === privileged.length ? '' : '; the others are reviewed'}.`,
-      ],
-      [rules['iam-no-basic-roles'] === 'pass' ? 'Broad basic roles (owner, editor, viewer) are not used; roles are granted for one purpose each.' : 'Roles are granted for one purpose each where possible.'],
+    ...listOf([
+      humans === 0
+        ? groups > 0 ? [`People receive access only through ${plural(groups, 'managed group')}, never as individual accounts.`] : undefined
+        : [`People receive access through ${plural(groups, 'group')}; ${plural(humans, 'individual account')} also ${humans === 1 ? 'holds' : 'hold'} access.`],
+      publicPrincipals === 0 ? ['Nothing is shared publicly or with all authenticated users.'] : [`${plural(publicPrincipals, 'principal')} ${publicPrincipals === 1 ? 'gives' : 'give'} public access.`],
+      passed('iam-no-sa-keys') ? ['Service accounts use no downloadable keys', passed('orgpolicy-required-constraints') ? '; organization policy forbids creating or uploading them.' : '.'] : undefined,
+      privileged.length === 0
+        ? ['No standing administrator access is granted at the organization or folder level.']
+        : [`${expiring} of ${plural(privileged.length, 'privileged organization or folder grant')} ${expiring === 1 ? 'expires' : 'expire'} automatically (emergency "break-glass" access).`],
+      passed('iam-no-basic-roles') ? ['Broad basic roles (owner, editor, viewer) are not used; roles are granted for one purpose each.'] : undefined,
     ]),
   ];
 }
@@ -96,24 +113,25 @@ function secrets(review: Review): Block[] {
       [`Credentials are kept in a managed secret store${regions.size > 0 ? `, replicated across ${plural(regions.size, 'region')}` : ''}, never in code or configuration.`],
       [`${cmek} of ${plural(s.length, 'secret')} are encrypted with customer-managed keys.`],
       [rotated.length === s.length ? `Every secret is rotated at least every ${Math.max(...rotated)} days.` : `${rotated.length} of ${plural(s.length, 'secret')} have a rotation schedule.`],
-      [inherited === 0 ? 'Each secret can be read only by the workloads granted access to that one secret.' : `${plural(inherited, 'secret')} can also be read through broader grants, which are reviewed.`],
-      ...(review.detection.some((d) => d.threat === 'canary-access' && d.status === 'covered') ? [['A decoy secret that nothing uses raises an alert if anyone touches it.'] as Spans] : []),
+      [inherited === 0 ? 'Each secret can be read only by the workloads granted access to that one secret.' : `${plural(inherited, 'secret')} can also be read through project, folder or organization grants.`],
+      ...(covered(review, 'canary-access') ? [['A decoy secret that nothing uses raises an alert if anyone touches it.'] as Spans] : []),
     ]),
   ];
 }
 
 function monitoring(review: Review): Block[] {
-  const covered = review.detection.filter((d) => d.status === 'covered');
+  const alerting = review.detection.filter((d) => d.status === 'covered');
+  if (alerting.length === 0) return [heading(2, 'What we monitor'), paragraph('This configuration defines no security alerts.')];
   // `webhook_basicauth` -> `webhook`: the kind of channel, never its address.
-  const channelKinds = [...new Set(covered.flatMap((d) => d.channelTypes.map((t) => t.replace(/_.*$/, ''))))].sort();
+  const channelKinds = [...new Set(alerting.flatMap((d) => d.channelTypes.map((t) => t.replace(/_.*$/, ''))))].sort();
   return [
     heading(2, 'What we monitor'),
     paragraph(
-      `${covered.length} of ${plural(review.detection.length, 'monitored threat')} raise an alert to the security team`,
+      `${alerting.length} of ${plural(review.detection.length, 'monitored threat')} raise an alert to the security team`,
       channelKinds.length > 0 ? ` (by ${channelKinds.join(' and ')})` : '',
       ':',
     ),
-    list(covered.map((d) => [d.title.replace(/^CIS [\d.]+: /, '')])),
+    list(alerting.map((d) => [d.title.replace(/^CIS [\d.]+: /, '')])),
   ];
 }
 
