@@ -30,6 +30,6 @@ export function buildReview({ model, evaluation, params, gate }: ReviewInput): R
     secrets: secretFacts(model, params),
     detection: detectionCoverage(model, params),
     changes: changeSummary(model),
-    posture: postureFacts(model, evaluation),
+    posture: postureFacts(model, evaluation, params),
   };
 }

@@ -163,6 +163,8 @@ export interface PostureFacts {
   /** The longest rotation period of the input's KMS keys, in days; undefined without keys or when unknown. */
   readonly keyRotationDays?: number;
   readonly kmsKeys: number;
+  /** The org-policy rule passed with the key-creation and key-upload constraints among those it requires. */
+  readonly keyCreationForbidden: boolean;
 }
 
 export interface Review {

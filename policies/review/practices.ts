@@ -90,7 +90,11 @@ function access(review: Review): Block[] {
         ? groups > 0 ? [`People receive access only through ${plural(groups, 'managed group')}, never as individual accounts.`] : undefined
         : [`People receive access through ${plural(groups, 'group')}; ${plural(humans, 'individual account')} also ${humans === 1 ? 'holds' : 'hold'} access.`],
       publicPrincipals === 0 ? ['Nothing is shared publicly or with all authenticated users.'] : [`${plural(publicPrincipals, 'principal')} ${publicPrincipals === 1 ? 'gives' : 'give'} public access.`],
-      passed('iam-no-sa-keys') ? ['Service accounts use no downloadable keys', passed('orgpolicy-required-constraints') ? '; organization policy forbids creating or uploading them.' : '.'] : undefined,
+      review.posture.keyCreationForbidden
+        ? ['Service accounts use no downloadable keys: organization policy forbids creating or uploading them.']
+        : passed('iam-no-sa-keys')
+          ? ['This configuration creates no downloadable service account keys.']
+          : undefined,
       privileged.length === 0
         ? ['No standing administrator access is granted at the organization or folder level.']
         : [`${expiring} of ${plural(privileged.length, 'privileged organization or folder grant')} ${expiring === 1 ? 'expires' : 'expire'} automatically (emergency "break-glass" access).`],

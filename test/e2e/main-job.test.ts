@@ -152,6 +152,9 @@ describe('npm start: the review of the example org', () => {
     expect(practices).toContain(`a central log store, kept for ${config.logging.bucket.retentionDays} days`);
     expect(practices).toContain(`an archive, kept for ${config.logging.archive!.retentionDays} days`);
     expect(practices).toContain('People receive access only through 5 managed groups, never as individual accounts.');
+    expect(practices).toContain('Service accounts use no downloadable keys: organization policy forbids creating or uploading them.');
+    expect(practices).toContain('1 of 1 privileged organization or folder grant expires automatically (emergency "break-glass" access).');
+    expect(practices).toContain('Retention locks: 0 of 2 log stores locked so far.');
     const internal = [
       config.organization.id,
       config.organization.domain,
