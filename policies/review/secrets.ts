@@ -9,7 +9,7 @@ import { knownString, surviving } from '../engine/values';
 import { hierarchyChain } from '../gcp/ancestry';
 import { parseDurationSeconds, SECONDS_PER_DAY } from '../gcp/durations';
 import { liveGrants } from '../gcp/iam-grants';
-import { describeRole, roleSatisfies } from '../gcp/roles';
+import { CUSTOM_ROLE_TYPES, customRoleNameOf, describeRole, roleSatisfies } from '../gcp/roles';
 import { grantScope } from '../gcp/scopes';
 import type { SecretFact, SecretReader } from './facts';
 import { keyLabel, memberLabel } from './labels';
@@ -65,22 +65,13 @@ function ownKeys(model: Model, secret: Resource): Set<string> {
 /** The permission that reads a secret's payload. */
 const ACCESS_PERMISSION = 'secretmanager.versions.access';
 
-const CUSTOM_ROLE_PARENTS: Readonly<Record<string, { readonly attribute: string; readonly prefix: string }>> = {
-  google_project_iam_custom_role: { attribute: 'project', prefix: 'projects' },
-  google_organization_iam_custom_role: { attribute: 'org_id', prefix: 'organizations' },
-};
-
 /** Names (`organizations/1/roles/x`) of the input's custom roles whose permissions read secret payloads. */
 function customReaderRoles(model: Model): Set<string> {
   const names = new Set<string>();
-  for (const [type, parent] of Object.entries(CUSTOM_ROLE_PARENTS)) {
-    for (const role of surviving(model.byType(type))) {
-      const permissions = get<unknown>(role, 'permissions');
-      const id = knownString(model, role, 'role_id');
-      const owner = knownString(model, role, parent.attribute);
-      if (permissions.state !== 'known' || !Array.isArray(permissions.value) || !permissions.value.includes(ACCESS_PERMISSION) || !id || !owner) continue;
-      names.add(`${parent.prefix}/${owner.replace(new RegExp(`^${parent.prefix}/`), '')}/roles/${id}`);
-    }
+  for (const role of surviving(CUSTOM_ROLE_TYPES.flatMap((t) => model.byType(t)))) {
+    const permissions = get<unknown>(role, 'permissions');
+    const name = customRoleNameOf(role);
+    if (name !== undefined && permissions.state === 'known' && Array.isArray(permissions.value) && permissions.value.includes(ACCESS_PERMISSION)) names.add(name);
   }
   return names;
 }
