@@ -4,7 +4,7 @@
  * Every error is one line on stderr saying what and where; a stack trace is never the user's problem.
  */
 import { closeSync, constants, existsSync, fstatSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { check as runCheck } from './check';
 import { ConfigError } from './config/load';
@@ -121,14 +121,9 @@ export const REVIEW_DIR = join('reports', 'review');
 async function review(input: string, flags: ReviewFlags, io: Io): Promise<number> {
   try {
     const stdin = input === '-' ? { text: readText(0, '<stdin>'), name: '<stdin>' } : undefined;
-    const outDir = resolve(io.cwd, flags.out);
-    const result = await writeReview(stdin ?? resolve(io.cwd, input), outDir, {
-      configFile: configFileOf(flags, io),
-      against: flags.against === undefined ? undefined : resolve(io.cwd, flags.against),
-    });
-    io.stdout(`${summaryLine(result.run.evaluation, result.run.gate)}
-review written to ${flags.out}: ${REVIEW_FILES.join(', ')}
-`);
+    // Inputs are named as given, as `baseline check` names them (evidence.json and the review quote them).
+    const result = await writeReview(stdin ?? input, flags.out, { configFile: configFileOf(flags, io), against: flags.against });
+    io.stdout(`${summaryLine(result.run.evaluation, result.run.gate)}\nreview written to ${flags.out}: ${REVIEW_FILES.join(', ')}\n`);
     return result.run.exitCode;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
