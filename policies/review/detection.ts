@@ -4,7 +4,7 @@
  * all of them is a gap.
  */
 import { DETECTION_THREATS, type DetectionThreat } from '../catalog/detections';
-import { get, type Model, type Resource } from '../engine/model';
+import { get, type Model, type Resource, type Value } from '../engine/model';
 import type { RuleParams } from '../engine/rule';
 import { anyYes, knownString, surviving, writtenText, type Tri } from '../engine/values';
 import { alertChannels, alertEnabled, indexWatchers, thresholdConditions, absenceConditions, watchersFromIndex, type MetricCondition } from '../gcp/alert-policies';
@@ -20,8 +20,9 @@ function filterMatches(threat: DetectionThreat, filter: string, params: RulePara
 }
 
 /** A condition's grouping: by some label (per account) or over everything. */
-function groupingOf(condition: MetricCondition): 'per-account' | 'overall' | 'unknown' {
-  const fields = (condition as { groupByFields?: ReturnType<typeof get<readonly string[]>> }).groupByFields;
+function groupingOf(condition: MetricCondition & { readonly groupByFields?: Value<readonly string[]> }): 'per-account' | 'overall' | 'unknown' {
+  const fields = condition.groupByFields;
+  // Absence conditions group nothing.
   if (!fields) return 'overall';
   if (fields.state !== 'known') return 'unknown';
   return fields.value.length > 0 ? 'per-account' : 'overall';
@@ -63,11 +64,12 @@ export function detectionCoverage(model: Model, params: RuleParams): DetectionRo
       if (fitting.length === 0) {
         candidates.push({ threat: threat.id, title: threat.title, metric: metricName, channels: [], channelTypes: [], status: match === 'yes' ? 'no-alert' : 'unknown' });
       }
-      for (const { alert } of fitting) {
+      for (const { alert, condition } of fitting) {
         const enabled = alertEnabled(alert);
         const { names: channels, types: channelTypes } = channelsOf(model, alert);
+        const groupingOpen = threat.grouping !== undefined && groupingOf(condition) === 'unknown';
         let status: DetectionStatus = 'covered';
-        if (match !== 'yes' || enabled.state !== 'known') status = 'unknown';
+        if (match !== 'yes' || enabled.state !== 'known' || groupingOpen) status = 'unknown';
         else if (enabled.value === false) status = 'alert-disabled';
         else if (channels.length === 0) status = 'no-channel';
         const alertName = knownString(model, alert, 'display_name') ?? resourceLabel(model, alert);

@@ -2,6 +2,7 @@
  * The review's six sections on a small organization, from a synthesized cdk.tf.json and from a plan:
  * both formats must give the same facts, and review.md must show them.
  */
+import { GOOGLE_SIGN_IN_FAILURE_FILTER } from '../../../policies/catalog/defaults';
 import { runReview } from '../../../policies/review/write';
 import type { Review } from '../../../policies/review/facts';
 import { ORG, smallOrg, smallOrgPlan, smallOrgPolicy, smallOrgSynth, writeTemp } from './small-org';
@@ -195,6 +196,31 @@ test('secrets: a custom role with secretmanager.versions.access makes its holder
     'group:ops@corp.example roles/secretmanager.secretAccessor inherited from project shop-prd',
     `group:sre@corp.example organizations/${ORG}/roles/payloadReader inherited from organization ${ORG}`,
   ]);
+});
+
+test('detection tells failed sign-ins per account (grouped by a label) from the organization-wide count', async () => {
+  const resources = smallOrg();
+  resources.google_logging_metric.signin = { name: 'failed-sign-ins', project: 'sec-logging', filter: GOOGLE_SIGN_IN_FAILURE_FILTER };
+  const condition = (groupBy?: string[]) => ({
+    display_name: 'spike',
+    condition_threshold: {
+      filter: 'metric.type="logging.googleapis.com/user/failed-sign-ins"',
+      comparison: 'COMPARISON_GT',
+      threshold_value: 5,
+      duration: '0s',
+      aggregations: [{ alignment_period: '300s', per_series_aligner: 'ALIGN_SUM', ...(groupBy ? { cross_series_reducer: 'REDUCE_SUM', group_by_fields: groupBy } : {}) }],
+    },
+  });
+  const owner = resources.google_monitoring_alert_policy.owner;
+  resources.google_monitoring_alert_policy.overall = { ...owner, display_name: 'Failed sign-ins overall', conditions: [condition()] };
+  const overallOnly = await runReview(writeTemp('cdk.tf.json', smallOrgSynth(resources)), { configFile: policy, now: NOW });
+  const status = (run: typeof overallOnly) => Object.fromEntries(run.review.detection.map((d) => [d.threat, [d.status, d.alert]]));
+  expect(status(overallOnly)['failed-sign-ins-overall']).toEqual(['covered', 'Failed sign-ins overall']);
+  expect(status(overallOnly)['failed-sign-ins-per-account']).toEqual(['no-alert', undefined]);
+  resources.google_monitoring_alert_policy.account = { ...owner, display_name: 'Failed sign-ins per account', conditions: [condition(['metric.label.account'])] };
+  const both = await runReview(writeTemp('cdk.tf.json', smallOrgSynth(resources)), { configFile: policy, now: NOW });
+  expect(status(both)['failed-sign-ins-per-account']).toEqual(['covered', 'Failed sign-ins per account']);
+  expect(status(both)['failed-sign-ins-overall']).toEqual(['covered', 'Failed sign-ins overall']);
 });
 
 test('detection marks a disabled alert and an alert without channels as gaps', async () => {
