@@ -33,6 +33,12 @@ export interface CheckOptions {
 }
 
 export interface CheckRun {
+  /** The model the rules saw; the reviewer's report and the evidence read the same one. */
+  readonly model: Model;
+  /** The rule parameters the rules saw (allowed domains, retention and rotation bars, ...). */
+  readonly params: RuleParams;
+  /** The policy the run used (parameters, declared hierarchy, suppressions). */
+  readonly policy: CheckPolicy;
   readonly evaluation: Evaluation;
   /** The rule catalogue, for reports that describe rules (SARIF). */
   readonly rules: readonly Rule[];
@@ -61,14 +67,10 @@ export function check(input: ModelInput, options: CheckOptions = {}): CheckRun {
 
 /** Evaluate a pack over a loaded model and decide the exit code: the part check() and audit() share. */
 function evaluateRun(model: Model, policy: CheckPolicy, pack: PackName, options: CheckOptions, extra: Partial<RuleParams> = {}): CheckRun {
-  const evaluation = evaluate(model, {
-    rules: RULES,
-    pack: PACKS[pack],
-    params: { ...paramsOf(policy, options.now), ...extra },
-    suppressions: policy.suppressions,
-  });
+  const params: RuleParams = { ...paramsOf(policy, options.now), ...extra };
+  const evaluation = evaluate(model, { rules: RULES, pack: PACKS[pack], params, suppressions: policy.suppressions });
   const gate = options.gate ?? DEFAULT_GATE;
-  return { evaluation, rules: RULES, gate, exitCode: exitCodeOf(evaluation, gate) };
+  return { model, params, policy, evaluation, rules: RULES, gate, exitCode: exitCodeOf(evaluation, gate) };
 }
 
 export interface AuditOptions extends CheckOptions {

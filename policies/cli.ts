@@ -10,11 +10,13 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CheckOptions, CheckRun } from './check';
 import { ConfigError } from './config/errors';
 import { InputError } from './engine/errors';
+import { readText } from './engine/load/read-text';
 import { SEVERITIES, type Severity } from './engine/rule';
 import { PACKS, type PackName } from './packs';
 import { render, REPORT_FORMATS, type ReportFormat } from './report';
 import { plainLine } from './report/plain';
 import { summaryLine } from './report/summary';
+import type * as ReviewWriter from './review/write';
 import { UNKNOWN_MODES, type Gate, type UnknownMode } from './report/verdict';
 import { version } from './version';
 
@@ -83,7 +85,7 @@ function writeReport(file: string, report: string): void {
 }
 
 /** --config, else `.baseline.yaml` in the working directory, else none (safe defaults). */
-function configFileOf(flags: CheckFlags, io: Io): string | undefined {
+function configFileOf(flags: { readonly config?: string }, io: Io): string | undefined {
   if (flags.config !== undefined) return flags.config;
   const found = join(io.cwd, POLICY_FILE_NAME);
   return existsSync(found) ? found : undefined;
@@ -117,6 +119,32 @@ function runAndReport(input: string, flags: CheckFlags, io: Io, run: (options: C
   }
 }
 
+interface ReviewFlags {
+  readonly out: string;
+  readonly against?: string;
+  readonly config?: string;
+}
+
+/** The default --out of `baseline review`. */
+export const REVIEW_DIR = join('reports', 'review');
+
+async function review(input: string, flags: ReviewFlags, io: Io): Promise<number> {
+  try {
+    const stdin = input === '-' ? { text: readText(0, '<stdin>'), name: '<stdin>' } : undefined;
+    // Inputs are named as given, as `baseline check` names them (evidence.json and the review quote them).
+    // Loaded on first use, like the engine: the review brings Graphviz compiled to WebAssembly.
+    const { REVIEW_FILES, writeReview } = require('./review/write') as typeof ReviewWriter;
+    const result = await writeReview(stdin ?? input, flags.out, { configFile: configFileOf(flags, io), against: flags.against });
+    io.stdout(`${summaryLine(result.run.evaluation, result.run.gate)}\nreview written to ${flags.out}: ${REVIEW_FILES.join(', ')}\n`);
+    return result.run.exitCode;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const cannotWrite = typeof code === 'string' && ['EACCES', 'EEXIST', 'ENOTDIR', 'EISDIR', 'EROFS', 'ENOSPC'].includes(code);
+    io.stderr(`baseline: ${cannotWrite ? `cannot write --out ${flags.out}: ${code}` : describeError(e, input)}\n`);
+    return 2;
+  }
+}
+
 /** The options `check` and `audit` share: report format and destination, gate, config, pack. */
 function withReportOptions(command: Command, packHelp: string): Command {
   return command
@@ -132,7 +160,7 @@ function withReportOptions(command: Command, packHelp: string): Command {
     .addOption(new Option('--pack <pack>', packHelp).choices(Object.keys(PACKS)));
 }
 
-function program(io: Io, onExit: (code: number) => void): Command {
+function program(io: Io, onExit: (code: number | Promise<number>) => void): Command {
   const cli = new Command('baseline')
     .description('Check Terraform JSON (cdktf.out, cdk.tf.json, terraform show -json) or the live organization (a Cloud Asset Inventory export) against the GCP security baseline.')
     .version(version)
@@ -160,16 +188,27 @@ function program(io: Io, onExit: (code: number) => void): Command {
   ).action((input: string, flags: AuditFlags) =>
     onExit(runAndReport(input, flags, io, (options) => engine().audit(input, { ...options, declared: flags.declared, projects: flags.projects }))),
   );
+  cli
+    .command('review')
+    .description('Write a reviewer\'s report (review.md, review.html), dated evidence per control (evidence.json) and a public practices page (practices.md, practices.html).')
+    .argument('<input>', 'a cdktf.out directory, a cdk.tf.json, a `terraform show -json` plan, a folder of plans, a Cloud Asset Inventory export, or - for stdin')
+    .option('--out <dir>', 'directory to write into', REVIEW_DIR)
+    .option('--against <old>', 'an older input (synth output or plan): show what the change adds and removes')
+    .option('--config <file>', `policy file or org config (YAML/JSON) (default: ./${POLICY_FILE_NAME} if present)`)
+    .action((input: string, flags: ReviewFlags) => onExit(review(input, flags, io)));
   return cli;
 }
 
-/** Runs the CLI on arguments (without `node` and the script) and returns the exit code. */
-export function main(args: readonly string[], io: Io = processIo()): number {
+/**
+ * Runs the CLI on arguments (without `node` and the script) and returns the exit code; `review` lays out
+ * its diagrams with WebAssembly, which loads asynchronously, so it returns a promise of the code.
+ */
+export function main(args: readonly string[], io: Io = processIo()): number | Promise<number> {
   if (args.length === 0) {
-    io.stderr('baseline: missing command: expected `baseline check <path|->` or `baseline audit <export>` (see baseline --help)\n');
+    io.stderr('baseline: missing command: expected `baseline check <path|->`, `baseline review <path|->` or `baseline audit <export>` (see baseline --help)\n');
     return 2;
   }
-  let exitCode = 0;
+  let exitCode: number | Promise<number> = 0;
   try {
     program(io, (code) => (exitCode = code)).parse([...args], { from: 'user' });
     return exitCode;

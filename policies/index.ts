@@ -31,4 +31,8 @@ export { PACKS, type Pack, type PackName } from './packs';
 export { render, REPORT_FORMATS, type ReportFormat } from './report';
 export { DEFAULT_GATE, exitCodeOf, type Gate } from './report/verdict';
 export { RULES } from './rules';
+export { buildReview, type ReviewInput } from './review/build';
+export type { Evidence, EvidenceControl, EvidenceRule } from './review/evidence';
+export type { Review, ReviewDiff } from './review/facts';
+export { REVIEW_FILES, runReview, writeReview, type ReviewOptions, type ReviewRun } from './review/write';
 export { version } from './version';

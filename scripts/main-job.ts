@@ -1,7 +1,7 @@
 /**
  * `npm start`: synthesize the example org (bin/synth.ts, in this process: one TypeScript start-up, not two),
- * check cdktf.out with the example config, print the text report and write every other format to
- * reports/. Exits with the check's code: 0 pass, 1 findings, 2 the baseline could not be built or read.
+ * check cdktf.out with the example config, print the text report, write every other format to
+ * reports/ and the reviewer's report, evidence and practices page (baseline review) to reports/review/. Exits with the check's code: 0 pass, 1 findings, 2 the baseline could not be built or read.
  * BASELINE_CONFIG, BASELINE_OUTDIR and BASELINE_REPORTS_DIR move the config, cdktf.out and reports/.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { EXAMPLE_CONFIG } from '../config/example';
 import { check as runCheck } from '../policies/check';
 import { render, type ReportFormat } from '../policies/report';
+import { REVIEW_FILES, writeReview } from '../policies/review/write';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -27,7 +28,7 @@ function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 
-export function runMainJob(): number {
+export async function runMainJob(): Promise<number> {
   process.chdir(ROOT);
   process.env.CHECKPOINT_DISABLE = '1';
   process.env.DISABLE_VERSION_CHECK = '1';
@@ -66,12 +67,25 @@ export function runMainJob(): number {
   for (const [format, file] of Object.entries(REPORT_FILES) as [ReportFormat, string][]) {
     writeFileSync(join(reportsDir, file), render(format, run.evaluation, options));
   }
+  const reviewStart = process.hrtime.bigint();
+  const reviewDir = join(reportsDir, 'review');
+  await writeReview(outdir, reviewDir, { configFile }, run);
+  const reviewTime = seconds(reviewStart);
   process.stdout.write(
     `\nreports: ${Object.values(REPORT_FILES).map((f) => relative(ROOT, join(reportsDir, f))).join(', ')}\n` +
-      `synth ${synthTime} s, check ${checkTime} s, ${process.uptime().toFixed(2)} s in all ` +
+      `review: ${REVIEW_FILES.map((f) => relative(ROOT, join(reviewDir, f))).join(', ')}\n` +
+      `synth ${synthTime} s, check ${checkTime} s, review ${reviewTime} s, ${process.uptime().toFixed(2)} s in all ` +
       `(${relative(ROOT, outdir) || '.'}, config ${relative(ROOT, configFile)})\n`,
   );
   return run.exitCode;
 }
 
-if (require.main === module) process.exitCode = runMainJob();
+if (require.main === module) {
+  runMainJob().then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`review: ${firstLine(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -105,3 +105,6 @@ export const SERVICE_AGENT_EMAIL_PATTERNS: readonly RegExp[] = [
 
 /** Principals that mean "anyone". */
 export const PUBLIC_PRINCIPALS: readonly string[] = ['allUsers', 'allAuthenticatedUsers'];
+
+/** Roles that can read a secret's payload (secretmanager.versions.access): the accessor, the admin, and owner. */
+export const SECRET_READER_ROLES: readonly string[] = [SECRET_ACCESS_ROLE, 'roles/secretmanager.admin', 'roles/owner'];

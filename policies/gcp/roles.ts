@@ -1,5 +1,5 @@
 /** IAM roles as granted: predefined, custom (also by reference), or known only after apply. */
-import type { Model, Reference, Value } from '../engine/model';
+import type { Model, Reference, Resource, Value } from '../engine/model';
 import { tri, type Tri } from '../engine/values';
 import { displayValue, UNKNOWN_DISPLAY } from './principals';
 
@@ -23,15 +23,26 @@ const CUSTOM_ROLE_PARENTS: Readonly<Record<string, { attribute: string; prefix: 
 
 const literalString = (v: unknown): string | undefined => (typeof v === 'string' && !v.includes('${') ? v : undefined);
 
+/** Custom role resource types, for finding the input's custom roles. */
+export const CUSTOM_ROLE_TYPES: readonly string[] = Object.keys(CUSTOM_ROLE_PARENTS);
+
+/**
+ * The name a custom role resource of the input gets (`organizations/1/roles/x`); its parent may read
+ * `(known after apply)`. Undefined for another resource or a role id known only after apply.
+ */
+export function customRoleNameOf(resource: Resource): string | undefined {
+  const parent = CUSTOM_ROLE_PARENTS[resource.type];
+  const roleId = literalString(resource.values.role_id);
+  if (!parent || !roleId) return undefined;
+  const parentId = literalString(resource.values[parent.attribute]) ?? UNKNOWN_DISPLAY;
+  return `${parent.prefix}/${parentId.replace(new RegExp(`^${parent.prefix}/`), '')}/roles/${roleId}`;
+}
+
 /** The name of a custom role defined in the input and referenced by a role known only after apply. */
 function customRoleName(model: Model, refs: readonly Reference[]): string | undefined {
   const names = refs.map((ref) => {
     const target = ref.target ? model.byId(ref.target) : undefined;
-    const parent = target ? CUSTOM_ROLE_PARENTS[target.type] : undefined;
-    const roleId = target && literalString(target.values.role_id);
-    if (!target || !parent || !roleId) return undefined;
-    const parentId = literalString(target.values[parent.attribute]) ?? UNKNOWN_DISPLAY;
-    return `${parent.prefix}/${parentId.replace(new RegExp(`^${parent.prefix}/`), '')}/roles/${roleId}`;
+    return target ? customRoleNameOf(target) : undefined;
   });
   // One custom role, however many references to it (`.name`, `.id`, the resource itself) the input lists.
   const distinct = new Set(names);

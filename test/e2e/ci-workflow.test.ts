@@ -105,4 +105,12 @@ describe('.ci/run', () => {
     expect(script).toMatch(/\nnpm test\b/);
     expect(statSync(join(REPO, '.ci', 'run')).mode & 0o111).not.toBe(0);
   });
+
+  test('installs Debian\'s Chromium with apt-get when it is missing, before npm ci, and lets no tool download a browser', () => {
+    const install = script.indexOf('apt-get install -y -qq chromium');
+    expect(script).toContain('if ! command -v chromium >/dev/null 2>&1; then');
+    expect(install).toBeGreaterThan(0);
+    expect(install).toBeLessThan(script.indexOf('\nnpm ci'));
+    expect(script).toContain('export PUPPETEER_SKIP_DOWNLOAD=1');
+  });
 });

@@ -3,7 +3,7 @@
  * project (no TypeScript, no cdktf, no jest), started through its bin on a real plan.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, corpusPlan } from './run-baseline';
@@ -59,5 +59,14 @@ describe('the packed checker', () => {
     const script = "const c = require('@gcp-security-baseline/checker'); const t = require('@gcp-security-baseline/checker/testing'); console.log(typeof c.check, c.RULES.length > 30, typeof t.runRuleTests)";
     const run = spawnSync(process.execPath, ['-e', script], { cwd: project, encoding: 'utf8' });
     expect(run.stdout.trim()).toBe('function true function');
+  });
+
+  test('writes a review with its diagrams laid out by the bundled Graphviz WebAssembly', () => {
+    const out = join(work, 'review');
+    const run = spawnSync('npx', ['--no-install', 'baseline', 'review', corpusPlan('example_project_iam_binding'), '--out', out], { cwd: project, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['evidence.json', 'practices.html', 'practices.md', 'review.html', 'review.md']);
+    expect(readFileSync(join(out, 'review.md'), 'utf8')).toContain('`roles/editor`');
   });
 });
