@@ -50,6 +50,7 @@ function positionOf(error: unknown): string {
 }
 
 export function describeJsonType(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;

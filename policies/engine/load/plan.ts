@@ -9,7 +9,7 @@ import { baseAddress, configModuleKey, parseAddress, type ParsedAddress } from '
 import { attributeTypeChecker } from './check-attribute-types';
 import { newResource, type ResourceDraft } from './draft';
 import { indexSuffix, parseTraversal, type Traversal } from './expressions';
-import { isObject, quoteShort } from './json';
+import { describeJsonType, isObject, quoteShort } from './json';
 
 type Json = Record<string, unknown>;
 
@@ -58,19 +58,60 @@ function markTree(value: unknown): UnknownTree {
   return value as UnknownTree;
 }
 
-/** Visits every module of a `{ resources, child_modules }` tree, without recursion. */
-function eachModuleResource(root: unknown, where: string, visit: (resource: Json) => void): void {
-  const pending: { module: unknown; depth: number }[] = [{ module: root, depth: 0 }];
+/**
+ * The shape of Terraform's JSON plan representation (https://developer.hashicorp.com/terraform/internals/json-format),
+ * checked in the one loading pass: a container of the wrong type, an entry without a string address or an address
+ * given twice is input this checker does not understand, so it stops with exit 2 and the JSON path, never reading
+ * around it (a resource skipped is a resource not checked). `null` and absence mean "none".
+ */
+function shapeError(where: string, path: string, value: unknown, expected: string): InputError {
+  return new InputError(`${where}: ${path} is ${describeJsonType(value)}, expected ${expected}`);
+}
+
+/** An optional object member: undefined when absent or null, else it must be an object. */
+function objectAt(parent: Json, key: string, where: string, path: string): Json | undefined {
+  const value = parent[key];
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw shapeError(where, `${path}.${key}`, value, 'an object');
+  return value;
+}
+
+/** An optional array member: empty when absent or null, else it must be an array. */
+function arrayAt(parent: Json, key: string, where: string, path: string): unknown[] {
+  const value = parent[key];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw shapeError(where, `${path}.${key}`, value, 'an array');
+  return value;
+}
+
+/** Visits every resource of a `{ resources, child_modules }` module tree (without recursion), checking its shape. */
+function eachModuleResource(root: Json | undefined, where: string, rootPath: string, visit: (resource: Json, path: string) => void): void {
+  if (root === undefined) return;
+  const pending: { module: Json; path: string; depth: number }[] = [{ module: root, path: rootPath, depth: 0 }];
   while (pending.length > 0) {
-    const { module, depth } = pending.pop()!;
-    if (!isObject(module)) continue;
+    const { module, path, depth } = pending.pop()!;
     if (depth > MAX_MODULE_DEPTH) throw new InputError(`${where}: modules nested deeper than ${MAX_MODULE_DEPTH} levels`);
-    if (Array.isArray(module.resources)) for (const r of module.resources) if (isObject(r) && typeof r.address === 'string') visit(r);
-    if (Array.isArray(module.child_modules)) {
-      // Reversed so that popping keeps input order.
-      for (let i = module.child_modules.length - 1; i >= 0; i--) pending.push({ module: module.child_modules[i], depth: depth + 1 });
+    arrayAt(module, 'resources', where, path).forEach((r, i) => {
+      const at = `${path}.resources[${i}]`;
+      if (!isObject(r)) throw shapeError(where, at, r, 'an object');
+      if (typeof r.address !== 'string') throw shapeError(where, `${at}.address`, r.address, 'a string');
+      objectAt(r, 'values', where, at);
+      visit(r, at);
+    });
+    const children = arrayAt(module, 'child_modules', where, path);
+    // Reversed so that popping keeps input order.
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (!isObject(child)) throw shapeError(where, `${path}.child_modules[${i}]`, child, 'an object');
+      pending.push({ module: child, path: `${path}.child_modules[${i}]`, depth: depth + 1 });
     }
   }
+}
+
+/** Indexes entries by address, refusing an address given twice: two records of one resource cannot both be judged. */
+function putOnce(map: Map<string, Json>, address: string, entry: Json, where: string, path: string): void {
+  if (map.has(address)) throw new InputError(`${where}: ${path}.address ${quoteShort(address)} appears twice`);
+  map.set(address, entry);
 }
 
 interface ConfigReference {
@@ -272,21 +313,29 @@ export function looksLikePlan(doc: Json): boolean {
 export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
   checkFormatVersion(doc, sourceFile);
   const planned = new Map<string, Json>();
-  const plannedRoot = isObject(doc.planned_values) ? doc.planned_values.root_module : isObject(doc.values) ? doc.values.root_module : undefined;
-  eachModuleResource(plannedRoot, sourceFile, (r) => planned.set(r.address as string, r));
+  // A plan has planned_values; `terraform show -json` of a state has values.
+  const plannedKey = doc.planned_values !== undefined && doc.planned_values !== null ? 'planned_values' : 'values';
+  const plannedValues = objectAt(doc, plannedKey, sourceFile, '$');
+  const plannedRoot = plannedValues && objectAt(plannedValues, 'root_module', sourceFile, `$.${plannedKey}`);
+  eachModuleResource(plannedRoot, sourceFile, `$.${plannedKey}.root_module`, (r, path) => putOnce(planned, r.address as string, r, sourceFile, path));
   const changes = new Map<string, Json>();
-  if (Array.isArray(doc.resource_changes)) {
-    for (const rc of doc.resource_changes) {
-      // Deposed objects are old copies being destroyed alongside a replace; the current one carries the change.
-      if (isObject(rc) && typeof rc.address === 'string' && rc.deposed === undefined) changes.set(rc.address, rc);
-    }
-  }
+  arrayAt(doc, 'resource_changes', sourceFile, '$').forEach((rc, i) => {
+    const at = `$.resource_changes[${i}]`;
+    if (!isObject(rc)) throw shapeError(sourceFile, at, rc, 'an object');
+    if (typeof rc.address !== 'string') throw shapeError(sourceFile, `${at}.address`, rc.address, 'a string');
+    if (!isObject(rc.change)) throw shapeError(sourceFile, `${at}.change`, rc.change, 'an object');
+    objectAt(rc.change, 'before', sourceFile, `${at}.change`);
+    objectAt(rc.change, 'after', sourceFile, `${at}.change`);
+    // Deposed objects are old copies being destroyed alongside a replace; the current one carries the change.
+    if (rc.deposed === undefined || rc.deposed === null) putOnce(changes, rc.address, rc, sourceFile, at);
+  });
   const priorData = new Map<string, Json>();
-  if (isObject(doc.prior_state) && isObject(doc.prior_state.values)) {
-    eachModuleResource(doc.prior_state.values.root_module, sourceFile, (r) => {
-      if (r.mode === 'data') priorData.set(r.address as string, r);
-    });
-  }
+  const priorState = objectAt(doc, 'prior_state', sourceFile, '$');
+  const priorValues = priorState && objectAt(priorState, 'values', sourceFile, '$.prior_state');
+  const priorRoot = priorValues && objectAt(priorValues, 'root_module', sourceFile, '$.prior_state.values');
+  eachModuleResource(priorRoot, sourceFile, '$.prior_state.values.root_module', (r) => {
+    if (r.mode === 'data') priorData.set(r.address as string, r);
+  });
   const order: string[] = [...planned.keys()];
   for (const address of changes.keys()) if (!planned.has(address)) order.push(address);
   for (const address of priorData.keys()) if (!planned.has(address) && !changes.has(address)) order.push(address);

@@ -100,3 +100,48 @@ describe('hostile input', () => {
     );
   });
 });
+
+describe('malformed plans: exit 2 with the file and the JSON path, never a resource skipped', () => {
+  const resource = (address: string, extra: object = {}) => ({ address, mode: 'managed', type: 'google_project_iam_member', name: address.split('.')[1], values: { project: 'p', role: 'roles/owner', member: 'allUsers' }, ...extra });
+  const planOf = (rest: object) => JSON.stringify({ format_version: '1.2', ...rest });
+  const change = (address: string, extra: object = {}) => ({ address, change: { actions: ['create'], before: null, after: {} }, ...extra });
+
+  test.each([
+    ['planned_values a list', { planned_values: [] }, 'input.json: $.planned_values is an array, expected an object'],
+    ['root_module a string', { planned_values: { root_module: 'x' } }, 'input.json: $.planned_values.root_module is a string, expected an object'],
+    ['resources an object', { planned_values: { root_module: { resources: { a: resource('google_project_iam_member.a') } } } }, 'input.json: $.planned_values.root_module.resources is an object, expected an array'],
+    ['a resource a string', { planned_values: { root_module: { resources: ['google_project_iam_member.a'] } } }, 'input.json: $.planned_values.root_module.resources[0] is a string, expected an object'],
+    ['a resource without an address', { planned_values: { root_module: { resources: [{ ...resource('google_project_iam_member.a'), address: undefined }] } } }, 'input.json: $.planned_values.root_module.resources[0].address is nothing, expected a string'],
+    ['an address that is a number', { planned_values: { root_module: { resources: [{ ...resource('google_project_iam_member.a'), address: 7 }] } } }, 'input.json: $.planned_values.root_module.resources[0].address is a number, expected a string'],
+    ['values a list', { planned_values: { root_module: { resources: [resource('google_project_iam_member.a', { values: [] })] } } }, 'input.json: $.planned_values.root_module.resources[0].values is an array, expected an object'],
+    ['child_modules an object', { planned_values: { root_module: { child_modules: {} } } }, 'input.json: $.planned_values.root_module.child_modules is an object, expected an array'],
+    ['a child module a number', { planned_values: { root_module: { child_modules: [{ resources: [] }, 3] } } }, 'input.json: $.planned_values.root_module.child_modules[1] is a number, expected an object'],
+    [
+      'a nested resources list a string',
+      { planned_values: { root_module: { child_modules: [{ address: 'module.m', child_modules: [{ address: 'module.m.module.n', resources: 'x' }] }] } } },
+      'input.json: $.planned_values.root_module.child_modules[0].child_modules[0].resources is a string, expected an array',
+    ],
+    ['resource_changes an object', { resource_changes: {} }, 'input.json: $.resource_changes is an object, expected an array'],
+    ['a change entry without an address', { resource_changes: [{ change: { actions: ['create'] } }] }, 'input.json: $.resource_changes[0].address is nothing, expected a string'],
+    ['change a list', { resource_changes: [{ ...change('google_project_iam_member.a'), change: [] }] }, 'input.json: $.resource_changes[0].change is an array, expected an object'],
+    ['change.after a string', { resource_changes: [{ ...change('google_project_iam_member.a'), change: { actions: ['create'], after: 'allUsers' } }] }, 'input.json: $.resource_changes[0].change.after is a string, expected an object'],
+    ['prior_state.values a list', { prior_state: { values: [] } }, 'input.json: $.prior_state.values is an array, expected an object'],
+    [
+      'the same address twice in planned_values',
+      { planned_values: { root_module: { resources: [resource('google_project_iam_member.a'), resource('google_project_iam_member.a', { values: { project: 'p', role: 'roles/viewer', member: 'group:g@example.com' } })] } } },
+      'input.json: $.planned_values.root_module.resources[1].address "google_project_iam_member.a" appears twice',
+    ],
+    ['the same address twice in resource_changes', { resource_changes: [change('google_project_iam_member.a'), change('google_project_iam_member.a')] }, 'input.json: $.resource_changes[1].address "google_project_iam_member.a" appears twice'],
+  ])('%s', (_what, plan, message) => {
+    expect(inputErrorOf(() => loadText(planOf(plan)))).toBe(message);
+  });
+
+  it('reads null containers as none, as an empty plan', () => {
+    expect(loadText(planOf({ planned_values: { root_module: { resources: null, child_modules: null } }, resource_changes: null, prior_state: null })).resources).toEqual([]);
+  });
+
+  it('keeps deposed copies of a replaced resource out of the duplicate check', () => {
+    const model = loadText(planOf({ resource_changes: [change('google_project_iam_member.a'), { ...change('google_project_iam_member.a'), deposed: '00000001', change: { actions: ['delete'], before: {}, after: null } }] }));
+    expect(model.resources.map((r) => r.address)).toEqual(['google_project_iam_member.a']);
+  });
+});
