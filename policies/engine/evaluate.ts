@@ -110,7 +110,8 @@ class RuleRunner {
     const fail = (resource: Resource | undefined, error: unknown): void => {
       run.errored = true;
       const where = resource ? locate(resource) : { resourceId: rule.meta.id, address: rule.meta.id };
-      run.results.push({ ...base, ...where, messageId: 'rule-error', outcome: 'finding', message: `Rule ${rule.meta.id} failed: ${errorText(error)}` });
+      // Critical whatever the rule's severity: a rule that could not judge the input must fail any gate, never pass it.
+      run.results.push({ ...base, ...where, severity: 'critical', messageId: 'rule-error', outcome: 'finding', message: `Rule ${rule.meta.id} failed: ${errorText(error)}` });
     };
     if (rule.scope === 'model') {
       try {

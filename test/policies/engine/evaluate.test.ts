@@ -9,6 +9,7 @@ import { get, type Model } from '../../../policies/engine/model';
 import { paramsFromConfig } from '../../../policies/config/adapter';
 import { modelRule, resourceRule, type Rule } from '../../../policies/engine/rule';
 import type { Pack } from '../../../policies/packs';
+import { exitCodeOf } from '../../../policies/report/verdict';
 import { modelOf, plan, synth } from '../../../policies/testing/rule-tester';
 import { writeCdktfOut } from './cdktf-out-fixture';
 
@@ -179,8 +180,14 @@ describe('rule errors', () => {
     const evaluation = run(iamModel, [throws], packOf(['test-throws', 'high']));
     expect(evaluation.rules).toEqual([{ ruleId: 'test-throws', severity: 'high', examined: 3, outcome: 'error', reason: 'the rule failed; see its rule-error results' }]);
     expect(evaluation.results.map((r) => [r.messageId, r.address, r.outcome, r.severity, r.message])).toEqual(
-      ['owner', 'viewer', 'later'].map((n) => ['rule-error', `google_project_iam_member.${n}`, 'finding', 'high', 'Rule test-throws failed: TypeError: cannot read x of undefined']),
+      ['owner', 'viewer', 'later'].map((n) => ['rule-error', `google_project_iam_member.${n}`, 'finding', 'critical', 'Rule test-throws failed: TypeError: cannot read x of undefined']),
     );
+  });
+
+  it('fails the default gate when a low-severity rule throws: a rule that could not judge never passes', () => {
+    const evaluation = run(iamModel, [throws], packOf(['test-throws', 'low']));
+    expect(evaluation.results.map((r) => r.severity)).toEqual(['critical', 'critical', 'critical']);
+    expect(exitCodeOf(evaluation)).toBe(1);
   });
 
   it('fails a rule that reports a message id it does not declare', () => {

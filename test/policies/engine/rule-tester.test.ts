@@ -100,6 +100,6 @@ describe('RuleTester builders', () => {
   it('fails a rule that throws into a rule-error finding', () => {
     const broken = modelRule({ meta: { ...noPublicBuckets.meta, id: 'test-broken' }, check: () => { throw new Error('boom\n    at secret place'); } });
     const { results } = runRule(broken, { synth: synth({}) });
-    expect(results.map((r) => [r.messageId, r.address, r.outcome, r.severity, r.message])).toEqual([['rule-error', 'test-broken', 'finding', 'high', 'Rule test-broken failed: Error: boom']]);
+    expect(results.map((r) => [r.messageId, r.address, r.outcome, r.severity, r.message])).toEqual([['rule-error', 'test-broken', 'finding', 'critical', 'Rule test-broken failed: Error: boom']]);
   });
 });
