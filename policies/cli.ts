@@ -122,6 +122,8 @@ function runAndReport(input: string, flags: CheckFlags, io: Io, run: (options: C
 interface ReviewFlags {
   readonly out: string;
   readonly against?: string;
+  readonly declared?: string;
+  readonly projects?: string;
   readonly config?: string;
 }
 
@@ -134,7 +136,7 @@ async function review(input: string, flags: ReviewFlags, io: Io): Promise<number
     // Inputs are named as given, as `baseline check` names them (evidence.json and the review quote them).
     // Loaded on first use, like the engine: the review brings Graphviz compiled to WebAssembly.
     const { REVIEW_FILES, writeReview } = require('./review/write') as typeof ReviewWriter;
-    const result = await writeReview(stdin ?? input, flags.out, { configFile: configFileOf(flags, io), against: flags.against });
+    const result = await writeReview(stdin ?? input, flags.out, { configFile: configFileOf(flags, io), against: flags.against, declared: flags.declared, projects: flags.projects });
     io.stdout(`${summaryLine(result.run.evaluation, result.run.gate)}\nreview written to ${flags.out}: ${REVIEW_FILES.join(', ')}\n`);
     return result.run.exitCode;
   } catch (e) {
@@ -194,6 +196,8 @@ function program(io: Io, onExit: (code: number | Promise<number>) => void): Comm
     .argument('<input>', 'a cdktf.out directory, a cdk.tf.json, a `terraform show -json` plan, a folder of plans, a Cloud Asset Inventory export, or - for stdin')
     .option('--out <dir>', 'directory to write into', REVIEW_DIR)
     .option('--against <old>', 'an older input (synth output or plan): show what the change adds and removes')
+    .option('--declared <input>', 'with an asset export: what the code declares (cdktf.out, cdk.tf.json or a plan); live grants it lacks are marked undeclared')
+    .option('--projects <file>', 'with --declared: project numbers to ids (gcloud projects list --format=json, or a --content-type=resource export)')
     .option('--config <file>', `policy file or org config (YAML/JSON) (default: ./${POLICY_FILE_NAME} if present)`)
     .action((input: string, flags: ReviewFlags) => onExit(review(input, flags, io)));
   return cli;

@@ -10,7 +10,8 @@ import { liveGrants } from '../gcp/iam-grants';
 import { describeMember, type MemberInfo } from '../gcp/principals';
 import { projectsOf } from '../gcp/projects';
 import { describeRole } from '../gcp/roles';
-import { lastSegment } from '../engine/values';
+import { lastSegment, type Tri } from '../engine/values';
+import { AccessIndex, accessOf, type Access } from '../gcp/access-drift';
 import { grantScope } from '../gcp/scopes';
 import type { AccessGrant, HierarchyFact, Highlight, PrincipalAccess, RemovedGrant } from './facts';
 import { keyLabel, memberLabel, resourceLabel, shortType } from './labels';
@@ -51,7 +52,18 @@ function scopeLabel(model: Model, grant: Grant, head: string): string {
   return grant.target.id.state === 'known' ? `${shortType(grant.target.type)} ${lastSegment(grant.target.id.value)}` : keyLabel(model, head);
 }
 
-function accessGrant(model: Model, grant: Grant, below: Map<string, string[]>): AccessGrant {
+/** Whether a live grant is covered by the declared access (`baseline audit` compares the same way). */
+function undeclared(model: Model, grant: Grant, declared: AccessIndex<Access> | undefined): Tri | undefined {
+  if (declared === undefined) return undefined;
+  // Deleted principals and Google's own service agents are reported apart by the audit, not as drift.
+  const member = describeMember(model, grant.member);
+  if (member.kind === 'deleted' || member.serviceAgent === 'yes') return undefined;
+  const access = accessOf(model, grant);
+  if (access === undefined) return 'unknown';
+  return declared.find(access) === undefined ? 'yes' : 'no';
+}
+
+function accessGrant(model: Model, grant: Grant, below: Map<string, string[]>, declared: AccessIndex<Access> | undefined): AccessGrant {
   const scope = grantScope(model, grant);
   const role = describeRole(model, grant.role).display;
   const condition = grant.condition
@@ -65,6 +77,7 @@ function accessGrant(model: Model, grant: Grant, below: Map<string, string[]>): 
     reaches: grant.target.level === 'organization' || grant.target.level === 'folder' ? (below.get(scope.chain[0]) ?? []) : [],
     address: model.byId(grant.resourceId)?.address ?? grant.resourceId,
     planned: model.kind === 'plan' && (grant.action === 'create' || grant.action === 'update' || grant.action === 'replace') ? grant.action : undefined,
+    undeclared: undeclared(model, grant, declared),
   };
 }
 
@@ -91,12 +104,13 @@ function highlightRank(p: PrincipalAccess): number {
 /** Principals with their grants; highlighted principals first, then by name; grants by scope then role. */
 export function accessMatrix(model: Model, params: RuleParams): PrincipalAccess[] {
   const below = projectsBelow(model, params);
+  const declared = model.kind === 'asset-export' && params.declaredAccess !== undefined ? new AccessIndex<Access>(params.declaredAccess) : undefined;
   const byPrincipal = new Map<string, { member: MemberInfo; grants: AccessGrant[] }>();
   for (const grant of liveGrants(model)) {
     const member = describeMember(model, grant.member);
     const label = memberLabel(model, grant.member);
     const entry = byPrincipal.get(label) ?? { member, grants: [] };
-    entry.grants.push(accessGrant(model, grant, below));
+    entry.grants.push(accessGrant(model, grant, below, declared));
     byPrincipal.set(label, entry);
   }
   const levels = ['organization', 'folder', 'project', 'resource'];

@@ -29,6 +29,11 @@ export interface AccessGrant {
   readonly address: string;
   /** Plans only: what the plan does to the granting resource, when it changes it (`create`: new access). */
   readonly planned?: 'create' | 'update' | 'replace';
+  /**
+   * Live organization (an asset export reviewed with --declared) only: 'yes' when no declared grant covers this
+   * one (shadow access), 'unknown' when its role is not known; absent when nothing was declared.
+   */
+  readonly undeclared?: Tri;
 }
 
 /** A grant a plan deletes: access that goes away. */

@@ -108,6 +108,8 @@ function accessSection(review: Review, diff?: ReviewDiff): Block[] {
       const notes: Span[] = [];
       if (g.planned === 'create') notes.push(mark('new in this plan'));
       else if (g.planned) notes.push(strong(`${g.planned}d by this plan`));
+      if (g.undeclared === 'yes') notes.push(`${notes.length ? '; ' : ''}`, mark('undeclared: in the live organization, not in code'));
+      else if (g.undeclared === 'unknown') notes.push(`${notes.length ? '; ' : ''}whether it is declared is unknown`);
       if (g.privileged) notes.push(`${notes.length ? '; ' : ''}`, mark('privileged'));
       if (g.condition) notes.push(`${notes.length ? '; ' : ''}condition ${g.condition.title ?? ''}${g.condition.expires ? ` (expires ${g.condition.expires})` : ''}`.trim());
       if (g.reaches.length > 0) notes.push(`${notes.length ? '; ' : ''}reaches ${g.reaches.length} project${g.reaches.length === 1 ? '' : 's'}: ${names(g.reaches)}`);

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { check, type CheckOptions, type CheckRun } from '../check';
+import { audit, check, type CheckOptions, type CheckRun } from '../check';
 import type { ModelInput } from '../engine/load';
 import { modelSensitiveValues, REDACTED } from '../engine/redact';
 import { version } from '../version';
@@ -27,6 +27,13 @@ export interface ReviewOptions extends CheckOptions {
   readonly against?: ModelInput;
   /** The time written into evidence.json. @default now */
   readonly now?: Date;
+  /**
+   * What the code declares (cdktf.out, cdk.tf.json or a plan), when the input is a Cloud Asset Inventory export:
+   * the review is then of `baseline audit --declared`, and live grants no code declares are marked. @default - none
+   */
+  readonly declared?: ModelInput;
+  /** With `declared`: project numbers to ids (`gcloud projects list --format=json` or a resource export). @default - none */
+  readonly projects?: string;
 }
 
 export interface ReviewRun {
@@ -72,7 +79,7 @@ function describeInput(input: ModelInput): string {
  */
 export async function runReview(input: ModelInput, options: ReviewOptions = {}, checked?: CheckRun): Promise<ReviewRun> {
   const now = options.now ?? (checked ? new Date(checked.evaluation.evaluatedAt) : new Date());
-  const run = checked ?? check(input, { ...options, now });
+  const run = checked ?? (options.declared !== undefined ? audit(input, { ...options, declared: options.declared, projects: options.projects, now }) : check(input, { ...options, now }));
   const review = buildReview(run);
   let diff: ReviewDiff | undefined;
   const secrets = new Set(modelSensitiveValues(run.model));

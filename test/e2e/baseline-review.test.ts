@@ -90,3 +90,35 @@ describe('bad input', () => {
     expect(run.stderr).toContain(`cannot write --out ${file}`);
   });
 });
+
+describe('review of the live organization (a Cloud Asset Inventory export) against the code', () => {
+  const CAI_DRIFT = join(__dirname, '..', 'fixtures', 'cai-drift');
+  /** Access-matrix rows as `principal | role | notes`, markup removed. */
+  const accessRows = (markdown: string) =>
+    markdown
+      .split('## 2. Access matrix')[1]
+      .split('\n## ')[0]
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| Principal') && !l.startsWith('| ---'))
+      .map((l) => l.split(' | '))
+      .map((cells) => `${cells[0].replace(/^\| /, '').replace(/ \*\*.*$/, '')} | ${cells[3]} | ${cells[4].replace(/\s*\|$/, '').replace(/\*\*⚠ /g, '').replace(/\*\*/g, '')}`);
+
+  it('marks exactly the grants no code declares (members compared as IAM does, conditions by expression; deleted members and service agents apart)', () => {
+    const out = outDir();
+    const args = ['review', join(CAI_DRIFT, 'export.ndjson'), '--declared', join(CAI_DRIFT, 'declared.cdk.tf.json'), '--projects', join(CAI_DRIFT, 'projects.json'), '--out', out];
+    const run = baseline(args);
+    expect(run.stderr).toBe('');
+    const undeclared = accessRows(readFileSync(join(out, 'review.md'), 'utf8')).filter((r) => r.includes('undeclared'));
+    expect(undeclared).toEqual([
+      '`allUsers` | `roles/storage.objectViewer` | undeclared: in the live organization, not in code',
+      '`user:contractor@example.com` | `roles/owner` | undeclared: in the live organization, not in code; privileged',
+      '↑ same | `roles/run.admin` | undeclared: in the live organization, not in code; privileged; condition until 2027 (expires 2028-01-01T00:00:00.000Z)',
+    ]);
+  });
+
+  it('marks nothing without --declared', () => {
+    const out = outDir();
+    expect(baseline(['review', join(CAI_DRIFT, 'export.ndjson'), '--out', out]).stderr).toBe('');
+    expect(readFileSync(join(out, 'review.md'), 'utf8')).not.toContain('undeclared: in the live organization');
+  });
+});
