@@ -33,6 +33,16 @@ function readString(text: string, i: number, raw: boolean): { content: string; e
   throw new CelSyntaxError('unterminated string');
 }
 
+/** Sticky patterns, matched at an index without copying the rest of the text (linear in the expression). */
+const PREFIX = /[rRbB]{1,2}(?=["'])/y;
+const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
+const NUMBER = /(?:0x[0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)[uU]?/y;
+
+function stickyAt(pattern: RegExp, text: string, i: number): string | undefined {
+  pattern.lastIndex = i;
+  return pattern.exec(text)?.[0];
+}
+
 export function tokenizeCel(text: string): CelToken[] {
   const tokens: CelToken[] = [];
   for (let i = 0; i < text.length; ) {
@@ -41,7 +51,7 @@ export function tokenizeCel(text: string): CelToken[] {
       i++;
       continue;
     }
-    const prefix = /^[rRbB]{1,2}(?=["'])/.exec(text.slice(i, i + 3))?.[0];
+    const prefix = stickyAt(PREFIX, text, i);
     if (c === '"' || c === "'" || prefix !== undefined) {
       const start = i + (prefix?.length ?? 0);
       const { content, end } = readString(text, start, /[rR]/.test(prefix ?? ''));
@@ -49,13 +59,13 @@ export function tokenizeCel(text: string): CelToken[] {
       i = end;
       continue;
     }
-    const ident = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i))?.[0];
+    const ident = stickyAt(IDENT, text, i);
     if (ident !== undefined) {
       tokens.push({ kind: 'ident', text: ident });
       i += ident.length;
       continue;
     }
-    const number = /^(?:0x[0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)[uU]?/.exec(text.slice(i))?.[0];
+    const number = stickyAt(NUMBER, text, i);
     if (number !== undefined) {
       tokens.push({ kind: 'number', text: number });
       i += number.length;
@@ -93,24 +103,26 @@ function unwrap(tokens: readonly CelToken[]): readonly CelToken[] {
  * The `&&` conjuncts of an expression, each without enclosing parentheses and split again where it is itself a
  * conjunction; undefined when the top level is not a pure conjunction (an `||` or a `? :` there).
  */
-export function conjuncts(tokens: readonly CelToken[]): (readonly CelToken[])[] | undefined {
+export function conjuncts(tokens: readonly CelToken[], depth = 0): (readonly CelToken[])[] | undefined {
+  // IAM caps a condition at 12 KB; nesting past this is not a condition to read but input to refuse.
+  if (depth > 64) throw new CelSyntaxError('conjunctions nested deeper than 64 levels');
   const list = unwrap(tokens);
   const parts: CelToken[][] = [[]];
-  let depth = 0;
+  let level = 0;
   for (const token of list) {
-    if (token.kind === 'op' && OPEN.has(token.text)) depth++;
-    else if (token.kind === 'op' && CLOSE.has(token.text)) depth--;
-    if (depth < 0) throw new CelSyntaxError('unbalanced parentheses');
-    if (depth === 0 && token.kind === 'op' && (token.text === '||' || token.text === '?')) return undefined;
-    if (depth === 0 && token.kind === 'op' && token.text === '&&') parts.push([]);
+    if (token.kind === 'op' && OPEN.has(token.text)) level++;
+    else if (token.kind === 'op' && CLOSE.has(token.text)) level--;
+    if (level < 0) throw new CelSyntaxError('unbalanced parentheses');
+    if (level === 0 && token.kind === 'op' && (token.text === '||' || token.text === '?')) return undefined;
+    if (level === 0 && token.kind === 'op' && token.text === '&&') parts.push([]);
     else parts[parts.length - 1].push(token);
   }
-  if (depth !== 0) throw new CelSyntaxError('unbalanced parentheses');
+  if (level !== 0) throw new CelSyntaxError('unbalanced parentheses');
   if (parts.some((p) => p.length === 0)) throw new CelSyntaxError('empty operand of &&');
   if (parts.length === 1) return [list];
   const out: (readonly CelToken[])[] = [];
   for (const part of parts) {
-    const inner = conjuncts(part);
+    const inner = conjuncts(part, depth + 1);
     if (inner === undefined) out.push(unwrap(part));
     else out.push(...inner);
   }

@@ -98,14 +98,42 @@ function items(filter: string): string[] {
   return out;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A template as a pattern: literal characters, holes in quotes (`quoted`: no `"`), and holes outside them (`any`). */
+type PatternPart = string | { readonly hole: 'quoted' | 'any' };
 
-/** A regular expression for what a normalised template can become: holes in quotes match `[^"]*`, others anything. */
-function templatePattern(template: string): RegExp {
-  const source = items(template)
-    .map((item, i) => item.split(HOLE).map(escapeRegExp).join(i % 2 === 1 ? '[^"]*' : '[\\s\\S]*'))
-    .join('');
-  return new RegExp(`^${source}$`);
+function templateParts(template: string): PatternPart[] {
+  const parts: PatternPart[] = [];
+  items(template).forEach((item, i) => {
+    for (const c of item) parts.push(c === HOLE ? { hole: i % 2 === 1 ? 'quoted' : 'any' } : c);
+  });
+  return parts;
+}
+
+/**
+ * Whether a normalised template can become `text`: holes in quotes stand for `[^"]*`, others for anything. A
+ * dynamic programme over (part, position), O(parts x text) whatever the holes (a regular expression with many
+ * `.*` backtracks exponentially on a filter with many `${...}` holes that does not match).
+ */
+function templateMatches(template: string, text: string): boolean {
+  const n = text.length;
+  let reach = new Uint8Array(n + 1);
+  reach[0] = 1;
+  for (const part of templateParts(template)) {
+    const next = new Uint8Array(n + 1);
+    if (typeof part === 'string') {
+      for (let i = 0; i < n; i++) if (reach[i] && text[i] === part) next[i + 1] = 1;
+    } else {
+      let carry = 0;
+      for (let i = 0; i <= n; i++) {
+        // A hole reaches i from any earlier reach through text that it may stand for.
+        if (i > 0 && part.hole === 'quoted' && text[i - 1] === '"') carry = 0;
+        carry = carry | reach[i];
+        next[i] = carry;
+      }
+    }
+    reach = next;
+  }
+  return reach[n] === 1;
 }
 
 /** Whether a filter (plain, or a template with `${...}` parts) equals the target after normalisation. */
@@ -113,7 +141,7 @@ export function filterEquals(filter: string, target: string): Tri {
   const template = normaliseFilter(withHoles(filter));
   const wanted = normaliseFilter(target);
   if (!template.includes(HOLE)) return template === wanted ? 'yes' : 'no';
-  return templatePattern(template).test(wanted) ? 'unknown' : 'no';
+  return templateMatches(template, wanted) ? 'unknown' : 'no';
 }
 
 /** Whether a filter (plain, or a template with `${...}` parts) contains the wanted filter after normalisation. */
@@ -127,7 +155,7 @@ export function filterContains(filter: string, wanted: string): Tri {
   // Holes only in quoted strings: the wanted filter's chunks must line up with the template's, quoted strings matching.
   const w = items(part);
   if (w.length === 1) return t.some((item, i) => i % 2 === 1 && item.includes(HOLE)) ? 'unknown' : 'no';
-  const quotedMatches = (quoted: string, pattern: string) => (pattern.includes(HOLE) ? templatePattern(pattern).test(quoted) : quoted === pattern);
+  const quotedMatches = (quoted: string, pattern: string) => (pattern.includes(HOLE) ? templateMatches(pattern, quoted) : quoted === pattern);
   for (let k = 0; k + w.length <= t.length; k += 2) {
     const aligned = w.every((item, i) => {
       const other = t[k + i];

@@ -105,6 +105,7 @@ describe('conditions', () => {
     ['a time of day, not an end', 'request.time.getHours("Europe/Berlin") < 18', 'none', undefined],
     ['a timestamp that is not a date', 'request.time < timestamp("soon")', 'unclear', undefined],
     ['not CEL at all', 'request.time < timestamp("2027-01-01T00:00:00Z") && @', 'unclear', undefined],
+    ['conjunctions nested 5,000 deep (refused, not a stack overflow)', `${'(a && '.repeat(5000)}request.time < timestamp("2027-01-01T00:00:00Z")${')'.repeat(5000)}`, 'unclear', undefined],
   ])('%s', (_, expression, expiry, at) => {
     expect(expiryOf(expression)).toEqual([expiry, at]);
   });

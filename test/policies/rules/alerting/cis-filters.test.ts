@@ -100,3 +100,25 @@ describe('filterContains on templates', () => {
     expect(filterContains('${var.filter} AND severity>=WARNING', login)).toBe('unknown');
   });
 });
+
+describe('templates with many holes', () => {
+  const target = CIS_LOG_METRICS[0].filters[0];
+  // 40 holes outside quotes, then text the target does not end with: a regular expression with a `.*` per hole
+  // backtracks for hours here (8 holes already exceed 20 s in V8); the matcher is linear in holes x text.
+  const holes = '${var.x}'.repeat(40);
+  const manyHoles = `${holes} NO-SUCH-TAIL`;
+
+  it('decide without backtracking: a template that cannot fit is "no", one that can is "unknown" (a hang fails the test)', () => {
+    const started = Date.now();
+    expect(filterEquals(manyHoles, target)).toBe('no');
+    expect(filterEquals(holes, target)).toBe('unknown');
+    expect(filterContains(`"${'${var.x}a'.repeat(40)}" AND "b"`, 'protoPayload.serviceName="c" AND x="d"')).toBe('no');
+    // Generous for a loaded machine; the point is seconds against hours, not speed.
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('keep a hole inside quotes from crossing a quote', () => {
+    expect(filterEquals('a="${var.x}"', 'a="x" OR b="y"')).toBe('no');
+    expect(filterEquals('a="${var.x}" OR b="${var.y}"', 'a="x" OR b="y"')).toBe('unknown');
+  });
+});
