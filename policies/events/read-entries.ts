@@ -4,13 +4,17 @@
  * newline-delimited JSON that Cloud Logging writes to Cloud Storage. A file is read line by line
  * (forEachLine), so memory holds one entry, never the file. Each entry comes with the line it starts on.
  */
+import { InputError } from '../engine/errors';
 import { forEachLine, peekText, readText } from '../engine/load/read-text';
 
 /** A LogEntry as far as the mapping needs: an object with a log name and a timestamp. */
 export type LogEntry = Record<string, unknown>;
 
-/** Why an entry could not be read, and where: one line for the user. */
-export class EntryError extends Error {
+/**
+ * Why an entry could not be read, and where: one line for the user. An InputError, so that thrown from a
+ * line visitor it passes through forEachLine unchanged.
+ */
+export class EntryError extends InputError {
   constructor(
     readonly lineNumber: number,
     readonly reason: string,
