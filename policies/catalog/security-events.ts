@@ -77,10 +77,11 @@ export const SECURITY_EVENT_FIELDS: readonly EventField[] = [
     cases: [
       { classes: ['Authentication'], path: 'protoPayload.methodName', pattern: '\\.(loginSuccess|loginFailure|loginChallenge|loginVerification|suspiciousLogin)', value: 'Logon' },
       { classes: ['Authentication'], path: 'protoPayload.methodName', pattern: '\\.logout$', value: 'Logoff' },
-      { classes: ['API Activity'], path: 'protoPayload.methodName', pattern: '(?i)(create|insert)[^.]*$', value: 'Create' },
-      { classes: ['API Activity'], path: 'protoPayload.methodName', pattern: '(?i)(delete|remove)[^.]*$', value: 'Delete' },
-      { classes: ['API Activity'], path: 'protoPayload.methodName', pattern: '(?i)(update|patch|set)[^.]*$', value: 'Update' },
-      { classes: ['API Activity'], path: 'protoPayload.methodName', pattern: '(?i)(get|list|read|search|query)[^.]*$', value: 'Read' },
+      // API Activity by the verb the method's last segment starts with: `storage.objects.get`, `CreateServiceAccountKey`.
+      { classes: ['API Activity'], path: 'protoPayload.methodName', pattern: '(^|\\.)([Cc]reate|[Ii]nsert)[^.]*$', value: 'Create' },
+      { classes: ['API Activity'], path: 'protoPayload.methodName', pattern: '(^|\\.)([Dd]elete|[Rr]emove)[^.]*$', value: 'Delete' },
+      { classes: ['API Activity'], path: 'protoPayload.methodName', pattern: '(^|\\.)([Uu]pdate|[Pp]atch|[Ss]et)[^.]*$', value: 'Update' },
+      { classes: ['API Activity'], path: 'protoPayload.methodName', pattern: '(^|\\.)([Gg]et|[Ll]ist|[Rr]ead|[Ss]earch|[Qq]uery)[^.]*$', value: 'Read' },
       { classes: ['Network Activity'], path: 'jsonPayload.disposition', pattern: '^DENIED$', value: 'Refuse' },
       { classes: ['Network Activity'], value: 'Traffic' },
       { value: 'Other' },

@@ -130,3 +130,22 @@ describe('security-event mapping', () => {
     expect(normalizeEntry(entry).event).not.toHaveProperty('resources');
   });
 });
+
+describe('activity of an API call, by the verb its method name starts its last segment with', () => {
+  const audit = byId('-x7k2f1d3b9a');
+  const activityOf = (methodName: string) => normalizeEntry({ ...audit, protoPayload: { ...(audit.protoPayload as object), methodName } }).event.activity_name;
+
+  test.each([
+    ['compute.instances.insert', 'Create'],
+    ['google.iam.admin.v1.CreateRole', 'Create'],
+    ['storage.buckets.delete', 'Delete'],
+    ['SetIamPolicy', 'Update'],
+    ['compute.firewalls.patch', 'Update'],
+    ['google.cloud.asset.v1.AssetService.ListAssets', 'Read'],
+    ['storage.objects.get', 'Read'],
+    ['compute.instances.migrateOnHostMaintenance', 'Other'],
+    ['google.cloud.resourcemanager.v3.Projects.ResetIamPolicy', 'Other'],
+  ])('%s is %s', (methodName, activity) => {
+    expect(activityOf(methodName)).toBe(activity);
+  });
+});
