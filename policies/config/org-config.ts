@@ -415,6 +415,12 @@ export const baselineConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['orgPolicies', 'extraAllowedCustomerIds', i], message: `expected a unique customer id, got duplicate "${id}"` });
       }
     });
+    const appLogIds = cfg.logging.applicationLogs.map((a) => a.logId);
+    appLogIds.forEach((id, i) => {
+      if (appLogIds.indexOf(id) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['logging', 'applicationLogs', i, 'logId'], message: `expected a unique log id (one mapping per log), got duplicate "${id}"` });
+      }
+    });
     cfg.iam.customRoles.forEach((r, i) => {
       r.permissions.forEach((permission, j) => {
         if (PRIVATE_LOG_PERMISSIONS.includes(permission)) {
