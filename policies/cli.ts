@@ -17,6 +17,7 @@ import { render, REPORT_FORMATS, type ReportFormat } from './report';
 import { plainLine } from './report/plain';
 import { summaryLine } from './report/summary';
 import type * as ReviewWriter from './review/write';
+import type * as EventsRunner from './events/run';
 import { UNKNOWN_MODES, type Gate, type UnknownMode } from './report/verdict';
 import { version } from './version';
 
@@ -147,6 +148,37 @@ async function review(input: string, flags: ReviewFlags, io: Io): Promise<number
   }
 }
 
+interface EventsFlags {
+  readonly format: 'ndjson' | 'json';
+  readonly coverage?: boolean;
+  readonly skipInvalid?: boolean;
+  readonly config?: string;
+}
+
+/** The output formats of `baseline events` (kept here so --help needs no mapping loaded). */
+const EVENT_FORMATS = ['ndjson', 'json'];
+
+function events(input: string, flags: EventsFlags, io: Io): number {
+  try {
+    // Loaded on first use, like the engine: the mapping and the org config schema.
+    const { runEvents } = require('./events/run') as typeof EventsRunner;
+    const { EntryError } = require('./events/read-entries') as typeof import('./events/read-entries');
+    const applicationLogs = flags.config === undefined ? [] : (require('./config/load') as typeof import('./config/load')).loadConfig(flags.config).logging.applicationLogs;
+    const shown = input === '-' ? '<stdin>' : input;
+    try {
+      const run = runEvents(input, { format: flags.format, coverage: flags.coverage === true, skipInvalid: flags.skipInvalid === true, applicationLogs }, io.stdout);
+      if (run.skipped > 0) io.stderr(`baseline: ${shown}: skipped ${run.skipped} invalid ${run.skipped === 1 ? 'entry' : 'entries'} (first: ${run.firstSkipped!.message}); ${run.events} mapped\n`);
+      return 0;
+    } catch (e) {
+      if (e instanceof EntryError) throw new InputError(`${shown}: ${e.message} (--skip-invalid skips such entries)`);
+      throw e;
+    }
+  } catch (e) {
+    io.stderr(`baseline: ${describeError(e, input)}\n`);
+    return 2;
+  }
+}
+
 /** The options `check` and `audit` share: report format and destination, gate, config, pack. */
 function withReportOptions(command: Command, packHelp: string): Command {
   return command
@@ -200,6 +232,15 @@ function program(io: Io, onExit: (code: number | Promise<number>) => void): Comm
     .option('--projects <file>', 'with --declared: project numbers to ids (gcloud projects list --format=json, or a --content-type=resource export)')
     .option('--config <file>', `policy file or org config (YAML/JSON) (default: ./${POLICY_FILE_NAME} if present)`)
     .action((input: string, flags: ReviewFlags) => onExit(review(input, flags, io)));
+  cli
+    .command('events')
+    .description('Normalize exported Cloud Logging entries to one security-event schema (OCSF attribute names), or with --coverage show how much context each log source carries.')
+    .argument('<input>', 'gcloud logging read --format=json output (a JSON array), newline-delimited entries as Cloud Logging writes them to Cloud Storage, or - for stdin')
+    .addOption(new Option('--format <format>', 'output: one event per line, or a JSON array').choices(EVENT_FORMATS).default('ndjson'))
+    .option('--coverage', 'print, per log source, the share of entries carrying each context field, the sources that fall short first')
+    .option('--skip-invalid', 'skip entries that are not JSON or not a LogEntry, and count them on stderr, instead of stopping with exit 2')
+    .option('--config <file>', 'org config (YAML/JSON) whose logging.applicationLogs map applications\' own logs')
+    .action((input: string, flags: EventsFlags) => onExit(events(input, flags, io)));
   return cli;
 }
 
@@ -209,7 +250,7 @@ function program(io: Io, onExit: (code: number | Promise<number>) => void): Comm
  */
 export function main(args: readonly string[], io: Io = processIo()): number | Promise<number> {
   if (args.length === 0) {
-    io.stderr('baseline: missing command: expected `baseline check <path|->`, `baseline review <path|->` or `baseline audit <export>` (see baseline --help)\n');
+    io.stderr('baseline: missing command: expected `baseline check <path|->`, `baseline review <path|->`, `baseline audit <export>` or `baseline events <file|->` (see baseline --help)\n');
     return 2;
   }
   let exitCode: number | Promise<number> = 0;

@@ -15,6 +15,18 @@ import { OrgLoggingSettings } from '../constructs/logging/org-logging-settings';
 import { LogView } from '../constructs/logging/log-view';
 import { ArchiveBucket } from '../constructs/logging/archive-bucket';
 import { SiemExport } from '../constructs/logging/siem-export';
+import { SecurityEventViews } from '../constructs/logging/security-event-views';
+
+/** The dataset that holds the security-event views, beside the central bucket's linked dataset. */
+export const SECURITY_EVENTS_DATASET = 'security_events';
+
+/**
+ * The BigQuery location of a bucket's linked dataset: a regional bucket's own region. For a `global` bucket we
+ * assume the US multi-region (BigQuery's default); not confirmed against Google's documentation.
+ */
+function linkedDatasetLocation(bucketLocation: string): string {
+  return bucketLocation === 'global' ? 'US' : bucketLocation;
+}
 
 export class LoggingStack extends BaselineStack {
   /** The central log bucket; its `.id` is what `google_logging_metric.bucket_name` takes. */
@@ -50,6 +62,18 @@ export class LoggingStack extends BaselineStack {
       linkedDatasetId: logging.bucket.analytics ? logging.bucket.linkedDatasetId : undefined,
     });
     this.centralBucket = central.bucket;
+
+    if (central.linkedDataset) {
+      // One security-event schema over every log, from the mapping `baseline events` uses (catalog/security-events).
+      new SecurityEventViews(this, 'SecurityEvents', {
+        project: loggingProject,
+        location: linkedDatasetLocation(logging.bucket.location),
+        linkedDatasetId: logging.bucket.linkedDatasetId,
+        datasetId: SECURITY_EVENTS_DATASET,
+        applicationLogs: logging.applicationLogs,
+        dependsOn: [central.linkedDataset],
+      });
+    }
 
     this.centralSink = new OrgSink(this, 'CentralSink', {
       orgId,

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { DEFAULT_REQUIRED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER, GOOGLE_SIGN_IN_FILTER } from '../catalog/defaults';
 import { MIN_REASON_LENGTH } from '../engine/suppressions';
+import { EVENT_CLASSES } from '../catalog/security-events';
 
 const email = z.email();
 const projectKey = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a lower-case key like "app-prod"');
@@ -125,6 +126,27 @@ const logBucket = z.strictObject({
   analytics: z.boolean().default(true),
   /** BigQuery dataset id linked to the bucket for Log Analytics. */
   linkedDatasetId: z.string().regex(/^[a-zA-Z0-9_]{1,100}$/).default('central_audit_logs'),
+});
+
+/** A field of an application's structured log: a jsonPayload path of plain names (it is also written into SQL). */
+const payloadField = z.string().regex(/^jsonPayload(\.[A-Za-z_][A-Za-z0-9_]*)+$/, 'a jsonPayload field path like "jsonPayload.user.email"');
+
+/** An application's own structured log, mapped to the security-event schema (`baseline events`, the BigQuery views). */
+const applicationLog = z.strictObject({
+  /** The log id as Cloud Logging names it (`logName` after `/logs/`, decoded), e.g. `checkout-api`. */
+  logId: z.string().regex(/^[A-Za-z0-9_./-]{1,512}$/, 'a log id like "checkout-api"'),
+  /** The event class its entries are. */
+  className: z.enum(EVENT_CLASSES).default('Other'),
+  /** Field naming who acted (an email). */
+  actorField: payloadField.optional(),
+  /** Field holding the caller's IP address. */
+  ipField: payloadField.optional(),
+  userAgentField: payloadField.optional(),
+  operationField: payloadField.optional(),
+  resourceField: payloadField.optional(),
+  /** Field holding the outcome; `successValues` (case-insensitive) are a success, any other value a failure. */
+  outcomeField: payloadField.optional(),
+  successValues: z.array(z.string().min(1)).min(1).default(['success']),
 });
 
 const exclusion = z.strictObject({
@@ -287,6 +309,8 @@ export const baselineConfigSchema = z
       auditorViews: z
         .array(z.strictObject({ id: z.string().regex(/^[a-zA-Z0-9_-]{1,100}$/), filter: z.string().default('') }))
         .default([{ id: 'audit-all', filter: '' }]),
+      /** Applications' own structured logs and the fields that carry the security-event context. */
+      applicationLogs: z.array(applicationLog).default([]),
     }),
     audit: z
       .strictObject({
@@ -389,6 +413,12 @@ export const baselineConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['orgPolicies', 'extraAllowedCustomerIds', i], message: `expected another organization's customer id (the org's own is always allowed), got "${id}"` });
       } else if (otherCustomers.indexOf(id) !== i) {
         ctx.addIssue({ code: 'custom', path: ['orgPolicies', 'extraAllowedCustomerIds', i], message: `expected a unique customer id, got duplicate "${id}"` });
+      }
+    });
+    const appLogIds = cfg.logging.applicationLogs.map((a) => a.logId);
+    appLogIds.forEach((id, i) => {
+      if (appLogIds.indexOf(id) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['logging', 'applicationLogs', i, 'logId'], message: `expected a unique log id (one mapping per log), got duplicate "${id}"` });
       }
     });
     cfg.iam.customRoles.forEach((r, i) => {

@@ -94,6 +94,18 @@ describe('loadConfig', () => {
     expect(problemsOf(raw)).toEqual(['logging: expected only known fields, got unknown "retention"']);
   });
 
+  it('fails on an application log mapped twice, and on a field that is no jsonPayload path', () => {
+    const raw = example();
+    raw.logging.applicationLogs.push({ ...raw.logging.applicationLogs[0], actorField: "jsonPayload.user') OR TRUE --" });
+    expect(problemsOf(raw)).toEqual([
+      'logging.applicationLogs[1].actorField: expected a jsonPayload field path like "jsonPayload.user.email", got "jsonPayload.user\') OR TRUE --"',
+      'logging.applicationLogs[1].logId: expected a unique log id (one mapping per log), got duplicate "checkout-api"',
+    ]);
+    raw.logging.applicationLogs[1].actorField = 'jsonPayload.actor';
+    // A plain path is accepted: only the duplicate is left.
+    expect(problemsOf(raw)).toEqual(['logging.applicationLogs[1].logId: expected a unique log id (one mapping per log), got duplicate "checkout-api"']);
+  });
+
   it('fails on references to undeclared folders and projects', () => {
     const raw = example();
     raw.projects[3].folder = 'prod';

@@ -32,7 +32,7 @@ describe('baseline CLI usage', () => {
   test('fails with 2 and one line when no command is given', () => {
     const io = captureIo();
     expect(main([], io)).toBe(2);
-    expect(io.err()).toBe('baseline: missing command: expected `baseline check <path|->`, `baseline review <path|->` or `baseline audit <export>` (see baseline --help)\n');
+    expect(io.err()).toBe('baseline: missing command: expected `baseline check <path|->`, `baseline review <path|->`, `baseline audit <export>` or `baseline events <file|->` (see baseline --help)\n');
   });
 
   test('fails with 2 and one line on an unknown option', () => {
