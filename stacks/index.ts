@@ -12,6 +12,7 @@ import { AuditStack } from './audit-stack';
 import { IamStack } from './iam-stack';
 import { SecretsStack } from './secrets-stack';
 import { AlertingStack } from './alerting-stack';
+import { ScanningStack } from './scanning-stack';
 
 export interface Baseline {
   readonly hierarchy: HierarchyStack;
@@ -20,10 +21,12 @@ export interface Baseline {
   readonly iam: IamStack;
   readonly secrets: SecretsStack;
   readonly alerting: AlertingStack;
+  /** Present when config has `scanning`. */
+  readonly scanning?: ScanningStack;
 }
 
 /** Stack names in an order that honours every dependency (what `cdktf deploy <name>` one at a time needs). */
-export const DEPLOY_ORDER = ['hierarchy', 'logging', 'secrets', 'alerting', 'audit', 'iam'] as const;
+export const DEPLOY_ORDER = ['hierarchy', 'logging', 'secrets', 'alerting', 'audit', 'scanning', 'iam'] as const;
 
 export function buildBaseline(app: App, config: BaselineConfig): Baseline {
   const hierarchy = new HierarchyStack(app, 'hierarchy', { config });
@@ -35,6 +38,7 @@ export function buildBaseline(app: App, config: BaselineConfig): Baseline {
     canarySecret: secrets.canarySecret,
   });
   const audit = new AuditStack(app, 'audit', { config, folderNames: hierarchy.folderNames });
+  const scanning = config.scanning ? new ScanningStack(app, 'scanning', { config, notificationChannels: alerting.channels.names }) : undefined;
   const iam = new IamStack(app, 'iam', { config, folderNames: hierarchy.folderNames });
 
   // Projects, and the APIs in them, exist before anything is put in them.
@@ -51,5 +55,12 @@ export function buildBaseline(app: App, config: BaselineConfig): Baseline {
   iam.addDependency(alerting);
   // The audit stack's IAM change feed grants its topic to the Cloud Asset service agent.
   iam.addDependency(audit);
-  return { hierarchy, logging, audit, iam, secrets, alerting };
+  if (scanning) {
+    // The findings alert goes to the alerting stack's channels (a cross-stack reference orders it too).
+    scanning.addDependency(hierarchy);
+    scanning.addDependency(alerting);
+    // The findings topic grants to the Security Command Center notification agent, outside the directory.
+    iam.addDependency(scanning);
+  }
+  return { hierarchy, logging, audit, iam, secrets, alerting, scanning };
 }

@@ -21,6 +21,8 @@ export const QUOTA_PROJECT_SERVICES: readonly string[] = [
   'orgpolicy.googleapis.com',
   'pubsub.googleapis.com',
   'secretmanager.googleapis.com',
+  // Security Command Center notification and mute configs are organization resources (scanning stack).
+  'securitycenter.googleapis.com',
   'serviceusage.googleapis.com',
   'storage.googleapis.com',
 ];
@@ -39,6 +41,12 @@ export function servicesByProject(config: BaselineConfig): Map<string, string[]>
   if (config.logging.siem) add(loggingKey, 'pubsub.googleapis.com', ...(config.logging.siem.readerAccountId ? ['iam.googleapis.com'] : []));
   // The IAM change feed (audit stack): its topic, and the Cloud Asset API it is billed to.
   if (config.audit.iamChangeFeed) add(loggingKey, 'pubsub.googleapis.com', 'cloudasset.googleapis.com');
+  // Findings topic, subscription and alert policy (scanning stack).
+  if (config.scanning) add(config.scanning.project ?? loggingKey, 'pubsub.googleapis.com', 'monitoring.googleapis.com');
+  // Artifact Analysis scans every image pushed to Artifact Registry once the Container Scanning API is on
+  // (cloud.google.com/artifact-analysis/docs/os-scanning-automatically: "Enable the Artifact Registry and
+  // Container Scanning APIs"), and keeps re-checking scanned images against new vulnerabilities.
+  for (const key of config.scanning?.imageProjects ?? []) add(key, 'artifactregistry.googleapis.com', 'containerscanning.googleapis.com');
   add(kmsKey, 'cloudkms.googleapis.com');
   add(secretsKey, 'secretmanager.googleapis.com', 'pubsub.googleapis.com');
   return new Map([...needs].map(([key, services]) => [key, [...services].sort()]));

@@ -23,7 +23,7 @@ describe('bin/synth.ts', () => {
     const run = synth(EXAMPLE_CONFIG);
     expect(run.status).toBe(0);
     const manifest = JSON.parse(readFileSync(join(run.outdir, 'manifest.json'), 'utf8'));
-    expect(Object.keys(manifest.stacks).sort()).toEqual(['alerting', 'audit', 'hierarchy', 'iam', 'logging', 'secrets']);
+    expect(Object.keys(manifest.stacks).sort()).toEqual(['alerting', 'audit', 'hierarchy', 'iam', 'logging', 'scanning', 'secrets']);
   });
 
   it('fails on a bad config with exit 2, every field path, and no stack trace', () => {

@@ -28,3 +28,8 @@ export const DEFAULT_MAX_ROTATION_DAYS = 90;
 
 /** CIS GCP 2.4 and most audit regimes: a year of logs. */
 export const DEFAULT_MINIMUM_RETENTION_DAYS = 365;
+
+/** Security Command Center finding severities, most severe first (Finding.Severity in the SCC API). */
+export const FINDING_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
+/** Severities every organization's notification route must carry (config and scanning-findings-notified agree). */
+export const ALWAYS_NOTIFIED_SEVERITIES: readonly (typeof FINDING_SEVERITIES)[number][] = ['CRITICAL', 'HIGH'];

@@ -57,12 +57,14 @@ export const SOC2_CRITERIA: readonly Soc2Criterion[] = [
       'alerting-cis-log-metrics',
       'alerting-failed-login-spike',
       'alerting-sign-in-source-present',
+      'scanning-findings-notified',
+      'scanning-mute-configs-reasoned',
     ],
   },
   {
     id: 'SOC 2 CC7.3',
     title: 'Security events are evaluated to determine whether they are incidents, and reach those who respond',
-    rules: ['alerting-policies-have-channels', 'alerting-cis-log-metrics', 'alerting-failed-login-spike', 'org-essential-contacts'],
+    rules: ['alerting-policies-have-channels', 'alerting-cis-log-metrics', 'alerting-failed-login-spike', 'org-essential-contacts', 'scanning-findings-notified'],
   },
   {
     id: 'SOC 2 CC8.1',

@@ -6,7 +6,7 @@
  * This module must not import cdktf: the checker reads it too (policies/config/adapter.ts).
  */
 import { z } from 'zod';
-import { DEFAULT_REQUIRED_CONSTRAINTS, GOOGLE_SIGN_IN_FAILURE_FILTER, GOOGLE_SIGN_IN_FILTER } from '../catalog/defaults';
+import { ALWAYS_NOTIFIED_SEVERITIES, DEFAULT_REQUIRED_CONSTRAINTS, FINDING_SEVERITIES, GOOGLE_SIGN_IN_FAILURE_FILTER, GOOGLE_SIGN_IN_FILTER } from '../catalog/defaults';
 import { MIN_REASON_LENGTH } from '../engine/suppressions';
 import { EVENT_CLASSES } from '../catalog/security-events';
 
@@ -191,6 +191,39 @@ const iamChangeFeed = z.strictObject({
   feedId: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-_]{0,99}$/).default('baseline-iam-changes'),
 });
 
+/**
+ * A Security Command Center mute config: silences the findings its filter matches. Only from config, each with
+ * a reason and an expiry, like suppressions; both are written into the mute config's description as
+ * `reason: <reason>; expires: <YYYY-MM-DD>` (the API has no expiry for a static mute config), where the
+ * scanning-mute-configs-reasoned rule reads them.
+ */
+const muteConfig = z.strictObject({
+  /** The mute config's id in the organization. */
+  id: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a lower-case id like "mute-test-project-findings"'),
+  /** SCC findings filter of the findings to mute, e.g. `category="OPEN_FIREWALL" AND resource.project_display_name="sandbox"`. */
+  filter: z.string().min(1),
+  reason: reasonText,
+  /** Date (YYYY-MM-DD) from which the mute is a finding of scanning-mute-configs-reasoned: delete or renew it. */
+  expires: z.iso.date(),
+});
+
+const scanning = z.strictObject({
+  /** Project key that holds the findings topic and subscription. @default the logging project */
+  project: projectKey.optional(),
+  /** Pub/Sub topic Security Command Center publishes findings to. */
+  topicName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9._~%+-]{2,254}$/).default('scc-findings'),
+  /** Pull subscription that keeps each finding for the responder (and a SIEM) for 7 days. */
+  subscriptionName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9._~%+-]{2,254}$/).default('scc-findings-triage'),
+  /** The organization-level notification config's id. */
+  notificationConfigId: z.string().regex(/^[a-zA-Z0-9_-]{1,128}$/).default('baseline-active-findings'),
+  /** Severities of active findings that are routed to a person; CRITICAL and HIGH always. */
+  severities: z.array(z.enum(FINDING_SEVERITIES)).min(1).default([...ALWAYS_NOTIFIED_SEVERITIES]),
+  /** Project keys that host container images (Artifact Registry): Artifact Analysis scans them. */
+  imageProjects: z.array(projectKey).default([]),
+  /** Mute configs, each with a reason and an expiry. */
+  muteConfigs: z.array(muteConfig).default([]),
+});
+
 const channel = z.discriminatedUnion('type', [
   z.strictObject({ key: projectKey, type: z.literal('email'), address: email }),
   z.strictObject({
@@ -361,6 +394,11 @@ export const baselineConfigSchema = z
        */
       metricPropagationSeconds: z.number().int().min(0).max(1800).default(600),
     }),
+    /**
+     * Continuous scanning: Security Command Center findings of the listed severities to a Pub/Sub topic and an
+     * alert to the alerting channels; Artifact Analysis on image projects; mute configs with reason and expiry.
+     */
+    scanning: scanning.optional(),
     /** Parameters and suppressions for the policy checks (`baseline check --config`). */
     policy: z
       .strictObject({
@@ -469,6 +507,24 @@ export const baselineConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['logging', 'exclusions', i, 'filter'], message: 'expected a filter that leaves audit logs alone, got one naming cloudaudit.googleapis.com' });
       }
     });
+    const scan = cfg.scanning;
+    if (scan) {
+      if (scan.project && !projectKeys.has(scan.project)) unknownKey(['scanning', 'project'], 'project', scan.project, projectKeys);
+      scan.imageProjects.forEach((key, i) => {
+        if (!projectKeys.has(key)) unknownKey(['scanning', 'imageProjects', i], 'project', key, projectKeys);
+      });
+      for (const severity of ALWAYS_NOTIFIED_SEVERITIES) {
+        if (!scan.severities.includes(severity)) {
+          ctx.addIssue({ code: 'custom', path: ['scanning', 'severities'], message: `expected ${ALWAYS_NOTIFIED_SEVERITIES.join(' and ')} among the notified severities, got ${scan.severities.join(', ')}` });
+          break;
+        }
+      }
+      const muteIds = new Set<string>();
+      scan.muteConfigs.forEach((m, i) => {
+        if (muteIds.has(m.id)) ctx.addIssue({ code: 'custom', path: ['scanning', 'muteConfigs', i, 'id'], message: `expected a unique mute config id, got duplicate "${m.id}"` });
+        muteIds.add(m.id);
+      });
+    }
     const secretIds = new Set<string>();
     cfg.secrets.items.forEach((s, i) => {
       if (secretIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['secrets', 'items', i, 'id'], message: `expected a unique secret id, got duplicate "${s.id}"` });
@@ -500,3 +556,5 @@ export type FolderConfig = BaselineConfig['folders'][number];
 export type ChannelConfig = BaselineConfig['alerting']['channels'][number];
 export type Adoption = z.infer<typeof adoption>;
 export type SuppressionConfig = BaselineConfig['policy']['suppressions'][number];
+export type ScanningConfig = NonNullable<BaselineConfig['scanning']>;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];

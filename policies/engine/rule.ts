@@ -8,7 +8,7 @@ import type { Model, Resource } from './model';
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
-export type Category = 'iam' | 'logging' | 'alerting' | 'secrets' | 'org' | 'change' | 'deploy';
+export type Category = 'iam' | 'logging' | 'alerting' | 'secrets' | 'org' | 'change' | 'deploy' | 'scanning';
 
 export interface RuleMeta<M extends string = string> {
   /** kebab-case, equal to the file name: `iam-no-basic-roles`. */

@@ -45,7 +45,7 @@ const guardrails: Pack = {
 
 const foundation: Pack = {
   name: 'foundation',
-  description: 'Whole-organization invariants: logging coverage, audit config, CIS alerts, org policies, contacts.',
+  description: 'Whole-organization invariants: logging coverage, audit config, CIS alerts, org policies, contacts, findings routing.',
   rules: [
     'logging-org-sink-covers-all',
     'logging-every-project-covered',
@@ -57,6 +57,8 @@ const foundation: Pack = {
     'alerting-sign-in-source-present',
     'orgpolicy-required-constraints',
     'org-essential-contacts',
+    'scanning-findings-notified',
+    'scanning-mute-configs-reasoned',
   ].map((rule) => ({ rule })),
 };
 

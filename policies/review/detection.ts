@@ -1,12 +1,16 @@
 /**
  * Detection coverage: each threat of the catalogue (policies/catalog/detections.ts) -> the log metric
  * that counts it -> the alert policy watching that metric -> its notification channels. A row without
- * all of them is a gap.
+ * all of them is a gap. Where the input routes Security Command Center findings, that route is one more row:
+ * notification config -> topic -> alert on the topic's publishes -> channels.
  */
 import { DETECTION_THREATS, type DetectionThreat } from '../catalog/detections';
 import { get, type Model, type Resource, type Value } from '../engine/model';
 import type { RuleParams } from '../engine/rule';
-import { anyYes, knownString, surviving, writtenText, type Tri } from '../engine/values';
+import { anyYes, knownString, surviving, tri, writtenText, type Tri } from '../engine/values';
+import { ALWAYS_NOTIFIED_SEVERITIES } from '../catalog/defaults';
+import { filterKeepsSeverities, ORG_NOTIFICATION_CONFIG_TYPES } from '../gcp/scc-findings';
+import { topicOf } from '../gcp/pubsub-topics';
 import { alertChannels, alertEnabled, indexWatchers, thresholdConditions, absenceConditions, watchersFromIndex, type MetricCondition } from '../gcp/alert-policies';
 import { filterEquals, normaliseFilter } from '../gcp/filter-match';
 import type { DetectionRow, DetectionStatus } from './facts';
@@ -47,12 +51,66 @@ function channelsOf(model: Model, alert: Resource): { names: string[]; types: st
 
 const STATUS_RANK: readonly DetectionStatus[] = ['covered', 'unknown', 'no-channel', 'alert-disabled', 'no-alert', 'no-metric'];
 
+/** Whether an alert policy counts publishes to the named topic (`pubsub.googleapis.com/topic/...` on its `topic_id`). */
+function watchesTopic(alert: Resource, topicName: string): Tri {
+  const conditions = thresholdConditions(alert);
+  if (conditions.state !== 'known') return conditions.state === 'unknown' ? 'unknown' : 'no';
+  const escaped = topicName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return anyYes(
+    conditions.value.map((condition) => {
+      const text = writtenText(get<string>(alert, condition.path));
+      if (text === undefined) return 'unknown';
+      return tri(new RegExp(`resource\\.labels\\.topic_id\\s*=\\s*"${escaped}"`).test(text) && /metric\.type\s*=\s*"pubsub\.googleapis\.com\/topic\//.test(text));
+    }),
+  );
+}
+
+/** The best of several candidate rows of one threat: covered first, then undecided, then the gaps. */
+function best(rows: DetectionRow[]): DetectionRow | undefined {
+  return [...rows].sort((a, b) => STATUS_RANK.indexOf(a.status) - STATUS_RANK.indexOf(b.status))[0];
+}
+
+const FINDINGS_TITLE = `Security Command Center findings (${ALWAYS_NOTIFIED_SEVERITIES.join(', ')})`;
+
+/**
+ * The Security Command Center route beside the log-based alerts: organization notification config -> topic (the
+ * metric column) -> alert policy on the topic's publishes -> channels. A row only where the input has such a config.
+ */
+function findingRoutes(model: Model, alerts: readonly Resource[]): DetectionRow[] {
+  const configs = ORG_NOTIFICATION_CONFIG_TYPES.flatMap((t) => surviving(model.byType(t))).filter((c) => c.mode === 'managed');
+  const rows = configs.map((config): DetectionRow => {
+    const base = { threat: 'scc-findings', title: FINDINGS_TITLE, channels: [] as string[], channelTypes: [] as string[] };
+    const filterValue = get(config, 'streaming_config.filter');
+    const keeps = filterValue.state === 'unknown' ? 'unknown' : filterKeepsSeverities(filterValue.state === 'known' ? String(filterValue.value) : '', ALWAYS_NOTIFIED_SEVERITIES).keeps;
+    const topic = topicOf(model, config, 'pubsub_topic');
+    if (topic.state !== 'resource') return { ...base, status: topic.state === 'unknown' ? 'unknown' : 'no-metric' };
+    const name = knownString(model, topic.resource, 'name');
+    const metric = `topic ${name ?? resourceLabel(model, topic.resource)}`;
+    if (keeps === 'no') return { ...base, metric, status: 'no-metric' };
+    const watching = name === undefined ? [] : alerts.map((alert) => [alert, watchesTopic(alert, name)] as const).filter(([, w]) => w !== 'no');
+    if (watching.length === 0) return { ...base, metric, status: name === undefined ? 'unknown' : 'no-alert' };
+    return best(
+      watching.map(([alert, watches]) => {
+        const enabled = alertEnabled(alert);
+        const { names: channels, types: channelTypes } = channelsOf(model, alert);
+        let status: DetectionStatus = 'covered';
+        if (keeps !== 'yes' || watches !== 'yes' || enabled.state !== 'known') status = 'unknown';
+        else if (enabled.value === false) status = 'alert-disabled';
+        else if (channels.length === 0) status = 'no-channel';
+        return { ...base, metric, alert: knownString(model, alert, 'display_name') ?? resourceLabel(model, alert), channels, channelTypes, status };
+      }),
+    )!;
+  });
+  const chosen = best(rows);
+  return chosen ? [chosen] : [];
+}
+
 export function detectionCoverage(model: Model, params: RuleParams): DetectionRow[] {
   const metrics = surviving(model.byType('google_logging_metric')).filter((m) => m.mode === 'managed');
   const alerts = surviving(model.byType('google_monitoring_alert_policy')).filter((a) => a.mode === 'managed');
   const thresholds = indexWatchers(alerts, thresholdConditions);
   const absences = indexWatchers(alerts, absenceConditions);
-  return DETECTION_THREATS.map((threat) => {
+  const threats = DETECTION_THREATS.map((threat) => {
     const candidates: DetectionRow[] = [];
     for (const metric of metrics) {
       const text = writtenText(get<string>(metric, 'filter'));
@@ -76,7 +134,7 @@ export function detectionCoverage(model: Model, params: RuleParams): DetectionRo
         candidates.push({ threat: threat.id, title: threat.title, metric: metricName, alert: alertName, channels, channelTypes, status });
       }
     }
-    candidates.sort((a, b) => STATUS_RANK.indexOf(a.status) - STATUS_RANK.indexOf(b.status));
-    return candidates[0] ?? { threat: threat.id, title: threat.title, channels: [], channelTypes: [], status: 'no-metric' as const };
+    return best(candidates) ?? { threat: threat.id, title: threat.title, channels: [], channelTypes: [], status: 'no-metric' as const };
   });
+  return [...threats, ...findingRoutes(model, alerts)];
 }

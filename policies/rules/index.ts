@@ -43,6 +43,8 @@ import secretsAccessorPerSecret from './secrets/secrets-accessor-per-secret';
 import secretsInClearChannelLabels from './secrets/secrets-in-clear-channel-labels';
 import secretsNoPayloadInConfig from './secrets/secrets-no-payload-in-config';
 import secretsRotation from './secrets/secrets-rotation';
+import scanningFindingsNotified from './scanning/scanning-findings-notified';
+import scanningMuteConfigsReasoned from './scanning/scanning-mute-configs-reasoned';
 
 /** The rule catalogue, by category then id. */
 export const RULES: readonly Rule[] = [
@@ -85,5 +87,7 @@ export const RULES: readonly Rule[] = [
   secretsInClearChannelLabels,
   secretsNoPayloadInConfig,
   secretsRotation,
+  scanningFindingsNotified,
+  scanningMuteConfigsReasoned,
 ];
 

@@ -114,3 +114,32 @@ describe('.ci/run', () => {
     expect(script).toContain('export PUPPETEER_SKIP_DOWNLOAD=1');
   });
 });
+
+describe('examples/ci/dependency-and-code-scanning.yml', () => {
+  const scanning = parse(readFileSync(join(REPO, 'examples', 'ci', 'dependency-and-code-scanning.yml'), 'utf8'));
+  const jobSteps = (job: string): Step[] => scanning.jobs[job].steps;
+
+  test('runs on every pull request and on a weekly schedule', () => {
+    expect(Object.keys(scanning.on).sort()).toEqual(['pull_request', 'schedule', 'workflow_dispatch']);
+    expect(scanning.on.schedule[0].cron).toMatch(/^\S+ \S+ \* \* [0-6]$/);
+  });
+
+  test('reviews dependencies of a pull request, failing on high', () => {
+    expect(scanning.jobs['dependency-review'].if).toBe("github.event_name == 'pull_request'");
+    const review = jobSteps('dependency-review').find((s) => s.uses?.startsWith('actions/dependency-review-action@'));
+    expect(review?.with?.['fail-on-severity']).toBe('high');
+  });
+
+  test('audits the runtime dependencies on every run, failing on high', () => {
+    expect(scanning.jobs['npm-audit'].if).toBeUndefined();
+    expect(jobSteps('npm-audit').map((s) => s.run).filter(Boolean)).toEqual(['npm audit --omit=dev --audit-level=high']);
+  });
+
+  test('runs CodeQL on the TypeScript and uploads to code scanning', () => {
+    const uses = jobSteps('codeql').map((s) => s.uses ?? '');
+    expect(uses.filter((u) => u.startsWith('github/codeql-action/')).map((u) => u.split('@')[0])).toEqual(['github/codeql-action/init', 'github/codeql-action/analyze']);
+    expect(jobSteps('codeql')[1].with?.languages).toBe('javascript-typescript');
+    expect(scanning.jobs.codeql.permissions['security-events']).toBe('write');
+    expect(scanning.jobs.codeql.if).toBeUndefined();
+  });
+});

@@ -143,8 +143,10 @@ describe('npm start: the review of the example org', () => {
 
   test('review.md shows every detection row covered', () => {
     const detection = section(review(), '## 5. Detection coverage', '## 6. Change summary');
-    expect(detection).toContain('15 of 15 threats covered.');
+    expect(detection).toContain('16 of 16 threats covered.');
     expect(detection).not.toContain('GAP');
+    // The Security Command Center route beside the log-based alerts (scanning stack).
+    expect(detection).toMatch(/\| Security Command Center findings \(CRITICAL, HIGH\) \| `topic scc-findings` \| Security Command Center: new CRITICAL or HIGH finding \| .+ \| covered \|/);
   });
 
   test('practices.md states retention and protections and names no identity, project, domain or address of the org', () => {

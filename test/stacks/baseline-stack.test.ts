@@ -42,7 +42,8 @@ describe('the baseline app', () => {
       alerting: ['hierarchy', 'logging', 'secrets'],
       audit: ['hierarchy'],
       // The domain restriction goes last, after every grant to a Google service agent.
-      iam: ['alerting', 'audit', 'hierarchy', 'logging', 'secrets'],
+      iam: ['alerting', 'audit', 'hierarchy', 'logging', 'scanning', 'secrets'],
+      scanning: ['alerting', 'hierarchy'],
     });
     // AND DEPLOY_ORDER lists every stack after all it depends on
     DEPLOY_ORDER.forEach((stack, i) => {

@@ -63,7 +63,8 @@ describe('HierarchyStack', () => {
     }
     expect(enabled).toEqual({
       'example-app-npd': ['logging.googleapis.com'],
-      'example-app-prd': ['logging.googleapis.com'],
+      // app-prod hosts container images (scanning.imageProjects): Artifact Analysis scans them.
+      'example-app-prd': ['artifactregistry.googleapis.com', 'containerscanning.googleapis.com', 'logging.googleapis.com'],
       'example-kms-prd': ['cloudkms.googleapis.com', 'logging.googleapis.com'],
       'example-logging-prd': [
         'bigquery.googleapis.com',

@@ -141,7 +141,7 @@ describe('attribute types', () => {
         buildBaseline(app, config);
         app.synth();
         const model = loadModel(outdir, { declared: policyFromOrgConfig(config).declared });
-        expect(model.stacks).toEqual(['alerting', 'audit', 'hierarchy', 'iam', 'logging', 'secrets']);
+        expect(model.stacks).toEqual(['alerting', 'audit', 'hierarchy', 'iam', 'logging', 'scanning', 'secrets']);
         const bucket = model.byType('google_logging_project_bucket_config')[0];
         expect(get(bucket, 'retention_days')).toEqual({ state: 'known', value: 400 });
       } finally {

@@ -12,7 +12,7 @@ import { RULES } from '../../../policies/rules';
 const REPO = resolve(__dirname, '..', '..', '..');
 const RULES_DIR = join(REPO, 'policies', 'rules');
 const RULE_TESTS_DIR = join(REPO, 'test', 'policies', 'rules');
-const CATEGORIES = ['iam', 'logging', 'alerting', 'secrets', 'org', 'change', 'deploy'];
+const CATEGORIES = ['iam', 'logging', 'alerting', 'secrets', 'org', 'change', 'deploy', 'scanning'];
 
 function filesUnder(dir: string, suffix: string): string[] {
   if (!existsSync(dir)) return [];

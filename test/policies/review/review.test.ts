@@ -240,6 +240,31 @@ test('detection marks a disabled alert and an alert without channels as gaps', a
   expect(run.files['review.md']).toContain('0 of 15 threats covered; 15 gaps.');
 });
 
+test('detection lists the Security Command Center route beside the log-based alerts: covered, then a gap without the alert', async () => {
+  const resources: Record<string, Record<string, Record<string, unknown>>> = smallOrg();
+  const channel = resources.google_monitoring_alert_policy.owner.notification_channels;
+  resources.google_pubsub_topic = { ...resources.google_pubsub_topic, findings: { project: 'sec-logging', name: 'scc-findings' } };
+  resources.google_scc_v2_organization_notification_config = {
+    findings: { organization: ORG, config_id: 'c', pubsub_topic: '${google_pubsub_topic.findings.id}', streaming_config: { filter: 'state="ACTIVE" AND (severity="CRITICAL" OR severity="HIGH")' } },
+  };
+  resources.google_monitoring_alert_policy.findings = {
+    project: 'sec-logging',
+    display_name: 'New finding',
+    enabled: true,
+    combiner: 'OR',
+    notification_channels: channel,
+    conditions: [{ display_name: 'published', condition_threshold: { filter: 'resource.type="pubsub_topic" AND resource.labels.topic_id="scc-findings" AND metric.type="pubsub.googleapis.com/topic/send_message_operation_count"', comparison: 'COMPARISON_GT', threshold_value: 0, duration: '0s' } }],
+  };
+  const routed = await runReview(writeTemp('cdk.tf.json', smallOrgSynth(resources)), { configFile: policy, now: NOW });
+  expect(routed.review.detection.filter((d) => d.threat === 'scc-findings')).toEqual([
+    expect.objectContaining({ title: 'Security Command Center findings (CRITICAL, HIGH)', metric: 'topic scc-findings', alert: 'New finding', status: 'covered' }),
+  ]);
+  delete resources.google_monitoring_alert_policy.findings;
+  const unalerted = await runReview(writeTemp('cdk.tf.json', smallOrgSynth(resources)), { configFile: policy, now: NOW });
+  expect(unalerted.review.detection.filter((d) => d.threat === 'scc-findings').map((d) => d.status)).toEqual(['no-alert']);
+  expect(unalerted.files['review.md']).toContain('1 of 16 threats covered; 15 gaps.');
+});
+
 describe('--against OLD', () => {
   const before = smallOrg();
   const after = smallOrg();

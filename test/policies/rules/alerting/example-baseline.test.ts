@@ -26,6 +26,8 @@ import kmsKeyRotation from '../../../../policies/rules/kms/kms-key-rotation';
 import orgpolicyRequiredConstraints from '../../../../policies/rules/org/orgpolicy-required-constraints';
 import orgEssentialContacts from '../../../../policies/rules/org/org-essential-contacts';
 import changeNoDestroy from '../../../../policies/rules/change/change-no-destroy-security-resources';
+import scanningFindingsNotified from '../../../../policies/rules/scanning/scanning-findings-notified';
+import scanningMuteConfigsReasoned from '../../../../policies/rules/scanning/scanning-mute-configs-reasoned';
 
 const RULES = [
   alertingCisLogMetrics,
@@ -38,6 +40,8 @@ const RULES = [
   orgpolicyRequiredConstraints,
   orgEssentialContacts,
   changeNoDestroy,
+  scanningFindingsNotified,
+  scanningMuteConfigsReasoned,
 ] as Rule[];
 
 type Doc = { resource: Record<string, Record<string, Record<string, unknown>>> };
@@ -90,10 +94,26 @@ afterAll(() => {
 });
 
 describe('the example baseline', () => {
-  it('passes every alerting, secrets, kms, org and change rule, each having something to judge', () => {
+  it('passes every alerting, secrets, kms, org, change and scanning rule, each having something to judge', () => {
     const evaluation = check(synthesized);
     expect(reports(evaluation)).toEqual([]);
     expect(evaluation.rules.map((r) => [r.ruleId, r.outcome])).toEqual(RULES.map((r) => [r.meta.id, 'pass']));
+  });
+
+  it('fails scanning-findings-notified when the findings subscription is taken out, and scanning-mute-configs-reasoned when a mute loses its expiry', () => {
+    let config = '';
+    let mute = '';
+    const dir = mutated('scanning', (doc) => {
+      delete doc.resource.google_pubsub_subscription;
+      config = nameOf(doc, 'google_scc_v2_organization_notification_config', 'Findings_');
+      mute = nameOf(doc, 'google_scc_v2_organization_mute_config', 'Mute-mute-nonprod-default-network_');
+      const values = doc.resource.google_scc_v2_organization_mute_config[mute];
+      values.description = String(values.description).replace(/; expires: .*$/, '');
+    });
+    expect(reports(check(dir)).sort()).toEqual([
+      `scanning-findings-notified finding no-subscriber scanning/google_scc_v2_organization_notification_config.${config}`,
+      `scanning-mute-configs-reasoned finding no-expiry scanning/google_scc_v2_organization_mute_config.${mute}`,
+    ]);
   });
 
   it('fails alerting-cis-log-metrics when the CIS 2.5 alert policy is taken out', () => {

@@ -169,13 +169,13 @@ describe('deploy-domain-restriction-blocks-grants on the example baseline (cdktf
     evaluate(loadModel(dir), { rules: [rule], pack: { name: 'all', description: '', rules: [{ rule: rule.meta.id }] }, params: paramsFromConfig(config, RULE_TEST_NOW) })
       .results.map((r) => `${r.outcome} ${r.resourceId}`);
 
-  it('is silent: the iam stack, which sets the restriction, deploys after every stack that grants to a service agent (logging, secrets, alerting, audit)', () => {
+  it('is silent: the iam stack, which sets the restriction, deploys after every stack that grants to a service agent (logging, secrets, alerting, audit, scanning)', () => {
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
-    expect(manifest.stacks.iam.dependencies).toEqual(expect.arrayContaining(['logging', 'secrets', 'alerting', 'audit']));
+    expect(manifest.stacks.iam.dependencies).toEqual(expect.arrayContaining(['logging', 'secrets', 'alerting', 'audit', 'scanning']));
     expect(reportsOn(outdir)).toEqual([]);
   });
 
-  it('reports all eleven service-agent grants when the iam stack waits only for the hierarchy, as before the fix', () => {
+  it('reports all twelve service-agent grants when the iam stack waits only for the hierarchy, as before the fix', () => {
     const before = mkdtempSync(join(tmpdir(), 'domain-restriction-prefix-'));
     try {
       cpSync(outdir, before, { recursive: true });
@@ -192,6 +192,8 @@ describe('deploy-domain-restriction-blocks-grants on the example baseline (cdktf
         'finding logging/google_project_iam_member.CentralSink_WriterGrant_A8F22D56',
         'finding logging/google_pubsub_topic_iam_member.SiemSink_WriterGrant_3E1DAB5A',
         'finding logging/google_storage_bucket_iam_member.ArchiveSink_WriterGrant_C4D1FA9E',
+        // Caught while adding the scanning stack: its findings topic grants to the SCC notification agent.
+        'finding scanning/google_pubsub_topic_iam_member.Findings_AgentPublisher_F3A74AF4',
         'finding secrets/google_kms_crypto_key_iam_member.Key-europe-west1_EncrypterDecrypter1_B53F27B7',
         'finding secrets/google_kms_crypto_key_iam_member.Key-europe-west4_EncrypterDecrypter1_319BD316',
         'finding secrets/google_pubsub_topic_iam_member.RotationTopic_PublisherGrant_4E3EE159',

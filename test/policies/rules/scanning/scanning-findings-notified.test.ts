@@ -1,0 +1,86 @@
+import rule from '../../../../policies/rules/scanning/scanning-findings-notified';
+import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
+import { corpusReports, planFiles } from '../deploy/corpus';
+import { CONFIG, ORG, planRoute, synthRoute } from './fixtures';
+
+const WITH_ORG = { organizationId: ORG };
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'synth: HIGH and CRITICAL active findings to a topic with a pull subscription', input: { synth: synthRoute() } },
+    { name: 'synth: a wider filter (MEDIUM too) still keeps HIGH and CRITICAL', input: { synth: synthRoute({ filter: 'state = "ACTIVE" AND (severity = "CRITICAL" OR severity = "HIGH" OR severity = "MEDIUM")' }) } },
+    { name: 'synth: an empty filter keeps every finding', input: { synth: synthRoute({ filter: '' }) } },
+    { name: 'plan: the route wired by references, known after apply', input: { plan: planRoute() } },
+    {
+      name: 'plan: an existing topic named by its id, subscribed to by name',
+      input: {
+        plan: plan([
+          { address: 'google_pubsub_topic.findings', values: { project: 'p-sec', name: 'findings', id: 'projects/p-sec/topics/findings' }, action: 'no-op' },
+          { address: CONFIG, values: { config_id: 'c', organization: ORG, pubsub_topic: 'projects/p-sec/topics/findings', streaming_config: [{ filter: 'state="ACTIVE"' }] } },
+          { address: 'google_pubsub_subscription.s', values: { project: 'p-sec', name: 's', topic: 'findings' } },
+        ]),
+      },
+    },
+    { name: 'plan: no SCC resource and no organization in config is not this input\'s business', input: { plan: plan([{ address: 'google_pubsub_topic.t', values: { name: 't' } }]) } },
+  ],
+  invalid: [
+    {
+      name: 'fails synth: the organization is configured, but no notification config exists',
+      input: { synth: synth({ google_pubsub_topic: { t: { name: 't' } } }) },
+      params: WITH_ORG,
+      errors: [{ messageId: 'missing', address: 'scanning-findings-notified' }],
+    },
+    {
+      name: 'fails synth: a filter for one category drops other HIGH findings',
+      input: { synth: synthRoute({ filter: 'state="ACTIVE" AND category="OPEN_FIREWALL"' }) },
+      errors: [{ messageId: 'filter-drops', address: CONFIG }],
+    },
+    {
+      name: 'fails synth: CRITICAL only drops HIGH',
+      input: { synth: synthRoute({ filter: 'state="ACTIVE" AND severity="CRITICAL"' }) },
+      errors: [{ messageId: 'filter-drops', address: CONFIG }],
+    },
+    { name: 'fails synth: nobody subscribes to the topic', input: { synth: synthRoute({ subscription: false }) }, errors: [{ messageId: 'no-subscriber', address: CONFIG }] },
+    {
+      name: 'fails synth (unknown): the filter comes from a variable',
+      input: { synth: synthRoute({ filter: '${var.findings_filter}' }) },
+      errors: [{ messageId: 'filter-unknown', address: CONFIG, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): a filter beyond this reading (an AND inside an OR group)',
+      input: { synth: synthRoute({ filter: 'severity="HIGH" OR (category="X" AND state="ACTIVE")' }) },
+      errors: [{ messageId: 'filter-unknown', address: CONFIG, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): the topic comes from a variable',
+      input: { synth: synth({ google_scc_v2_organization_notification_config: { findings: { config_id: 'c', organization: ORG, pubsub_topic: '${var.topic}', streaming_config: { filter: '' } } } }) },
+      errors: [{ messageId: 'topic-unknown', address: CONFIG, outcome: 'unknown' }],
+    },
+    { name: 'fails plan: the topic is deleted by the same change', input: { plan: planRoute({ topicAction: 'delete' }) }, errors: [{ messageId: 'topic-missing', address: CONFIG }] },
+    {
+      name: 'fails plan: a literal topic the input does not hold',
+      input: { plan: plan([{ address: CONFIG, values: { config_id: 'c', organization: ORG, pubsub_topic: 'projects/elsewhere/topics/t', streaming_config: [{ filter: '' }] } }]) },
+      errors: [{ messageId: 'topic-missing', address: CONFIG }],
+    },
+    { name: 'fails plan: inactive findings only', input: { plan: planRoute({ filter: 'state="INACTIVE"' }) }, errors: [{ messageId: 'filter-drops', address: CONFIG }] },
+    { name: 'fails plan: nobody subscribes', input: { plan: planRoute({ subscription: false }) }, errors: [{ messageId: 'no-subscriber', address: CONFIG }] },
+    {
+      name: 'fails plan (unknown): a subscription whose topic is known only after apply and refers to nothing here',
+      input: {
+        plan: plan([
+          { address: 'google_pubsub_topic.findings', values: { project: 'p', name: 'findings' } },
+          { address: CONFIG, values: { config_id: 'c', organization: ORG, streaming_config: [{ filter: '' }] }, unknown: { pubsub_topic: true }, references: { pubsub_topic: ['google_pubsub_topic.findings.id', 'google_pubsub_topic.findings'] } },
+          { address: 'google_pubsub_subscription.s', values: { name: 's' }, unknown: { topic: true }, references: { topic: ['var.topic'] } },
+        ]),
+      },
+      errors: [{ messageId: 'subscriber-unknown', address: CONFIG, outcome: 'unknown' }],
+    },
+  ],
+});
+
+describe('scanning-findings-notified on the terraform-validator corpus', () => {
+  it(`is silent on all ${planFiles().length} plans (none manages Security Command Center)`, () => {
+    expect(planFiles().length).toBe(104);
+    expect(corpusReports(rule)).toEqual({});
+  });
+});
