@@ -67,10 +67,18 @@ export type TargetIdentity = Identity & { readonly type: string };
 
 export const LEVEL_PREFIX: Readonly<Record<string, string>> = { organization: 'organizations/', folder: 'folders/', project: 'projects/' };
 
-/** `projects/p` and `p` name the same project (likewise folders and organizations). */
+/** `projects/-/serviceAccounts/sa@p.iam.gserviceaccount.com`: the `-` stands for the project the account's email names. */
+const WILDCARD_SERVICE_ACCOUNT = /^projects\/-\/serviceAccounts\/([^/@]+@([a-z][a-z0-9-]*)\.iam\.gserviceaccount\.com)$/i;
+
+/**
+ * `projects/p` and `p` name the same project (likewise folders and organizations); a service account named
+ * through the `projects/-` wildcard is the one in the project its email names.
+ */
 export function normalizeTargetId(level: string, id: string): string {
   const prefix = LEVEL_PREFIX[level];
-  return prefix && id.startsWith(prefix) ? id.slice(prefix.length) : id;
+  if (prefix) return id.startsWith(prefix) ? id.slice(prefix.length) : id;
+  const wildcard = WILDCARD_SERVICE_ACCOUNT.exec(id);
+  return wildcard ? `projects/${wildcard[2].toLowerCase()}/serviceAccounts/${wildcard[1]}` : id;
 }
 
 /** The known value of the attribute a grant's target reference reads (`${google_project.p.project_id}`). */
