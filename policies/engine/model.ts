@@ -138,8 +138,12 @@ export interface GrantCondition {
 export interface Grant {
   /** Model id of the resource that makes the grant (`*_iam_member`, `*_iam_binding`, `*_iam_policy`). */
   readonly resourceId: string;
-  /** member: additive; binding: authoritative for the role; policy: authoritative for the whole policy. */
-  readonly kind: 'member' | 'binding' | 'policy';
+  /**
+   * member: additive; binding: authoritative for the role; policy: authoritative for the whole policy;
+   * acl: an access-control entry (Cloud Storage ACLs, BigQuery dataset access), never in `model.grants`,
+   * which holds IAM grants only (policies/gcp/acl-grants.ts reads the ACLs).
+   */
+  readonly kind: 'member' | 'binding' | 'policy' | 'acl';
   readonly target: GrantTarget;
   readonly role: Value<string>;
   readonly member: Value<string>;

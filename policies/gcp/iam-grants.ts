@@ -5,6 +5,7 @@
 import { get, type Grant, type Model, type Resource } from '../engine/model';
 import type { RuleContext } from '../engine/rule';
 import type { Tri } from '../engine/values';
+import { aclGrants } from './acl-grants';
 import { normalizeMember } from './principals';
 
 /** Grants that give access after apply: a grant whose resource is being deleted gives none. */
@@ -20,6 +21,19 @@ export function eachLiveGrant<M extends string>(context: RuleContext<M>, visit: 
   const grants = liveGrants(context.model);
   if (grants.length === 0) {
     context.notApplicable('no IAM grants in the input');
+    return;
+  }
+  for (const grant of grants) visit(grant, grantingResource(context.model, grant));
+}
+
+/**
+ * Like eachLiveGrant, for rules that judge who is given access whatever the mechanism: IAM grants and the
+ * ACL entries of Cloud Storage and BigQuery datasets (gcp/acl-grants.ts), which reach the same people.
+ */
+export function eachLiveMemberGrant<M extends string>(context: RuleContext<M>, visit: (grant: Grant, resource: Resource) => void): void {
+  const grants = [...liveGrants(context.model), ...aclGrants(context.model).filter((g) => g.action !== 'delete')];
+  if (grants.length === 0) {
+    context.notApplicable('no IAM grants or ACL entries in the input');
     return;
   }
   for (const grant of grants) visit(grant, grantingResource(context.model, grant));
