@@ -72,7 +72,7 @@ export interface Resource {
    * rejects others; a synthesized `"365"` for a number reads 365).
    */
   readonly values: Readonly<Record<string, unknown>>;
-  /** Values before the change (plan `change.before`), for deletes and replaces; undefined otherwise. */
+  /** Values before the change (plan `change.before`), for updates, deletes and replaces; undefined otherwise. */
   readonly before?: Readonly<Record<string, unknown>>;
   readonly unknown: UnknownTree;
   /** Same shape: `true` marks sensitive subtrees. Values under them never reach any output. */
