@@ -76,10 +76,19 @@ function storageRole(role: Value<unknown>): Value<string> {
   return role.state === 'known' && typeof role.value === 'string' ? known(`acl:${role.value}`) : role.state === 'absent' ? known('acl:(absent)') : { state: 'unknown', references: [] };
 }
 
+/**
+ * Whether the configuration writes a computed attribute from other values: `role_entity` and a dataset's
+ * `access` are Optional+Computed, so a plan shows them known only after apply also when they are left out
+ * (the API fills them from `predefined_acl`, or with BigQuery's default project teams and creator).
+ */
+function writtenFromValues(resource: Resource, attribute: string): boolean {
+  return resource.references.some((r) => r.path === attribute || r.path.startsWith(`${attribute}.`));
+}
+
 /** Entries of a `role_entity` list (`READER:group-a@example.com`), each at its index. */
 function roleEntityGrants(resource: Resource, target: GrantTarget): Grant[] {
   const list = get<unknown[]>(resource, 'role_entity');
-  if (list.state === 'absent') return [];
+  if (list.state === 'absent' || (list.state === 'unknown' && !writtenFromValues(resource, 'role_entity'))) return [];
   if (list.state === 'unknown' || !Array.isArray(list.value)) return [aclGrant(resource, target, { state: 'unknown', references: [] }, { state: 'unknown', references: [] }, 'role_entity')];
   return list.value.map((_, i) => {
     const path = `role_entity.${i}`;
@@ -141,10 +150,7 @@ function datasetGrants(resource: Resource): Grant[] {
   const blocks = get<unknown>(resource, 'access');
   if (blocks.state === 'absent') return [];
   if (blocks.state === 'unknown') {
-    // `access` is computed: left out, BigQuery fills in the project teams and the creator (plans show it as
-    // known after apply). Only blocks written from values of the configuration may be anyone.
-    const configured = resource.references.some((r) => r.path === 'access' || r.path.startsWith('access.'));
-    return configured ? [aclGrant(resource, target, blocks as Value<string>, blocks as Value<string>, 'access')] : [];
+    return writtenFromValues(resource, 'access') ? [aclGrant(resource, target, blocks as Value<string>, blocks as Value<string>, 'access')] : [];
   }
   // Synthesized JSON writes a single block as an object; plans always use arrays.
   if (!Array.isArray(blocks.value)) return datasetEntryGrants(resource, target, 'access.');

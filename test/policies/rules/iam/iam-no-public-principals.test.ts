@@ -7,6 +7,10 @@ const BUCKET = 'example-com-audit-archive';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a private predefined bucket ACL whose role_entity the API computes, known after apply (plan)',
+      input: { plan: plan([{ address: 'google_storage_bucket_acl.acl', values: { bucket: BUCKET, predefined_acl: 'private' }, unknown: { role_entity: true } }]) },
+    },
+    {
       name: 'ACLs and dataset access for groups, project teams and an authorized view (synth)',
       input: {
         synth: synth({
@@ -60,6 +64,16 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'fails as unknown on a role_entity list written from a value known only after apply (plan)',
+      input: {
+        plan: plan([
+          { address: 'google_storage_bucket_acl.acl', values: { bucket: BUCKET }, unknown: { role_entity: true }, references: { role_entity: ['data.external.acl.result', 'data.external.acl'] } },
+          { address: 'data.external.acl', values: {}, unknown: { result: true } },
+        ]),
+      },
+      errors: [{ messageId: 'member-unknown', address: 'google_storage_bucket_acl.acl', outcome: 'unknown' }],
+    },
     {
       name: 'fails on a bucket ACL entry for allUsers (synth)',
       input: { synth: synth({ google_storage_bucket_access_control: { public: { bucket: BUCKET, entity: 'allUsers', role: 'READER' } } }) },
