@@ -72,7 +72,7 @@ export interface Resource {
    * rejects others; a synthesized `"365"` for a number reads 365).
    */
   readonly values: Readonly<Record<string, unknown>>;
-  /** Values before the change (plan `change.before`), for deletes and replaces; undefined otherwise. */
+  /** Values before the change (plan `change.before`), for updates, deletes and replaces; undefined otherwise. */
   readonly before?: Readonly<Record<string, unknown>>;
   readonly unknown: UnknownTree;
   /** Same shape: `true` marks sensitive subtrees. Values under them never reach any output. */
@@ -138,8 +138,12 @@ export interface GrantCondition {
 export interface Grant {
   /** Model id of the resource that makes the grant (`*_iam_member`, `*_iam_binding`, `*_iam_policy`). */
   readonly resourceId: string;
-  /** member: additive; binding: authoritative for the role; policy: authoritative for the whole policy. */
-  readonly kind: 'member' | 'binding' | 'policy';
+  /**
+   * member: additive; binding: authoritative for the role; policy: authoritative for the whole policy;
+   * acl: an access-control entry (Cloud Storage ACLs, BigQuery dataset access), never in `model.grants`,
+   * which holds IAM grants only (policies/gcp/acl-grants.ts reads the ACLs).
+   */
+  readonly kind: 'member' | 'binding' | 'policy' | 'acl';
   readonly target: GrantTarget;
   readonly role: Value<string>;
   readonly member: Value<string>;

@@ -5,6 +5,7 @@
 import { get, type Grant, type Model, type Resource } from '../engine/model';
 import type { RuleContext } from '../engine/rule';
 import type { Tri } from '../engine/values';
+import { aclGrants } from './acl-grants';
 import { normalizeMember } from './principals';
 
 /** Grants that give access after apply: a grant whose resource is being deleted gives none. */
@@ -20,6 +21,19 @@ export function eachLiveGrant<M extends string>(context: RuleContext<M>, visit: 
   const grants = liveGrants(context.model);
   if (grants.length === 0) {
     context.notApplicable('no IAM grants in the input');
+    return;
+  }
+  for (const grant of grants) visit(grant, grantingResource(context.model, grant));
+}
+
+/**
+ * Like eachLiveGrant, for rules that judge who is given access whatever the mechanism: IAM grants and the
+ * ACL entries of Cloud Storage and BigQuery datasets (gcp/acl-grants.ts), which reach the same people.
+ */
+export function eachLiveMemberGrant<M extends string>(context: RuleContext<M>, visit: (grant: Grant, resource: Resource) => void): void {
+  const grants = [...liveGrants(context.model), ...aclGrants(context.model).filter((g) => g.action !== 'delete')];
+  if (grants.length === 0) {
+    context.notApplicable('no IAM grants or ACL entries in the input');
     return;
   }
   for (const grant of grants) visit(grant, grantingResource(context.model, grant));
@@ -67,10 +81,18 @@ export type TargetIdentity = Identity & { readonly type: string };
 
 export const LEVEL_PREFIX: Readonly<Record<string, string>> = { organization: 'organizations/', folder: 'folders/', project: 'projects/' };
 
-/** `projects/p` and `p` name the same project (likewise folders and organizations). */
+/** `projects/-/serviceAccounts/sa@p.iam.gserviceaccount.com`: the `-` stands for the project the account's email names. */
+const WILDCARD_SERVICE_ACCOUNT = /^projects\/-\/serviceAccounts\/([^/@]+@([a-z][a-z0-9-]*)\.iam\.gserviceaccount\.com)$/i;
+
+/**
+ * `projects/p` and `p` name the same project (likewise folders and organizations); a service account named
+ * through the `projects/-` wildcard is the one in the project its email names.
+ */
 export function normalizeTargetId(level: string, id: string): string {
   const prefix = LEVEL_PREFIX[level];
-  return prefix && id.startsWith(prefix) ? id.slice(prefix.length) : id;
+  if (prefix) return id.startsWith(prefix) ? id.slice(prefix.length) : id;
+  const wildcard = WILDCARD_SERVICE_ACCOUNT.exec(id);
+  return wildcard ? `projects/${wildcard[2].toLowerCase()}/serviceAccounts/${wildcard[1]}` : id;
 }
 
 /** The known value of the attribute a grant's target reference reads (`${google_project.p.project_id}`). */

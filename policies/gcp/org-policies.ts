@@ -31,6 +31,14 @@ export interface OrgPolicyView {
    * default, unrestricted for the IAM member constraints) or an unconditional `allow_all` / `allow.all`.
    */
   readonly lifted: Tri;
+  /**
+   * The policy turns the constraint off here and below, whatever is enforced above: a lift (see `lifted`), a
+   * rule that says `enforce = false` (conditional or not: where it applies it wins over the parent), a legacy
+   * `boolean_policy.enforced = false`, or `inherit_from_parent = false` with nothing of its own enforced, listed
+   * or denied. Policies are evaluated from the node up, and a policy that does not inherit replaces its
+   * parents' (https://cloud.google.com/resource-manager/docs/organization-policy/understanding-hierarchy).
+   */
+  readonly turnedOff: Tri;
   /** The parameters of unconditional enforcing rules (managed constraints), parsed; 'unknown' when not readable before apply. */
   readonly parameters: readonly Readonly<Record<string, unknown>>[] | 'unknown';
 }
@@ -38,6 +46,19 @@ export interface OrgPolicyView {
 function truthy(value: Value<unknown>): Tri {
   if (value.state === 'unknown') return 'unknown';
   return value.state === 'known' && (value.value === true || value.value === 'TRUE' || value.value === 'true') ? 'yes' : 'no';
+}
+
+/** An explicit `false` (not an absent value, which leaves the decision to the parent). */
+function explicitlyFalse(value: Value<unknown>): Tri {
+  if (value.state === 'unknown') return 'unknown';
+  return value.state === 'known' && (value.value === false || value.value === 'FALSE' || value.value === 'false') ? 'yes' : 'no';
+}
+
+/** Not inheriting, with nothing of its own: the constraint is off from this node down. */
+function standsAloneWithNothing(inherit: Value<unknown>, ...own: Tri[]): Tri {
+  const notInheriting = explicitlyFalse(inherit);
+  if (notInheriting === 'no' || own.includes('yes')) return 'no';
+  return notInheriting === 'yes' && own.every((t) => t === 'no') ? 'yes' : 'unknown';
 }
 
 function listLength(resource: Resource, path: string): Value<number> {
@@ -88,6 +109,8 @@ function fromPolicyV2(model: Model, resource: Resource, organizationId: string |
   let allowAll: Tri = enforced;
   let allowedValues: string[] | 'unknown' = rules.state === 'unknown' ? 'unknown' : [];
   let parameters: Record<string, unknown>[] | 'unknown' = rules.state === 'unknown' ? 'unknown' : [];
+  let enforceFalse: Tri = rules.state === 'unknown' ? 'unknown' : 'no';
+  let denyAll: Tri = enforceFalse;
   if (rules.state === 'known') {
     const states = Array.from({ length: rules.value }, (_, i) => {
       const base = `spec.rules.${i}`;
@@ -112,7 +135,10 @@ function fromPolicyV2(model: Model, resource: Resource, organizationId: string |
     enforced = anyYes(states.map((s) => s.enforced));
     allowList = anyYes(states.map((s) => s.allowList));
     allowAll = anyYes(states.map((s) => s.allowAll));
+    enforceFalse = anyYes(states.map((_, i) => explicitlyFalse(get(resource, `spec.rules.${i}.enforce`))));
+    denyAll = anyYes(states.map((_, i) => truthy(get(resource, `spec.rules.${i}.deny_all`))));
   }
+  const lifted = anyYes([reset, allowAll]);
   return {
     resource,
     constraint,
@@ -121,7 +147,8 @@ function fromPolicyV2(model: Model, resource: Resource, organizationId: string |
     enforced,
     allowList,
     allowedValues,
-    lifted: anyYes([reset, allowAll]),
+    lifted,
+    turnedOff: anyYes([lifted, enforceFalse, standsAloneWithNothing(get(resource, 'spec.inherit_from_parent'), enforced, allowList, denyAll)]),
     parameters,
   };
 }
@@ -147,15 +174,22 @@ function fromLegacyPolicy(model: Model, resource: Resource, organizationId: stri
         ? isOrganizationParent({ state: 'known', value: `organizations/${orgId.value}` }, organizationId)
         : organizationId === undefined ? 'yes' : 'unknown';
   }
+  const lifted = anyYes([truthy(get(resource, 'restore_policy.default')), truthy(get(resource, 'list_policy.allow.all'))]);
+  const allowList = hasItems(listLength(resource, 'list_policy.allow.values'));
   return {
     resource,
     constraint,
     nodeKey: nodeKeyOf(model, resource, where.attribute, where.prefix),
     atOrganization,
     enforced: truthy(get(resource, 'boolean_policy.enforced')),
-    allowList: hasItems(listLength(resource, 'list_policy.allow.values')),
+    allowList,
     allowedValues: stringList(resource, 'list_policy.allow.values'),
-    lifted: anyYes([truthy(get(resource, 'restore_policy.default')), truthy(get(resource, 'list_policy.allow.all'))]),
+    lifted,
+    turnedOff: anyYes([
+      lifted,
+      explicitlyFalse(get(resource, 'boolean_policy.enforced')),
+      standsAloneWithNothing(get(resource, 'list_policy.inherit_from_parent'), allowList, hasItems(listLength(resource, 'list_policy.deny.values')), truthy(get(resource, 'list_policy.deny.all'))),
+    ]),
     parameters: [],
   };
 }

@@ -38,6 +38,8 @@ function pathParents(model: Model, id: string): Chain {
   const chain: string[] = [];
   for (let n = parts.length - 1; n >= 2; n--) {
     const prefix = parts.slice(0, n).join('/');
+    // `projects/-/...` (an account whose email names no project): which project it sits in is not in the id.
+    if (n === 2 && parts[0] === 'projects' && parts[1] === '-') return { chain, unplaced: true };
     if (n === 2 && parts[0] === 'projects') {
       const up = chainAbove(model, prefix);
       return { chain: [...chain, ...up.chain], unplaced: up.unplaced };

@@ -35,6 +35,7 @@ const guardrails: Pack = {
     'secrets-rotation',
     'kms-key-rotation',
     'change-no-destroy-security-resources',
+    'change-no-weakened-logging',
     'deploy-services-enabled',
     'deploy-alert-before-metric',
     'deploy-locked-at-creation',

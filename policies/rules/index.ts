@@ -11,6 +11,7 @@ import alertingFailedLoginSpike from './alerting/alerting-failed-login-spike';
 import alertingPoliciesHaveChannels from './alerting/alerting-policies-have-channels';
 import alertingSignInSourcePresent from './alerting/alerting-sign-in-source-present';
 import changeNoDestroySecurityResources from './change/change-no-destroy-security-resources';
+import changeNoWeakenedLogging from './change/change-no-weakened-logging';
 import deployAlertBeforeMetric from './deploy/deploy-alert-before-metric';
 import deployDomainRestrictionBlocksGrants from './deploy/deploy-domain-restriction-blocks-grants';
 import deployLockedAtCreation from './deploy/deploy-locked-at-creation';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   alertingPoliciesHaveChannels,
   alertingSignInSourcePresent,
   changeNoDestroySecurityResources,
+  changeNoWeakenedLogging,
   deployAlertBeforeMetric,
   deployDomainRestrictionBlocksGrants,
   deployLockedAtCreation,

@@ -368,7 +368,8 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
       index: p.index,
       modulePath: p.modulePath,
       values: isObject(values) ? values : {},
-      before: (deleting || action === 'replace') && before ? before : undefined,
+      // Kept for every change of an existing object, so rules can tell what a change takes away.
+      before: (deleting || action === 'replace' || action === 'update') && before ? before : undefined,
       unknown: deleting ? {} : markTree(change?.after_unknown),
       sensitive: markTree(sensitive),
       action,

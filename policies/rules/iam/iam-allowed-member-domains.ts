@@ -6,7 +6,7 @@
  */
 import { describeMember, type MemberInfo } from '../../gcp/principals';
 import { describeRole } from '../../gcp/roles';
-import { eachLiveGrant } from '../../gcp/iam-grants';
+import { eachLiveMemberGrant } from '../../gcp/iam-grants';
 import { modelRule } from '../../engine/rule';
 import { tri, type Tri } from '../../engine/values';
 
@@ -42,7 +42,7 @@ export default modelRule({
       return;
     }
     const allowedList = [...allowed].join(', ');
-    eachLiveGrant(context, (grant, resource) => {
+    eachLiveMemberGrant(context, (grant, resource) => {
       const member = describeMember(context.model, grant.member);
       if (member.kind !== undefined && !DOMAIN_KINDS.has(member.kind)) return;
       const verdict: Tri = member.kind === undefined ? 'unknown' : isAllowed(member, allowed);

@@ -52,7 +52,8 @@ function conflictBetween(a: Manager, b: Manager): MessageId | undefined {
   return a.kind === 'binding' && b.kind === 'binding' ? 'duplicate-binding' : 'binding-member-conflict';
 }
 
-const RANK: Readonly<Record<Grant['kind'], number>> = { policy: 2, binding: 1, member: 0 };
+// ACL entries are not in model.grants (an ACL does not manage the IAM policy); ranked as additive for completeness.
+const RANK: Readonly<Record<Grant['kind'], number>> = { policy: 2, binding: 1, member: 0, acl: 0 };
 
 /** Each pair is looked at once, from its more authoritative side (then the earlier one): members never start a pair. */
 function startsPair(a: Manager, b: Manager): boolean {

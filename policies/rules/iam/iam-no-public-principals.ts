@@ -4,7 +4,7 @@
  */
 import { describeMember } from '../../gcp/principals';
 import { describeRole } from '../../gcp/roles';
-import { eachLiveGrant } from '../../gcp/iam-grants';
+import { eachLiveMemberGrant } from '../../gcp/iam-grants';
 import { modelRule } from '../../engine/rule';
 
 export default modelRule({
@@ -25,7 +25,7 @@ export default modelRule({
       'the organization policy storage.publicAccessPrevention lifted only there.',
   },
   check(context) {
-    eachLiveGrant(context, (grant, resource) => {
+    eachLiveMemberGrant(context, (grant, resource) => {
       const member = describeMember(context.model, grant.member);
       const data = { role: describeRole(context.model, grant.role).display, target: grant.target.type, member: member.display };
       const options = { path: grant.path };

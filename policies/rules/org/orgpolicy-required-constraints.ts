@@ -12,12 +12,14 @@ type MessageId =
   | 'constraint-not-enforced'
   | 'missing-domain-restriction'
   | 'domain-restriction-without-allowlist'
-  | 'policy-unknown';
+  | 'policy-unknown'
+  | 'constraint-overridden'
+  | 'override-unknown';
 
 export default modelRule<MessageId>({
   meta: {
     id: 'orgpolicy-required-constraints',
-    description: 'Enforce every required boolean constraint at the organization, and restrict IAM members to allowed directory customers.',
+    description: 'Enforce every required boolean constraint at the organization, restrict IAM members to allowed directory customers, and turn none of them off below.',
     severity: 'high',
     category: 'org',
     controls: ['CIS GCP 1.2'],
@@ -27,6 +29,8 @@ export default modelRule<MessageId>({
       'missing-domain-restriction': 'No organization policy restricts IAM members with {{constraint}}.',
       'domain-restriction-without-allowlist': 'Organization policy for {{constraint}} has no allowed customer ids: any domain (or none) may be granted.',
       'policy-unknown': 'Organization policy has its constraint, parent or enforcement known only after apply; it may be the one for {{constraint}}.',
+      'constraint-overridden': 'Policy on {{node}} turns {{constraint}} off there and below, overriding the organization\'s enforcement.',
+      'override-unknown': 'Policy on {{node}} for {{constraint}} has values known only after apply; it may turn the constraint off there and below.',
     },
     help:
       'Organization policies are preventive: a constraint enforced at the organization stops service account keys, default editor grants, audit-log exemptions and public buckets in every project, whoever deploys them. Create a `google_org_policy_policy` with `parent = "organizations/<id>"`, `name = "organizations/<id>/policies/<constraint>"` and `spec { rules { enforce = "TRUE" } }` per required constraint, and one for iam.allowedPolicyMemberDomains whose `values.allowed_values` lists the directory customer ids (CIS GCP 1.2).',
@@ -63,5 +67,15 @@ export default modelRule<MessageId>({
       judge(constraint, (p) => p.enforced, 'missing-constraint', 'constraint-not-enforced');
     }
     judge(DOMAIN_CONSTRAINT, (p) => p.allowList, 'missing-domain-restriction', 'domain-restriction-without-allowlist');
+    // Below the organization, a policy that turns a constraint off wins over the organization's enforcement
+    // for its node and everything under it (https://cloud.google.com/resource-manager/docs/organization-policy/understanding-hierarchy).
+    const required = new Set([...params.requiredConstraints, DOMAIN_CONSTRAINT]);
+    for (const p of orgPolicies(model, params.organizationId)) {
+      if (p.atOrganization === 'yes' || unknownReported.has(p.resource.id) || p.turnedOff === 'no') continue;
+      if (p.constraint !== undefined && !required.has(p.constraint)) continue;
+      const data = { constraint: p.constraint ?? '(a constraint known only after apply)', node: p.nodeKey ?? '(a node known only after apply)' };
+      if (p.turnedOff === 'yes' && p.constraint !== undefined && p.atOrganization === 'no') context.report(p.resource, 'constraint-overridden', data);
+      else context.unknown(p.resource, 'override-unknown', data);
+    }
   },
 });

@@ -27,11 +27,11 @@ describe('plan actions', () => {
     { address: 'data.google_d.read', values: { b: 1 } },
   ];
 
-  it('maps each change to its action, values after and values before where a delete or replace needs them', () => {
+  it('maps each change to its action, values after and values before of every change to an existing object', () => {
     const model = load(plan(specs));
     expect(model.resources.map((r) => [r.address, r.action, r.values, r.before])).toEqual([
       ['google_x.created', 'create', { a: 1 }, undefined],
-      ['google_x.updated', 'update', { a: 2 }, undefined],
+      ['google_x.updated', 'update', { a: 2 }, { a: 1 }],
       ['google_x.replaced', 'replace', { a: 5 }, { a: 4 }],
       ['google_x.kept', 'no-op', { a: 6 }, undefined],
       ['data.google_d.read', 'read', { b: 1 }, undefined],

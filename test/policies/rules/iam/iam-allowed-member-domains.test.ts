@@ -62,6 +62,20 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'fails on a foreign domain in a bucket ACL list and in dataset access (plan)',
+      input: {
+        plan: plan([
+          { address: 'google_storage_bucket_acl.acl', values: { bucket: 'b', role_entity: ['READER:domain-partner.example.org', 'OWNER:group-gcp-admins@example.com'] } },
+          { address: 'google_bigquery_dataset_access.partner', values: { dataset_id: 'audit', role: 'READER', group_by_email: 'analysts@partner.example.org' } },
+        ]),
+      },
+      params: ORG,
+      errors: [
+        { messageId: 'foreign-domain', address: 'google_storage_bucket_acl.acl' },
+        { messageId: 'foreign-domain', address: 'google_bigquery_dataset_access.partner' },
+      ],
+    },
+    {
       name: 'fails on a consumer account (synth)',
       input: { synth: synth({ google_project_iam_member: { gmail: { project: PROJECT, role: 'roles/browser', member: 'user:alice@gmail.com' } } }) },
       params: ORG,

@@ -119,6 +119,49 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'fails when admin at a folder meets key use on a key of a project in a subfolder of it (plan)',
+      input: {
+        plan: plan([
+          { address: 'google_folder.prod', values: { display_name: 'prod', parent: 'organizations/123456789012' }, unknown: { name: true } },
+          { address: 'google_folder.payments', values: { display_name: 'payments' }, unknown: { name: true, parent: true }, references: { parent: ['google_folder.prod.name', 'google_folder.prod'] } },
+          { address: 'google_project.kms', values: { project_id: 'example-kms-prd', name: 'kms' }, unknown: { folder_id: true }, references: { folder_id: ['google_folder.payments.name', 'google_folder.payments'] } },
+          { address: 'google_folder_iam_member.admin', values: { role: ADMIN, member: SECURITY }, unknown: { folder: true }, references: { folder: ['google_folder.prod.name', 'google_folder.prod'] } },
+          { address: 'google_kms_crypto_key_iam_member.use', values: { crypto_key_id: `${RING}/cryptoKeys/logs`, role: 'roles/cloudkms.cryptoKeyDecrypter', member: SECURITY } },
+        ]),
+      },
+      errors: [
+        { messageId: 'holds-both', address: 'google_folder_iam_member.admin' },
+        { messageId: 'holds-both', address: 'google_kms_crypto_key_iam_member.use' },
+      ],
+    },
+    {
+      name: 'fails when admin on one key meets key use on its key ring, which reaches every key in it (synth)',
+      input: {
+        synth: synth({
+          google_kms_crypto_key_iam_member: { admin: { crypto_key_id: `${RING}/cryptoKeys/logs`, role: ADMIN, member: APP } },
+          google_kms_key_ring_iam_binding: { use: { key_ring_id: RING, role: 'roles/cloudkms.cryptoKeyEncrypter', members: [SECURITY, APP] } },
+        }),
+      },
+      errors: [
+        { messageId: 'holds-both', address: 'google_kms_crypto_key_iam_member.admin' },
+        { messageId: 'holds-both', address: 'google_kms_key_ring_iam_binding.use' },
+      ],
+    },
+    {
+      name: 'fails when key use at the organization meets admin on a referenced key ring (synth)',
+      input: {
+        synth: synth({
+          ...keyResources,
+          google_organization_iam_member: { use: { org_id: '123456789012', role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter', member: SECURITY } },
+          google_kms_key_ring_iam_member: { admin: { key_ring_id: '${google_kms_key_ring.ring.id}', role: ADMIN, member: SECURITY } },
+        }),
+      },
+      errors: [
+        { messageId: 'holds-both', address: 'google_organization_iam_member.use' },
+        { messageId: 'holds-both', address: 'google_kms_key_ring_iam_member.admin' },
+      ],
+    },
+    {
       name: 'fails as unknown when the key is known only after apply (plan)',
       input: {
         plan: plan([

@@ -7,6 +7,27 @@ const BUCKET = 'example-com-audit-archive';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a private predefined bucket ACL whose role_entity the API computes, known after apply (plan)',
+      input: { plan: plan([{ address: 'google_storage_bucket_acl.acl', values: { bucket: BUCKET, predefined_acl: 'private' }, unknown: { role_entity: true } }]) },
+    },
+    {
+      name: 'ACLs and dataset access for groups, project teams and an authorized view (synth)',
+      input: {
+        synth: synth({
+          google_storage_bucket_acl: { acl: { bucket: BUCKET, predefined_acl: 'private', role_entity: ['OWNER:project-owners-123456', 'READER:group-gcp-auditors@example.com'] } },
+          google_storage_default_object_access_control: { viewers: { bucket: BUCKET, entity: 'project-viewers-123456', role: 'READER' } },
+          google_bigquery_dataset_access: {
+            view: { dataset_id: 'audit', view: { project_id: 'example-app-prd', dataset_id: 'reports', table_id: 'v' } },
+            owners: { dataset_id: 'audit', role: 'OWNER', special_group: 'projectOwners' },
+          },
+        }),
+      },
+    },
+    {
+      name: 'a public bucket ACL entry being deleted (plan)',
+      input: { plan: plan([{ address: 'google_storage_bucket_access_control.public', action: 'delete', values: { bucket: BUCKET, entity: 'allUsers', role: 'READER' } }]) },
+    },
+    {
       name: 'a group on a bucket (synth)',
       input: { synth: synth({ google_storage_bucket_iam_member: { read: { bucket: BUCKET, role: 'roles/storage.objectViewer', member: 'group:gcp-auditors@example.com' } } }) },
     },
@@ -43,6 +64,81 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'fails as unknown on a role_entity list written from a value known only after apply (plan)',
+      input: {
+        plan: plan([
+          { address: 'google_storage_bucket_acl.acl', values: { bucket: BUCKET }, unknown: { role_entity: true }, references: { role_entity: ['data.external.acl.result', 'data.external.acl'] } },
+          { address: 'data.external.acl', values: {}, unknown: { result: true } },
+        ]),
+      },
+      errors: [{ messageId: 'member-unknown', address: 'google_storage_bucket_acl.acl', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails on a bucket ACL entry for allUsers (synth)',
+      input: { synth: synth({ google_storage_bucket_access_control: { public: { bucket: BUCKET, entity: 'allUsers', role: 'READER' } } }) },
+      errors: [{ messageId: 'public-principal', address: 'google_storage_bucket_access_control.public' }],
+    },
+    {
+      name: 'fails on allAuthenticatedUsers in the role_entity list of a bucket ACL, at its index (synth)',
+      input: { synth: synth({ google_storage_bucket_acl: { acl: { bucket: BUCKET, role_entity: ['OWNER:project-owners-123456', 'WRITER:allAuthenticatedUsers'] } } }) },
+      errors: [{ messageId: 'public-principal', address: 'google_storage_bucket_acl.acl' }],
+    },
+    {
+      name: 'fails on the predefined bucket ACL publicReadWrite (plan)',
+      input: { plan: plan([{ address: 'google_storage_bucket_acl.acl', values: { bucket: BUCKET, predefined_acl: 'publicReadWrite', role_entity: [] } }]) },
+      errors: [{ messageId: 'public-principal', address: 'google_storage_bucket_acl.acl' }],
+    },
+    {
+      name: 'fails on a default object ACL that makes every new object public, in a module (plan)',
+      input: { plan: plan([{ address: 'module.site.google_storage_default_object_acl.objects', values: { bucket: BUCKET, role_entity: ['OWNER:project-owners-123456', 'READER:allUsers'] } }]) },
+      errors: [{ messageId: 'public-principal', address: 'module.site.google_storage_default_object_acl.objects' }],
+    },
+    {
+      name: 'fails on an object ACL entry and a predefined object ACL, both public (plan)',
+      input: {
+        plan: plan([
+          { address: 'google_storage_object_access_control.report', values: { bucket: BUCKET, object: 'report.csv', entity: 'allAuthenticatedUsers', role: 'READER' } },
+          { address: 'google_storage_object_acl.index', values: { bucket: BUCKET, object: 'index.html', predefined_acl: 'publicRead' } },
+        ]),
+      },
+      errors: [
+        { messageId: 'public-principal', address: 'google_storage_object_access_control.report' },
+        { messageId: 'public-principal', address: 'google_storage_object_acl.index' },
+      ],
+    },
+    {
+      name: 'fails on dataset access for allAuthenticatedUsers and for allUsers through iam_member (synth)',
+      input: {
+        synth: synth({
+          google_bigquery_dataset_access: {
+            authenticated: { dataset_id: 'audit', role: 'READER', special_group: 'allAuthenticatedUsers' },
+            everyone: { dataset_id: 'audit', role: 'roles/bigquery.dataViewer', iam_member: 'allUsers' },
+          },
+        }),
+      },
+      errors: [
+        { messageId: 'public-principal', address: 'google_bigquery_dataset_access.authenticated' },
+        { messageId: 'public-principal', address: 'google_bigquery_dataset_access.everyone' },
+      ],
+    },
+    {
+      name: 'fails on an inline access block of a dataset for allAuthenticatedUsers, not on its group block (plan)',
+      input: {
+        plan: plan([
+          {
+            address: 'google_bigquery_dataset.audit',
+            values: { dataset_id: 'audit', access: [{ role: 'OWNER', group_by_email: 'gcp-security@example.com' }, { role: 'READER', special_group: 'allAuthenticatedUsers' }] },
+          },
+        ]),
+      },
+      errors: [{ messageId: 'public-principal', address: 'google_bigquery_dataset.audit' }],
+    },
+    {
+      name: 'fails as unknown on a bucket ACL entity known only after apply (plan)',
+      input: { plan: plan([{ address: 'google_storage_bucket_access_control.entry', values: { bucket: BUCKET, role: 'READER' }, unknown: { entity: true } }]) },
+      errors: [{ messageId: 'member-unknown', address: 'google_storage_bucket_access_control.entry', outcome: 'unknown' }],
+    },
     {
       name: 'fails on allUsers on a bucket (synth)',
       input: { synth: synth({ google_storage_bucket_iam_member: { public: { bucket: BUCKET, role: 'roles/storage.objectViewer', member: 'allUsers' } } }) },

@@ -8,6 +8,15 @@ const BREAK_GLASS = 'user:breakglass-1@example.com';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'a service account named in a dataset\'s user_by_email and a group ACL entry (synth)',
+      input: {
+        synth: synth({
+          google_bigquery_dataset_access: { runtime: { dataset_id: 'audit', role: 'READER', user_by_email: 'runtime@example-app-prd.iam.gserviceaccount.com' } },
+          google_storage_bucket_access_control: { auditors: { bucket: 'b', entity: 'group-gcp-auditors@example.com', role: 'READER' } },
+        }),
+      },
+    },
+    {
       name: 'a group (synth)',
       input: { synth: synth({ google_project_iam_member: { sre: { project: PROJECT, role: 'roles/logging.viewer', member: 'group:gcp-sre@example.com' } } }) },
     },
@@ -35,6 +44,24 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'fails on an individual account in a bucket ACL entry and in dataset access (synth)',
+      input: {
+        synth: synth({
+          google_storage_bucket_access_control: { alice: { bucket: 'b', entity: 'user-alice@example.com', role: 'OWNER' } },
+          google_bigquery_dataset_access: { bob: { dataset_id: 'audit', role: 'READER', user_by_email: 'bob@example.com' } },
+        }),
+      },
+      errors: [
+        { messageId: 'user-principal', address: 'google_storage_bucket_access_control.alice' },
+        { messageId: 'user-principal', address: 'google_bigquery_dataset_access.bob' },
+      ],
+    },
+    {
+      name: 'fails on an individual account in an object ACL list (plan)',
+      input: { plan: plan([{ address: 'google_storage_object_acl.report', values: { bucket: 'b', object: 'r.csv', role_entity: ['READER:user-carol@example.com'] } }]) },
+      errors: [{ messageId: 'user-principal', address: 'google_storage_object_acl.report' }],
+    },
     {
       name: 'fails on a user member (synth)',
       input: { synth: synth({ google_project_iam_member: { alice: { project: PROJECT, role: 'roles/logging.viewer', member: 'user:alice@example.com' } } }) },

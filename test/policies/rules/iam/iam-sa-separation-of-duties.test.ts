@@ -165,6 +165,34 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'fails when admin at a project meets user on a service account named with the projects/- wildcard (plan)',
+      input: {
+        plan: plan([
+          { address: 'google_project_iam_member.admin', values: { project: 'example-app-prd', role: ADMIN, member: DEVS } },
+          { address: 'google_service_account_iam_member.user', values: { service_account_id: 'projects/-/serviceAccounts/ci@example-app-prd.iam.gserviceaccount.com', role: USER, member: DEVS } },
+        ]),
+      },
+      errors: [
+        { messageId: 'holds-both', address: 'google_project_iam_member.admin' },
+        { messageId: 'holds-both', address: 'google_service_account_iam_member.user' },
+      ],
+    },
+    {
+      name: 'fails when user at a folder meets admin on a service account of a project two folders down (synth)',
+      input: {
+        synth: synth({
+          google_folder: { prod: { display_name: 'Production', parent: 'organizations/123456789012' }, apps: { display_name: 'Apps', parent: '${google_folder.prod.name}' } },
+          google_project: { app: { project_id: 'example-app-prd', name: 'app', folder_id: '${google_folder.apps.name}' } },
+          google_folder_iam_member: { user: { folder: '${google_folder.prod.name}', role: USER, member: DEVS } },
+          google_service_account_iam_member: { admin: { service_account_id: 'projects/example-app-prd/serviceAccounts/ci@example-app-prd.iam.gserviceaccount.com', role: ADMIN, member: DEVS } },
+        }),
+      },
+      errors: [
+        { messageId: 'holds-both', address: 'google_folder_iam_member.user' },
+        { messageId: 'holds-both', address: 'google_service_account_iam_member.admin' },
+      ],
+    },
+    {
       name: 'fails on a binding member and a member resource in a module with count (plan)',
       input: {
         plan: plan([

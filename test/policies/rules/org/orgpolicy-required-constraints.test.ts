@@ -2,6 +2,7 @@ import rule from '../../../../policies/rules/org/orgpolicy-required-constraints'
 import { DEFAULT_REQUIRED_CONSTRAINTS } from '../../../../policies/catalog/defaults';
 import { plan, runRule, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
 import { corpusInput } from '../secrets/corpus-input';
+import { planFiles } from '../../engine/corpus';
 
 const RULE = 'orgpolicy-required-constraints';
 const ORG_ID = '123456789012';
@@ -67,6 +68,19 @@ function legacyPlan(): PlanResourceSpec[] {
 
 runRuleTests(rule, {
   valid: [
+    {
+      name: 'synth: a folder enforcing a required constraint again, and a project inheriting the domain allow-list, override nothing',
+      input: {
+        synth: synth({
+          google_org_policy_policy: {
+            ...synthPolicies().google_org_policy_policy,
+            folder_keys: synthPolicy('iam.disableServiceAccountKeyCreation', { enforce: 'TRUE' }, 'folders/4242'),
+            project_domains: { parent: 'projects/example-app-prd', name: `projects/example-app-prd/policies/${DOMAINS}`, spec: { inherit_from_parent: true, rules: [{ values: { allowed_values: ['C02partner'] } }] } },
+          },
+        }),
+      },
+      params: { organizationId: ORG_ID },
+    },
     { name: 'synth: six enforced constraints and a domain allow-list at the configured org', input: { synth: synth(synthPolicies()) }, params: { organizationId: ORG_ID } },
     { name: 'plan: the same with google_org_policy_policy', input: { plan: plan(planPolicies()) }, params: { organizationId: ORG_ID } },
     { name: 'plan: the same with the legacy google_organization_policy (constraints/ prefix)', input: { plan: plan(legacyPlan()) } },
@@ -91,6 +105,63 @@ runRuleTests(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'fails synth: a folder policy with enforce FALSE overrides the organization for everything below it',
+      input: {
+        synth: synth({
+          google_org_policy_policy: {
+            ...synthPolicies().google_org_policy_policy,
+            sandbox_keys: synthPolicy('iam.disableServiceAccountKeyUpload', { enforce: 'FALSE' }, 'folders/4242'),
+          },
+        }),
+      },
+      params: { organizationId: ORG_ID },
+      errors: [{ messageId: 'constraint-overridden', address: 'google_org_policy_policy.sandbox_keys' }],
+    },
+    {
+      name: 'fails plan: a project policy reset to Google\'s default and a legacy project policy restored to it',
+      input: {
+        plan: plan([
+          ...planPolicies(),
+          { address: 'google_org_policy_policy.reset', values: { parent: 'projects/example-app-prd', name: 'projects/example-app-prd/policies/storage.publicAccessPrevention', spec: [{ inherit_from_parent: null, reset: true, rules: [] }] } },
+          { address: 'module.app.google_project_organization_policy.restore', values: { project: 'example-app-prd', constraint: 'constraints/storage.uniformBucketLevelAccess', boolean_policy: [], list_policy: [], restore_policy: [{ default: true }] } },
+        ]),
+      },
+      params: { organizationId: ORG_ID },
+      errors: [
+        { messageId: 'constraint-overridden', address: 'google_org_policy_policy.reset' },
+        { messageId: 'constraint-overridden', address: 'module.app.google_project_organization_policy.restore' },
+      ],
+    },
+    {
+      name: 'fails plan: a legacy folder policy not enforced, and a project domain policy that stops inheriting and allows nothing listed',
+      input: {
+        plan: plan([
+          ...legacyPlan(),
+          { address: 'google_folder_organization_policy.keys', values: { folder: 'folders/4242', constraint: 'constraints/iam.automaticIamGrantsForDefaultServiceAccounts', boolean_policy: [{ enforced: false }], list_policy: [], restore_policy: [] } },
+          { address: 'google_org_policy_policy.domains_app', values: { parent: 'projects/example-app-prd', name: `projects/example-app-prd/policies/${DOMAINS}`, spec: [{ inherit_from_parent: false, reset: null, rules: [] }] } },
+        ]),
+      },
+      errors: [
+        { messageId: 'constraint-overridden', address: 'google_folder_organization_policy.keys' },
+        { messageId: 'constraint-overridden', address: 'google_org_policy_policy.domains_app' },
+      ],
+    },
+    {
+      name: 'fails plan (unknown): a folder policy whose enforcement is known only after apply may turn a constraint off',
+      input: {
+        plan: plan([
+          ...planPolicies(),
+          {
+            address: 'google_org_policy_policy.folder_exemption',
+            values: planPolicy('iam.disableAuditLoggingExemption', {}, 'folders/4242'),
+            unknown: { spec: [{ rules: [{ enforce: true }] }] },
+          },
+        ]),
+      },
+      params: { organizationId: ORG_ID },
+      errors: [{ messageId: 'override-unknown', address: 'google_org_policy_policy.folder_exemption', outcome: 'unknown' }],
+    },
     { name: 'fails plan: nothing at the organization', input: { plan: plan([]) }, errors: ALL_MISSING },
     {
       name: 'fails synth: enforce FALSE, a conditional-only enforce, and a missing constraint',
@@ -199,5 +270,33 @@ describe('orgpolicy-required-constraints on the terraform-validator corpus', () 
         ids: [`missing-constraint ${RULE}`, `missing-domain-restriction ${RULE}`],
       });
     }
+  });
+});
+
+describe('overrides below the organization on the terraform-validator corpus', () => {
+  it('reports exactly the folder and project policies that lift a constraint the config requires, and none when none is required', () => {
+    const files = planFiles();
+    expect(files).toHaveLength(104);
+    const overrides = (requiredConstraints: string[]) =>
+      files.flatMap((file) =>
+        runRule(rule, corpusInput(file), { requiredConstraints })
+          .results.filter((r) => r.messageId === 'constraint-overridden' || r.messageId === 'override-unknown')
+          .map((r) => `${file}: ${r.outcome} ${r.messageId} ${r.address}`),
+      );
+    expect(overrides([...DEFAULT_REQUIRED_CONSTRAINTS])).toEqual([]);
+    // Every constraint the corpus sets anywhere, required: the ones lifted below the organization are reported.
+    // The serial-port policies below enforce again and the folder's deny_all restricts: only the lifts are overrides.
+    expect(overrides(['compute.disableSerialPortAccess', 'serviceuser.services', 'iam.disableServiceAccountCreation', 'gcp.resourceLocations', 'samplePolicy', 'gcp.detailedAuditLoggingMode'])).toEqual([
+      // list_policy { allow { all = true } }
+      'example_folder_organization_policy.tfplan.json: finding constraint-overridden google_folder_organization_policy.services_policy_a',
+      // restore_policy { default = true }
+      'example_folder_organization_policy.tfplan.json: finding constraint-overridden google_folder_organization_policy.services_policy_c',
+      // an unconditional rule with allow_all = "TRUE" beside a conditional allow-list
+      'example_org_policy_policy.tfplan.json: finding constraint-overridden google_org_policy_policy.project_policy',
+      // restore_policy { default = true }
+      'example_project_organization_policy.tfplan.json: finding constraint-overridden google_project_organization_policy.service_account_policy',
+      // list_policy { allow { all = true } }
+      'example_project_organization_policy.tfplan.json: finding constraint-overridden google_project_organization_policy.services_policy',
+    ]);
   });
 });
