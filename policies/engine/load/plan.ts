@@ -59,6 +59,24 @@ function markTree(value: unknown): UnknownTree {
 }
 
 /**
+ * Marks of either tree, for a resource whose values before and after the change are both kept: a value is
+ * sensitive where `after_sensitive` or `before_sensitive` says so (a secret replaced by an update is still a
+ * secret in `before`).
+ */
+function unionMarks(a: UnknownTree, b: UnknownTree): UnknownTree {
+  if (a === true || b === true) return true;
+  if (typeof a !== 'object') return b;
+  if (typeof b !== 'object') return a;
+  if (Array.isArray(a) && Array.isArray(b)) return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => unionMarks(a[i] ?? false, b[i] ?? false));
+  if (Array.isArray(a) !== Array.isArray(b)) return true;
+  const out: Record<string, UnknownTree> = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    Object.defineProperty(out, key, { value: unionMarks((a as Record<string, UnknownTree>)[key] ?? false, (b as Record<string, UnknownTree>)[key] ?? false), enumerable: true });
+  }
+  return out;
+}
+
+/**
  * The shape of Terraform's JSON plan representation (https://developer.hashicorp.com/terraform/internals/json-format),
  * checked in the one loading pass: a container of the wrong type, an entry without a string address or an address
  * given twice is input this checker does not understand, so it stops with exit 2 and the JSON path, never reading
@@ -358,7 +376,9 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
     const deleting = action === 'delete';
     const before = change !== undefined && isObject(change.before) ? change.before : undefined;
     const values = deleting ? before : (plannedRecord ?? prior)?.values ?? change?.after;
-    const sensitive = deleting ? change?.before_sensitive : change?.after_sensitive ?? (plannedRecord ?? prior)?.sensitive_values;
+    const keepsBefore = (deleting || action === 'replace' || action === 'update') && before !== undefined;
+    const afterSensitive = markTree(deleting ? change?.before_sensitive : change?.after_sensitive ?? (plannedRecord ?? prior)?.sensitive_values);
+    const sensitive = keepsBefore && !deleting ? unionMarks(afterSensitive, markTree(change?.before_sensitive)) : afterSensitive;
     const draft = newResource({
       id: address,
       address,
@@ -369,9 +389,9 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
       modulePath: p.modulePath,
       values: isObject(values) ? values : {},
       // Kept for every change of an existing object, so rules can tell what a change takes away.
-      before: (deleting || action === 'replace' || action === 'update') && before ? before : undefined,
+      before: keepsBefore ? before : undefined,
       unknown: deleting ? {} : markTree(change?.after_unknown),
-      sensitive: markTree(sensitive),
+      sensitive,
       action,
       importing: change !== undefined && isObject(change.importing),
       references: [],

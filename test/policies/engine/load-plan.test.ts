@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { paramsFromConfig } from '../../../policies/config/adapter';
 import { evaluate } from '../../../policies/engine/evaluate';
 import { loadModel } from '../../../policies/engine/load';
+import { sensitiveValuesOf } from '../../../policies/engine/redact';
 import { PACKS } from '../../../policies/packs';
 import { RULES } from '../../../policies/rules';
 import type { Model } from '../../../policies/engine/model';
@@ -193,5 +194,26 @@ describe('unknown and sensitive marks that are not marks', () => {
     expect(evaluation.rules.filter((o) => o.outcome === 'error').map((o) => `${o.ruleId}: ${o.reason}`)).toEqual([]);
     expect(evaluation.results.filter((r) => r.ruleId === 'iam-no-basic-roles').map((r) => [r.outcome, r.address])).toEqual([['finding', 'google_project_iam_member.owner']]);
     expect(model.grants.map((g) => g.member)).toEqual([{ state: 'known', value: 'user:alice@gmail.com' }]);
+  });
+});
+
+describe('sensitive values before an update', () => {
+  it('are sensitive where before_sensitive says so, though after_sensitive no longer marks them', () => {
+    // GIVEN an update that replaces a token that only before_sensitive marks (the new value is known only after apply)
+    const doc = plan([
+      {
+        address: 'google_monitoring_notification_channel.hook',
+        values: { type: 'webhook_tokenauth', labels: { url: 'https://hooks.example.com/x' }, sensitive_labels: [] },
+        before: { type: 'webhook_tokenauth', labels: { url: 'https://hooks.example.com/x' }, sensitive_labels: [{ auth_token: 'old-token-5f2b9c1d', password: '', service_key: '' }] },
+        action: 'update',
+      },
+    ]) as { resource_changes: { change: Record<string, unknown> }[] };
+    doc.resource_changes[0].change.after_sensitive = {};
+    doc.resource_changes[0].change.before_sensitive = { sensitive_labels: [{ auth_token: true }] };
+    // WHEN loaded
+    const resource = load(doc).byId('google_monitoring_notification_channel.hook')!;
+    // THEN the old token is kept as a value before the change, and known to be one no output may show
+    expect(resource.before).toBeDefined();
+    expect([...sensitiveValuesOf(resource)]).toContain('old-token-5f2b9c1d');
   });
 });
