@@ -214,12 +214,26 @@ export function goField(object: Record<string, unknown>, name: string): unknown 
   return value === null ? undefined : value;
 }
 
+/** `policy_data` text that is no JSON at all. */
+export const UNPARSABLE = Symbol('unparsable policy_data');
+
+/**
+ * A known `policy_data` JSON string, parsed; UNPARSABLE when it is no JSON. The grants and the audit configs of a
+ * policy both read it. Not cached: an asset export holds one per asset, and keeping every parsed policy for the
+ * model's lifetime would cost more memory than parsing twice costs time.
+ */
+export function parsePolicyData(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return UNPARSABLE;
+  }
+}
+
 /** Grants from a known `policy_data` JSON string, decoded as the provider decodes it into an IAM policy. */
 function policyDataGrants(json: string, base: GrantBase, resource: Resource): Grant[] {
-  let policy: unknown;
-  try {
-    policy = JSON.parse(json);
-  } catch {
+  const policy = parsePolicyData(json);
+  if (policy === UNPARSABLE) {
     // An unparsable policy cannot be judged: say so rather than pass it silently.
     const unknown: Value<string> = { state: 'unknown', references: [] };
     return [grant(base, unknown, unknown, 'policy_data')];

@@ -3,7 +3,8 @@
  * `google_*_iam_audit_config` resources and from the `auditConfigs` of an organization, folder or project
  * `google_*_iam_policy`'s `policy_data` (where a live policy from an asset export keeps them too).
  */
-import { goField } from '../engine/grants';
+import { goField, parsePolicyData } from '../engine/grants';
+import { isObject } from '../engine/load/json';
 import { get, type Model, type Resource } from '../engine/model';
 import { tri, type Tri } from '../engine/values';
 import { type HierarchyChain, nodeKeyOf } from './ancestry';
@@ -76,7 +77,7 @@ export function auditConfigs(model: Model): AuditConfigView[] {
   return views;
 }
 
-const asObject = (value: unknown): Record<string, unknown> | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+const asObject = (value: unknown): Record<string, unknown> | undefined => (isObject(value) ? value : undefined);
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /**
@@ -86,13 +87,8 @@ const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
 function policyDataAuditConfigs(resource: Resource): Omit<AuditConfigView, 'resource' | 'nodeKey'>[] {
   const data = get<string>(resource, 'policy_data');
   if (data.state !== 'known' || typeof data.value !== 'string') return [];
-  let policy: Record<string, unknown> | undefined;
-  try {
-    policy = asObject(JSON.parse(data.value));
-  } catch {
-    // The grants extracted from the same policy_data already say it cannot be judged.
-    return [];
-  }
+  // Unparsable text is no object here; the grants of the same policy_data already say it cannot be judged.
+  const policy = asObject(parsePolicyData(data.value));
   if (!policy) return [];
   return asList(goField(policy, 'auditConfigs')).map((item, i) => {
     const config = asObject(item) ?? {};
