@@ -284,6 +284,28 @@ describe('config suppressions', () => {
     }
   });
 
+  it('silences only the rule it names: another rule on the same resource still reports', () => {
+    const alsoOwner = resourceRule({ ...noOwner, meta: { ...noOwner.meta, id: 'test-also-owner' } });
+    const evaluation = run(iamModel, [noOwner, alsoOwner], packOf('test-no-owner', 'test-also-owner'), { suppressions: [suppress('google_project_iam_member.owner')] });
+    expect(evaluation.results.filter((r) => r.address === 'google_project_iam_member.owner').map((r) => [r.ruleId, r.suppression?.rule])).toEqual([
+      ['test-no-owner', 'test-no-owner'],
+      ['test-also-owner', undefined],
+    ]);
+    expect(evaluation.rules.map((r) => [r.ruleId, r.outcome])).toEqual([
+      ['test-no-owner', 'finding'],
+      ['test-also-owner', 'finding'],
+    ]);
+  });
+
+  it('silences only the addresses its glob matches, by resource id or address', () => {
+    const evaluation = run(iamModel, [noOwner], packOf('test-no-owner'), { suppressions: [suppress('google_folder_*')] });
+    expect(evaluation.results.map((r) => [r.address, r.suppression !== undefined])).toEqual([
+      ['google_project_iam_member.owner', false],
+      ['google_project_iam_member.later', false],
+      ['google_folder_iam_member.f', true],
+    ]);
+  });
+
   it('matches an exact address holding brackets, which a glob would read as a character class', () => {
     const model = modelOf({ plan: plan([{ address: 'module.m["a"].google_project_iam_member.owner[0]', values: { project: 'p', role: 'roles/owner', member: 'user:a@example.com' } }]) });
     const evaluation = run(model, [noOwner], packOf('test-no-owner'), { suppressions: [suppress('module.m["a"].google_project_iam_member.owner[0]')] });
@@ -313,6 +335,26 @@ describe('inline suppressions', () => {
       ['test-no-owner', 'owner', 'google_project_iam_member.owner', 'medium', undefined, 'Grants roles/owner to user:a@example.com.'],
       ['suppression-invalid', 'suppression-invalid', 'google_project_iam_member.owner', 'high', undefined, `The inline suppression of test-no-owner on google_project_iam_member.owner is not applied: ${problem}.`],
     ]);
+  });
+
+  it('silences its own resource only, and only for the rule it names', () => {
+    const alsoOwner = resourceRule({ ...noOwner, meta: { ...noOwner.meta, id: 'test-also-owner' } });
+    const model = modelOf({
+      synth: synth({
+        google_project_iam_member: {
+          owner: { project: 'p', role: 'roles/owner', member: 'user:a@example.com', '//': { baseline: { suppressions: [{ rule: 'test-no-owner', reason: 'owner until the migration', expires: '2027-06-30' }] } } },
+          other: { project: 'p', role: 'roles/owner', member: 'user:b@example.com' },
+        },
+      }),
+    });
+    const evaluation = run(model, [noOwner, alsoOwner], packOf('test-no-owner', 'test-also-owner'));
+    expect(evaluation.results.map((r) => [r.ruleId, r.address, r.suppression?.source])).toEqual([
+      ['test-no-owner', 'google_project_iam_member.owner', 'inline'],
+      ['test-no-owner', 'google_project_iam_member.other', undefined],
+      ['test-also-owner', 'google_project_iam_member.owner', undefined],
+      ['test-also-owner', 'google_project_iam_member.other', undefined],
+    ]);
+    expect(evaluation.suppressions.map((s) => [s.rule, s.used])).toEqual([['test-no-owner', 1]]);
   });
 
   it('fails an expired inline suppression into suppression-expired on its resource', () => {

@@ -24,6 +24,15 @@ runRuleTests(rule, {
       },
     },
     {
+      name: 'read-only roles whose names merely contain "admin" at the org and a folder (synth)',
+      input: {
+        synth: synth({
+          google_organization_iam_member: { scc: { org_id: ORG, role: 'roles/securitycenter.adminViewer', member: 'group:gcp-security@example.com' } },
+          google_folder_iam_member: { viewer: { folder: 'folders/123', role: 'roles/iam.securityReviewer', member: 'group:gcp-auditors@example.com' } },
+        }),
+      },
+    },
+    {
       name: 'a role known only after apply with a future expiry is time-bound whatever it is (synth)',
       input: { synth: synth({ google_folder_iam_member: { x: { folder: 'folders/123', role: '${var.role}', member: BREAK_GLASS, condition: FUTURE } } }) },
     },
@@ -82,6 +91,19 @@ runRuleTests(rule, {
         ]),
       },
       errors: [{ messageId: 'not-time-bound', address: 'google_folder_iam_member.quoted' }],
+    },
+    {
+      name: 'fails on standing admin roles outside the privileged list, at the org and at a folder (synth)',
+      input: {
+        synth: synth({
+          google_organization_iam_member: { compute: { org_id: ORG, role: 'roles/compute.admin', member: 'group:gcp-platform-admins@example.com' } },
+          google_folder_iam_member: { sa: { folder: 'folders/123', role: 'roles/iam.serviceAccountAdmin', member: 'group:gcp-platform-admins@example.com' } },
+        }),
+      },
+      errors: [
+        { messageId: 'not-time-bound', address: 'google_organization_iam_member.compute' },
+        { messageId: 'not-time-bound', address: 'google_folder_iam_member.sa' },
+      ],
     },
     {
       name: 'fails on a standing org admin grant (synth)',

@@ -66,8 +66,41 @@ runRuleTests(rule, {
         }),
       },
     },
+    {
+      name: 'synth: grants to other members on the same project and bucket are not the writer\'s',
+      input: {
+        synth: synth({
+          ...loggingSynth(),
+          google_project_iam_member: {
+            ...(loggingSynth().google_project_iam_member ?? {}),
+            auditors: { project: LOGGING_PROJECT, role: 'roles/logging.viewer', member: 'group:auditors@example.com' },
+          },
+          google_storage_bucket_iam_member: { ops: { bucket: 'example-com-audit-archive', role: 'roles/storage.objectViewer', member: 'group:ops@example.com' } },
+        }),
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'fails synth: a project sink to a log bucket in another project needs its grant',
+      input: {
+        synth: synth({
+          google_logging_project_bucket_config: { central: centralBucket() },
+          google_logging_project_sink: { app: { project: 'example-app-prd', name: 'app', destination: `logging.googleapis.com/\${google_logging_project_bucket_config.central.id}` } },
+        }),
+      },
+      errors: [{ messageId: 'missing-grant', address: 'google_logging_project_sink.app' }],
+    },
+    {
+      name: 'fails synth: a project sink to a Cloud Storage bucket in its own project needs its grant',
+      input: {
+        synth: synth({
+          google_storage_bucket: { archive: { project: LOGGING_PROJECT, name: 'example-com-audit-archive', location: 'EU' } },
+          google_logging_project_sink: { local: { project: LOGGING_PROJECT, name: 'local', destination: 'storage.googleapis.com/${google_storage_bucket.archive.name}' } },
+        }),
+      },
+      errors: [{ messageId: 'missing-grant', address: 'google_logging_project_sink.local' }],
+    },
     {
       name: 'fails synth: no grant for the writer identity',
       input: { synth: withGrants({}) },
