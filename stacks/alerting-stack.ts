@@ -41,6 +41,9 @@ export function alertInputsFromConfig(config: BaselineConfig, canarySecretId = c
     canarySecretId,
     kmsProjectId: config.projects.find((p) => p.key === config.foundationProjects.kms)!.id,
     deployer: config.organization.deployer,
+    logSources: config.logging.sources,
+    tightProjects: config.projects.filter((p) => p.coupling === 'tight').map((p) => ({ key: p.key, id: p.id })),
+    tightProjectSilenceHours: config.logging.tightProjectSilenceHours,
   };
 }
 
