@@ -9,9 +9,10 @@
  *   Amazon S3; for Google Cloud Storage it takes credentials of a service account. Its key is never created here: a
  *   key in Terraform state is a secret anyone who reads the state holds. It is made by hand (README, "Log sources").
  * - LogApiWriter: a service or workload identity writing its own log through the Logging API, granted
- *   roles/logging.logWriter on the one project it writes into. The role holds only logging.logEntries.create (and
- *   its route variant) and can be granted no lower than a project: Logging has no per-log IAM
- *   (https://cloud.google.com/logging/docs/access-control, "Logs Writer").
+ *   roles/logging.logWriter on the one project it writes into. entries.write checks logging.logEntries.create "on
+ *   each project, organization, billing account, or folder that is receiving new log entries"
+ *   (https://cloud.google.com/logging/docs/reference/v2/rest/v2/entries/write, `logName`): the project receiving
+ *   them is the narrowest scope there is; Logging has no IAM per log.
  */
 import { Construct } from 'constructs';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
