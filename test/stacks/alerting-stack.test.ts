@@ -369,7 +369,7 @@ describe('AlertingStack (example org)', () => {
     });
   });
 
-  it('draws a dashboard in the logging project with one chart per metric, in five sections', () => {
+  it('draws a dashboard in the logging project with one chart per metric, in five sections and the security-event tables', () => {
     const dashboards = Object.values(s.alerting.resource.google_monitoring_dashboard as Record<string, Json>);
     expect(dashboards).toHaveLength(1);
     expect(dashboards[0].project).toBe('example-logging-prd');
@@ -385,7 +385,12 @@ describe('AlertingStack (example org)', () => {
       'Secrets',
       'Logging integrity',
       'Log sources delivering (entries per hour; an alert fires on silence)',
+      'Security events by class (Log Analytics; same mapping as the security_events views)',
     ]);
+    // AND the security-event tables read the central bucket of the example org (analytics on)
+    const sql = tiles.filter((t) => t.widget.timeSeriesTable).map((t) => t.widget.timeSeriesTable.dataSets[0].timeSeriesQuery.opsAnalyticsQuery.sql);
+    expect(sql).toHaveLength(4);
+    for (const query of sql) expect(query).toContain('`example-logging-prd.europe-west1.central-audit._AllLogs`');
   });
 });
 
