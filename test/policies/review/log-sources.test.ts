@@ -2,6 +2,7 @@
  * The review's log sources: the example org config's declared sources and tight-coupled projects, judged against
  * an input that watches only some of them: covered, an alert that is off, a metric nobody alerts on, nothing.
  */
+import { readFileSync } from 'node:fs';
 import { EXAMPLE_CONFIG } from '../../../config/example';
 import { sourceFilter, projectDeliveryFilter } from '../../../policies/catalog/log-sources';
 import { synth } from '../../../policies/testing';
@@ -66,5 +67,19 @@ describe('review: log sources', () => {
     const run = await runReview(partlyWatched(), { now: NOW });
     expect(run.review.logSources).toEqual([]);
     expect(run.files['review.md']).not.toContain('### Log sources');
+  });
+});
+
+describe('review --against: log sources', () => {
+  test('a source whose absence alert the change removes is listed as removed, its gap as added', async () => {
+    const before = partlyWatched();
+    const doc = JSON.parse(readFileSync(before, 'utf8'));
+    delete doc.resource.google_monitoring_alert_policy.workspace;
+    const after = writeTemp('cdk.tf.json', doc);
+    const run = await runReview(after, { configFile: EXAMPLE_CONFIG, now: NOW, against: before });
+    expect(run.diff?.detection).toEqual({
+      added: ['log source workspace (tight): no-alert'],
+      removed: ['log source workspace (tight): covered (alert Workspace silent)'],
+    });
   });
 });
