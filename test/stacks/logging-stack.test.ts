@@ -94,9 +94,9 @@ describe('LoggingStack (example org)', () => {
         {
           type: 'google_project_iam_member',
           values: {
+            role: 'roles/logging.logWriter',
             member: 'serviceAccount:checkout-api@example-app-prd.iam.gserviceaccount.com',
             project: 'example-app-prd',
-            role: 'roles/logging.logWriter',
           },
         },
         {
