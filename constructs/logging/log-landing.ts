@@ -5,9 +5,10 @@
  * - StreamLandingBucket: where GitHub Enterprise streams its audit log. An ArchiveBucket (uniform access, public
  *   access prevention, CMEK, a retention policy) plus a service account holding only roles/storage.objectCreator on
  *   that one bucket: it can add objects, never read, list, overwrite or delete them. GitHub's streaming page
- *   (docs.github.com, enterprise-cloud, "Streaming the audit log for your enterprise") offers OpenID Connect for
- *   Amazon S3; for Google Cloud Storage it takes credentials of a service account. Its key is never created here: a
- *   key in Terraform state is a secret anyone who reads the state holds. It is made by hand (README, "Log sources").
+ *   (docs.github.com, enterprise-cloud, "Streaming the audit log for your enterprise") documents OpenID Connect for
+ *   Amazon S3; its Google Cloud Storage section (not in our reference corpus, so unquoted here) takes a service
+ *   account's JSON credentials. That key is never created here: a key in Terraform state is a secret anyone who
+ *   reads the state holds. It is made by hand (README, "Log sources").
  * - LogApiWriter: a service or workload identity writing its own log through the Logging API, granted
  *   roles/logging.logWriter on the one project it writes into. entries.write checks logging.logEntries.create "on
  *   each project, organization, billing account, or folder that is receiving new log entries"
