@@ -163,10 +163,12 @@ function events(input: string, flags: EventsFlags, io: Io): number {
     // Loaded on first use, like the engine: the mapping and the org config schema.
     const { runEvents } = require('./events/run') as typeof EventsRunner;
     const { EntryError } = require('./events/read-entries') as typeof import('./events/read-entries');
-    const applicationLogs = flags.config === undefined ? [] : (require('./config/load') as typeof import('./config/load')).loadConfig(flags.config).logging.applicationLogs;
+    const logging = flags.config === undefined ? undefined : (require('./config/load') as typeof import('./config/load')).loadConfig(flags.config).logging;
+    const applicationLogs = logging?.applicationLogs ?? [];
+    const sources = logging?.sources ?? [];
     const shown = input === '-' ? '<stdin>' : input;
     try {
-      const run = runEvents(input, { format: flags.format, coverage: flags.coverage === true, skipInvalid: flags.skipInvalid === true, applicationLogs }, io.stdout);
+      const run = runEvents(input, { format: flags.format, coverage: flags.coverage === true, skipInvalid: flags.skipInvalid === true, applicationLogs, sources }, io.stdout);
       if (run.skipped > 0) io.stderr(`baseline: ${shown}: skipped ${run.skipped} invalid ${run.skipped === 1 ? 'entry' : 'entries'} (first: ${run.firstSkipped!.message}); ${run.events} mapped\n`);
       return 0;
     } catch (e) {
@@ -239,7 +241,7 @@ function program(io: Io, onExit: (code: number | Promise<number>) => void): Comm
     .addOption(new Option('--format <format>', 'output: one event per line, or a JSON array').choices(EVENT_FORMATS).default('ndjson'))
     .option('--coverage', 'print, per log source, the share of entries carrying each context field, the sources that fall short first')
     .option('--skip-invalid', 'skip entries that are not JSON or not a LogEntry, and count them on stderr, instead of stopping with exit 2')
-    .option('--config <file>', 'org config (YAML/JSON) whose logging.applicationLogs map applications\' own logs')
+    .option('--config <file>', 'org config (YAML/JSON): logging.applicationLogs map applications\' own logs; with --coverage, logging.sources are rows of their own')
     .action((input: string, flags: EventsFlags) => onExit(events(input, flags, io)));
   return cli;
 }

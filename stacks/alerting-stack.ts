@@ -41,6 +41,9 @@ export function alertInputsFromConfig(config: BaselineConfig, canarySecretId = c
     canarySecretId,
     kmsProjectId: config.projects.find((p) => p.key === config.foundationProjects.kms)!.id,
     deployer: config.organization.deployer,
+    logSources: config.logging.sources,
+    tightProjects: config.projects.filter((p) => p.coupling === 'tight').map((p) => ({ key: p.key, id: p.id })),
+    tightProjectSilenceHours: config.logging.tightProjectSilenceHours,
   };
 }
 
@@ -71,6 +74,12 @@ export class AlertingStack extends BaselineStack {
       propagation: this.propagation,
     };
     this.alerts = new Map(this.alertSpecs.map((spec) => [spec.id, LogAlert.fromSpec(this, spec, context)]));
-    this.dashboard = new SecurityDashboard(this, 'Dashboard', { project, alerts: this.alertSpecs });
+    const bucket = config.logging.bucket;
+    this.dashboard = new SecurityDashboard(this, 'Dashboard', {
+      project,
+      alerts: this.alertSpecs,
+      // Security-event tables need a bucket upgraded to Log Analytics.
+      securityEvents: bucket.analytics ? { project, location: bucket.location, bucketId: bucket.id, applicationLogs: config.logging.applicationLogs } : undefined,
+    });
   }
 }

@@ -16,9 +16,25 @@ import { LogView } from '../constructs/logging/log-view';
 import { ArchiveBucket } from '../constructs/logging/archive-bucket';
 import { SiemExport } from '../constructs/logging/siem-export';
 import { SecurityEventViews } from '../constructs/logging/security-event-views';
+import { LogApiWriter, StreamLandingBucket } from '../constructs/logging/log-landing';
+import type { BaselineConfig } from '../policies/config/org-config';
 
 /** The dataset that holds the security-event views, beside the central bucket's linked dataset. */
 export const SECURITY_EVENTS_DATASET = 'security_events';
+
+/**
+ * The sink filter clauses the config asks for, plus the log of every logging-api source: a source whose entries
+ * never reach the central bucket could not be watched there.
+ */
+export function centralLogFilters(logging: BaselineConfig['logging']): string[] {
+  const filters = [...logging.extraLogFilters];
+  for (const source of logging.sources) {
+    if (source.kind !== 'logging-api') continue;
+    const clause = `log_id("${source.logId}")`;
+    if (!filters.includes(clause)) filters.push(clause);
+  }
+  return filters;
+}
 
 /**
  * The BigQuery location of a bucket's linked dataset: a regional bucket's own region. For a `global` bucket we
@@ -79,7 +95,7 @@ export class LoggingStack extends BaselineStack {
       orgId,
       name: 'baseline-central-logs',
       destination: { kind: 'logging-bucket', bucket: central.bucket },
-      extraFilters: logging.extraLogFilters,
+      extraFilters: centralLogFilters(logging),
       exclusions: logging.exclusions.map((e) => ({ name: e.name, description: e.description, filter: e.filter })),
     });
     this.centralSink.grantWriter();
@@ -89,6 +105,23 @@ export class LoggingStack extends BaselineStack {
       storageLocation: logging.bucket.location,
       key: key('OrgSettingsKey', 'org-log-settings', logging.bucket.location),
     });
+
+    // Landing points of the log sources beyond the org's projects, each with a writer that can only write.
+    for (const source of logging.sources) {
+      if (source.kind === 'github-audit-stream') {
+        new StreamLandingBucket(this, `Landing-${source.name}`, {
+          project: loggingProject,
+          bucketName: source.bucketName,
+          location: source.location,
+          key: key(`LandingKey-${source.name}`, `landing-${source.name}`, kmsLocationForStorage(source.location)),
+          retentionDays: source.retentionDays,
+          writerAccountId: source.writerAccountId,
+          writerFor: `GitHub audit log stream "${source.name}"`,
+        });
+      } else if (source.kind === 'logging-api') {
+        new LogApiWriter(this, `Writer-${source.name}`, { project: this.project(source.project).id, member: source.writer });
+      }
+    }
 
     const auditors = `group:${config.groups.auditors}`;
     for (const view of logging.auditorViews) {

@@ -4,10 +4,15 @@
  * queries one schema in BigQuery or Log Analytics and the two cannot drift apart. One union view,
  * `security_events`, and one view per event class filtered from it.
  *
- * The views sit in a dataset of their own beside the linked dataset: a linked dataset is read-only (BigQuery
- * creates it with the link and keeps it in step with the bucket), so nothing can be created inside it. They read
- * its `_AllLogs` view, which every linked dataset exposes for the bucket's entries
+ * The views cannot live in the linked dataset itself: "A linked dataset is a read-only dataset that can be queried
+ * like any other BigQuery dataset" (https://cloud.google.com/logging/docs/routing/overview, "Sink destinations";
+ * the same page: "You can't route log entries to linked datasets, which are read-only"). Logging creates it with
+ * the link and keeps its views in step with the bucket's log views. So the views sit in a dataset of their own
+ * beside it and read its `_AllLogs` view, which every linked dataset exposes for the bucket's entries
  * (https://cloud.google.com/logging/docs/analyze/examples, "Before you begin": `myproject.mydataset._AllLogs`).
+ * Cloud Logging's own "analytics views" (Observability Analytics, a SQL view over log views,
+ * https://cloud.google.com/logging/docs/analyze/about-analytics-views) would be the in-Logging alternative, but
+ * they are in Preview and provider 6.50.0 (@cdktf/provider-google 16.12.1) has no resource for them.
  * A view holds no data, so the dataset needs no CMEK; whoever queries a view also needs read access to the
  * linked dataset (views here are not authorized views).
  */

@@ -5,6 +5,14 @@
  * reviewers read the same rows. Pure data: no cdktf import, so the policy engine may read it too.
  */
 import { cisFilter } from '../../policies/catalog/cis-log-metrics';
+import {
+  SOURCE_KIND_TITLES,
+  projectAlertId,
+  projectDeliveryFilter,
+  sourceAlertId,
+  sourceFilter,
+  type DeclaredLogSource,
+} from '../../policies/catalog/log-sources';
 
 /** A label a metric extracts from each matching log entry, so an incident says who did what where. */
 export type AlertLabel = 'principal' | 'method' | 'project' | 'resource' | 'account';
@@ -12,7 +20,7 @@ export type AlertLabel = 'principal' | 'method' | 'project' | 'resource' | 'acco
 export type AlertSeverity = 'CRITICAL' | 'ERROR' | 'WARNING';
 
 /** Dashboard section the alert's tile sits in. */
-export type AlertGroup = 'changes' | 'identity' | 'secrets' | 'logging-integrity';
+export type AlertGroup = 'changes' | 'identity' | 'secrets' | 'logging-integrity' | 'log-sources';
 
 export interface AlertSpec {
   /** kebab-case; the metric is named `metricNameOf(id)`. */
@@ -48,6 +56,7 @@ export const ALERT_GROUP_TITLES: Readonly<Record<AlertGroup, string>> = {
   identity: 'Identity: sign-ins, keys, break-glass',
   secrets: 'Secrets',
   'logging-integrity': 'Logging integrity',
+  'log-sources': 'Log sources delivering (entries per hour; an alert fires on silence)',
 };
 
 /** Log fields the fixed labels come from; `account` comes from config (`failedLogins.accountField`). */
@@ -214,6 +223,12 @@ export interface AlertInputs {
    * anyone else raise an alert. @default - no such alert
    */
   readonly deployer?: string;
+  /** Log sources beyond the org's projects (`logging.sources`): one absence alert each. @default - none */
+  readonly logSources?: readonly DeclaredLogSource[];
+  /** Tight-coupled projects (config key and project id): one absence alert each. @default - none */
+  readonly tightProjects?: readonly { readonly key: string; readonly id: string }[];
+  /** Hours of silence after which a tight-coupled project's alert fires. @default 12 */
+  readonly tightProjectSilenceHours?: number;
 }
 
 /** Break-glass accounts whose own calls show up as principalEmail: users and service accounts. */
@@ -414,8 +429,68 @@ export function baselineAlerts(inputs: AlertInputs): AlertSpec[] {
         'Check whether a guardrail from orgPolicies.enforce was weakened or overridden lower down; revert changes that have no change request.',
     },
     ...(inputs.deployer === undefined ? [] : [iamChangeOutsideCode(inputs.deployer)]),
+    ...deliveryAlerts(inputs),
   ];
 }
+
+/** Counted per hour: the absence window is whole hours, and an hourly bar is what the dashboard shows. */
+const DELIVERY_WINDOW_SECONDS = 3600;
+
+function silenceAlert(row: Pick<AlertSpec, 'id' | 'title' | 'filter' | 'happened' | 'response'>, hours: number, tight: boolean): AlertSpec {
+  return {
+    ...row,
+    labels: [],
+    groupBy: [],
+    threshold: 0,
+    windowSeconds: DELIVERY_WINDOW_SECONDS,
+    absentSeconds: hours * 3600,
+    // A silent tight-coupled source hides exactly what an attacker on production would do.
+    severity: tight ? 'ERROR' : 'WARNING',
+    group: 'log-sources',
+  };
+}
+
+/** One absence alert per declared log source and per tight-coupled project: a source that stops is noticed. */
+export function deliveryAlerts(inputs: Pick<AlertInputs, 'logSources' | 'tightProjects' | 'tightProjectSilenceHours'>): AlertSpec[] {
+  const sources = (inputs.logSources ?? []).map((source) =>
+    silenceAlert(
+      {
+        id: sourceAlertId(source.name),
+        title: `Log source silent: ${source.name} (${source.coupling})`,
+        filter: sourceFilter(source),
+        happened: `No entry from log source "${source.name}" (${SOURCE_KIND_TITLES[source.kind]}, ${source.coupling}-coupled) for ${source.silenceHours} hours: its events are no longer being recorded.`,
+        response: SOURCE_RESPONSES[source.kind],
+      },
+      source.silenceHours,
+      source.coupling === 'tight',
+    ),
+  );
+  const hours = inputs.tightProjectSilenceHours ?? 12;
+  const projects = (inputs.tightProjects ?? []).map((project) =>
+    silenceAlert(
+      {
+        id: projectAlertId(project.key),
+        title: `Tight-coupled project silent: ${project.id}`,
+        filter: projectDeliveryFilter(project.id),
+        happened: `No log entry from tight-coupled project ${project.id} has reached the central bucket for ${hours} hours.`,
+        response:
+          'Check the project still exists and sits under the organization, that the org sink routes its audit logs (review.md, log routing), and that nobody added a project sink or exclusion that drops them.',
+      },
+      hours,
+      true,
+    ),
+  );
+  return [...sources, ...projects];
+}
+
+const SOURCE_RESPONSES: Readonly<Record<DeclaredLogSource['kind'], string>> = {
+  workspace:
+    'In the Admin console check Account settings > Legal and compliance > Sharing options (data sharing with Google Cloud services) is on, and that the org sink still routes audit logs to the central bucket.',
+  'github-audit-stream':
+    'In GitHub (enterprise settings > Audit log > Log streaming) check the stream is not paused or failing; a failing stream usually means the writer key was revoked or expired. GitHub buffers a paused stream for seven days.',
+  'logging-api':
+    'Check the service is running and still holds roles/logging.logWriter on its project, and that its log id has not changed (the central sink routes that log id only).',
+};
 
 /**
  * An IAM policy set by anyone but the deployment identity: access changed outside the code. Resource Manager and

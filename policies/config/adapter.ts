@@ -10,6 +10,7 @@ import {
   DEFAULT_REQUIRED_CONSTRAINTS,
   GOOGLE_SIGN_IN_FAILURE_FILTER,
 } from '../catalog/defaults';
+import { sourceFilter } from '../catalog/log-sources';
 import type { DeclaredHierarchy } from '../engine/hierarchy';
 import type { RuleParams } from '../engine/rule';
 import type { SuppressionSpec } from '../engine/suppressions';
@@ -58,6 +59,15 @@ export function policyFromOrgConfig(config: BaselineConfig): CheckPolicy {
       auditNarrowing: config.audit.narrowing.map((n) => ({ service: n.service, folder: n.folder, logTypes: n.logTypes, reason: n.reason })),
       organizationId: config.organization.id,
       failedLoginFilter: config.alerting.failedLogins.filter,
+      logSources: config.logging.sources.map((s) => ({
+        name: s.name,
+        kind: s.kind,
+        coupling: s.coupling,
+        silenceHours: s.silenceHours,
+        filter: sourceFilter(s),
+        landing: s.kind === 'github-audit-stream' ? `gs://${s.bucketName}` : s.kind === 'logging-api' ? `project ${config.projects.find((p) => p.key === s.project)?.id ?? s.project}` : undefined,
+      })),
+      tightProjectSilenceHours: config.logging.tightProjectSilenceHours,
     },
     declared: {
       organizationId: config.organization.id,

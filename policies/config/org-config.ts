@@ -149,6 +149,49 @@ const applicationLog = z.strictObject({
   successValues: z.array(z.string().min(1)).min(1).default(['success']),
 });
 
+/**
+ * A log source beyond the organization's own projects (policies/catalog/log-sources.ts). Each has a coupling and
+ * the hours of silence after which its absence alert fires. The API states only a 120 s minimum for an absence
+ * duration (MetricAbsence.duration, https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies);
+ * no maximum was found documented, so the config stays under a day, which is already long for a tight-coupled source.
+ */
+const silenceHours = z.number().int().min(1).max(23);
+const sourceCommon = {
+  /** Names the source in alerts, the review and `baseline events --coverage`. */
+  name: z.string().regex(/^[a-z][a-z0-9-]{1,38}[a-z0-9]$/, 'a lower-case name like "github-audit"'),
+  coupling,
+  silenceHours: silenceHours.default(12),
+};
+const serviceAccountId = z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a service account id (6-30 chars)');
+
+const logSource = z.discriminatedUnion('kind', [
+  /** Workspace / Cloud Identity sign-in and Admin logs: data sharing is an Admin console setting, so no landing point. */
+  z.strictObject({ kind: z.literal('workspace'), ...sourceCommon }),
+  /**
+   * GitHub Enterprise audit log streaming into a Cloud Storage landing bucket the baseline creates in the logging
+   * project, with a writer service account that may only create objects in it. Its key is made by hand (README).
+   */
+  z.strictObject({
+    kind: z.literal('github-audit-stream'),
+    ...sourceCommon,
+    bucketName: z.string().regex(/^[a-z0-9][a-z0-9_.-]{1,61}[a-z0-9]$/, 'a Cloud Storage bucket name'),
+    location: z.string().min(2),
+    retentionDays: z.number().int().min(365).max(36500).default(400),
+    writerAccountId: serviceAccountId,
+  }),
+  /** A service writing through the Logging API under its own identity, into one project of the config. */
+  z.strictObject({
+    kind: z.literal('logging-api'),
+    ...sourceCommon,
+    /** The writer: a service account, or a workload identity principal (`principal://` / `principalSet://`). */
+    writer: z.string().regex(/^(serviceAccount:[^\s@]+@[^\s]+|principal:\/\/[^\s]+|principalSet:\/\/[^\s]+)$/, 'a serviceAccount:, principal:// or principalSet:// member'),
+    /** The log id it writes under; the central sink routes it to the central bucket. */
+    logId: z.string().regex(/^[A-Za-z0-9_./-]{1,512}$/, 'a log id like "deploy-bot"'),
+    /** Project key it writes into: roles/logging.logWriter is granted there and nowhere wider. */
+    project: projectKey,
+  }),
+]);
+
 const exclusion = z.strictObject({
   name: z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/),
   description: z.string().min(10),
@@ -344,6 +387,10 @@ export const baselineConfigSchema = z
         .default([{ id: 'audit-all', filter: '' }]),
       /** Applications' own structured logs and the fields that carry the security-event context. */
       applicationLogs: z.array(applicationLog).default([]),
+      /** Log sources beyond the org's own projects, each with its coupling and an absence alert. */
+      sources: z.array(logSource).default([]),
+      /** Hours without any entry from a tight-coupled project after which its absence alert fires. */
+      tightProjectSilenceHours: silenceHours.default(12),
     }),
     audit: z
       .strictObject({
@@ -459,6 +506,13 @@ export const baselineConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['logging', 'applicationLogs', i, 'logId'], message: `expected a unique log id (one mapping per log), got duplicate "${id}"` });
       }
     });
+    const sourceNames = cfg.logging.sources.map((s) => s.name);
+    cfg.logging.sources.forEach((source, i) => {
+      if (sourceNames.indexOf(source.name) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['logging', 'sources', i, 'name'], message: `expected a unique source name, got duplicate "${source.name}"` });
+      }
+      if (source.kind === 'logging-api' && !projectKeys.has(source.project)) unknownKey(['logging', 'sources', i, 'project'], 'project', source.project, projectKeys);
+    });
     cfg.iam.customRoles.forEach((r, i) => {
       r.permissions.forEach((permission, j) => {
         if (PRIVATE_LOG_PERMISSIONS.includes(permission)) {
@@ -557,4 +611,5 @@ export type ChannelConfig = BaselineConfig['alerting']['channels'][number];
 export type Adoption = z.infer<typeof adoption>;
 export type SuppressionConfig = BaselineConfig['policy']['suppressions'][number];
 export type ScanningConfig = NonNullable<BaselineConfig['scanning']>;
+export type LogSourceConfig = BaselineConfig['logging']['sources'][number];
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];

@@ -62,6 +62,13 @@ export interface RuleParams {
   readonly declaredAccess?: readonly DeclaredAccess[];
   /** Numeric organization id, when known from config. */
   readonly organizationId?: string;
+  /**
+   * Log sources the org config declares beyond its projects (`logging.sources`), each with the Cloud Logging filter
+   * its absence metric counts. Absent or empty: none declared.
+   */
+  readonly logSources?: readonly DeclaredSourceParam[];
+  /** Hours of silence after which a tight-coupled project's absence alert fires (config). @default 12 */
+  readonly tightProjectSilenceHours?: number;
   /** The failed-login filter the alerting rules look for. */
   readonly failedLoginFilter: string;
   /** The evaluation time; rules compare expiries against it (never `new Date()` inside a rule). */
@@ -86,6 +93,19 @@ export interface DeclaredAccess {
   readonly condition?: string;
   /** The declaring resource's address, for messages. */
   readonly address: string;
+}
+
+/** One declared log source, as rules and the review see it. */
+export interface DeclaredSourceParam {
+  readonly name: string;
+  /** `workspace`, `github-audit-stream`, `logging-api`. */
+  readonly kind: string;
+  readonly coupling: 'tight' | 'loose';
+  readonly silenceHours: number;
+  /** The Logging filter that counts its entries in the central bucket. */
+  readonly filter: string;
+  /** Where its entries land before Logging sees them (a bucket, a project), for people. */
+  readonly landing?: string;
 }
 
 export type ReportData = Readonly<Record<string, string | number>>;

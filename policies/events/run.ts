@@ -3,6 +3,7 @@
  * each log source carries) out. Loaded by the CLI on first use, like the engine.
  */
 import { normalizeEntry, type ApplicationLogMapping } from '../catalog/security-events';
+import type { DeclaredLogSource } from '../catalog/log-sources';
 import { CoverageCounter, coverageText } from './coverage';
 import { EntryError, readEntries } from './read-entries';
 
@@ -14,6 +15,8 @@ export interface EventsOptions {
   readonly coverage: boolean;
   readonly skipInvalid: boolean;
   readonly applicationLogs: readonly ApplicationLogMapping[];
+  /** The org config's declared log sources: --coverage gives each its row, with its coupling. @default - none */
+  readonly sources?: readonly DeclaredLogSource[];
 }
 
 export interface EventsRun {
@@ -39,7 +42,7 @@ export function runEvents(input: string, options: EventsOptions, write: (text: s
       buffer = '';
     }
   };
-  const coverage = options.coverage ? new CoverageCounter() : undefined;
+  const coverage = options.coverage ? new CoverageCounter(options.sources) : undefined;
   let events = 0;
   let skipped = 0;
   let firstSkipped: EntryError | undefined;
@@ -52,7 +55,7 @@ export function runEvents(input: string, options: EventsOptions, write: (text: s
       return;
     }
     const { event, present } = normalizeEntry(entry, options.applicationLogs);
-    if (coverage) coverage.add(entry.logName as string, present);
+    if (coverage) coverage.add(entry, present);
     else if (options.format === 'json') out(`${events === 0 ? '\n' : ',\n'}${JSON.stringify(event)}`);
     else out(`${JSON.stringify(event)}\n`);
     events++;

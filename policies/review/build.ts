@@ -6,6 +6,7 @@ import type { Gate } from '../report/verdict';
 import { accessMatrix, hierarchyFacts, removedGrants } from './access';
 import { changeSummary } from './changes';
 import { detectionCoverage } from './detection';
+import { logSourceFacts } from './log-sources';
 import type { Review } from './facts';
 import { postureFacts } from './posture';
 import { logRouting } from './routing';
@@ -29,6 +30,7 @@ export function buildReview({ model, evaluation, params, gate }: ReviewInput): R
     routing: logRouting(model, params),
     secrets: secretFacts(model, params),
     detection: detectionCoverage(model, params),
+    logSources: logSourceFacts(model, params),
     changes: changeSummary(model),
     posture: postureFacts(model, evaluation, params),
   };

@@ -33,7 +33,7 @@ function groupingOf(condition: MetricCondition & { readonly groupByFields?: Valu
 }
 
 /** An alert's channels: names (from the channel resources it references, else the values as written) and declared types. */
-function channelsOf(model: Model, alert: Resource): { names: string[]; types: string[] } {
+export function channelsOf(model: Model, alert: Resource): { names: string[]; types: string[] } {
   const channels = alertChannels(alert);
   if (channels.state !== 'known') return { names: channels.state === 'unknown' ? ['(known after apply)'] : [], types: [] };
   const names: string[] = [];
@@ -66,7 +66,7 @@ function watchesTopic(alert: Resource, topicName: string): Tri {
 }
 
 /** The best of several candidate rows of one threat: covered first, then undecided, then the gaps. */
-function best(rows: DetectionRow[]): DetectionRow | undefined {
+export function best<R extends { readonly status: DetectionStatus }>(rows: R[]): R | undefined {
   return [...rows].sort((a, b) => STATUS_RANK.indexOf(a.status) - STATUS_RANK.indexOf(b.status))[0];
 }
 

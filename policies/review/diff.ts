@@ -25,7 +25,11 @@ export function secretLines(review: Review): string[] {
 }
 
 export function detectionLines(review: Review): string[] {
-  return review.detection.map((d) => `${d.title}: ${d.status}${d.alert ? ` (alert ${d.alert})` : ''}`);
+  return [
+    ...review.detection.map((d) => `${d.title}: ${d.status}${d.alert ? ` (alert ${d.alert})` : ''}`),
+    // A source whose absence alert goes away is a silence nobody will notice.
+    ...review.logSources.map((s) => `log source ${s.name} (${s.coupling}): ${s.status}${s.alert ? ` (alert ${s.alert})` : ''}`),
+  ];
 }
 
 function compare(now: readonly string[], before: readonly string[]): SectionDiff {

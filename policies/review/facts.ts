@@ -132,6 +132,23 @@ export interface DetectionRow {
   readonly status: DetectionStatus;
 }
 
+/** A log source beyond the org's projects, or a tight-coupled project, and the alert that notices its silence. */
+export interface LogSourceFact {
+  /** The source's name, or the id of a tight-coupled project. */
+  readonly name: string;
+  /** What it is, for people. */
+  readonly kind: string;
+  readonly coupling: 'tight' | 'loose';
+  /** Where its entries land before the central bucket (a bucket, a project); absent for data sharing. */
+  readonly landing?: string;
+  readonly silenceHours: number;
+  readonly metric?: string;
+  readonly alert?: string;
+  readonly channels: readonly string[];
+  /** `covered`: an enabled absence alert with a channel watches a metric counting exactly its entries. */
+  readonly status: DetectionStatus;
+}
+
 export interface ChangeCount {
   readonly type: string;
   readonly counts: Readonly<Partial<Record<Action, number>>>;
@@ -184,6 +201,8 @@ export interface Review {
   readonly routing: RoutingFacts;
   readonly secrets: readonly SecretFact[];
   readonly detection: readonly DetectionRow[];
+  /** Declared log sources (from the config) and tight-coupled projects, each with its absence alert. */
+  readonly logSources: readonly LogSourceFact[];
   readonly changes: ChangeFacts;
   readonly posture: PostureFacts;
 }

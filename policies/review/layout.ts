@@ -217,9 +217,37 @@ function detectionSection(review: Review, diff?: ReviewDiff): Block[] {
     paragraph(`${review.detection.length - gaps} of ${review.detection.length} threats covered${gaps > 0 ? `; ${gaps} gaps` : ''}.`),
     table(
       ['Threat', 'Metric', 'Alert policy', 'Channels', 'Status'],
-      review.detection.map((d) => [[d.title], [d.metric ? code(d.metric) : '-'], [d.alert ?? '-'], [d.channels.join(', ') || '-'], [d.status === 'covered' ? STATUS_TEXT.covered : mark(STATUS_TEXT[d.status])]]),
+      review.detection.map((d) => [[d.title], [d.metric ? code(d.metric) : '-'], [d.alert ?? '-'], [d.channels.join(', ') || '-'], statusSpans(d.status)]),
     ),
+    ...logSourceBlocks(review),
     ...diffBlocks(diff?.detection, diff?.against),
+  ];
+}
+
+const statusSpans = (status: DetectionStatus) => [status === 'covered' ? STATUS_TEXT.covered : mark(STATUS_TEXT[status])];
+
+/** Sources beyond the org's projects and tight-coupled projects: is each one's silence noticed? Gaps first. */
+function logSourceBlocks(review: Review): Block[] {
+  const sources = review.logSources;
+  if (sources.length === 0) return [];
+  const gaps = sources.filter((s) => s.status !== 'covered').length;
+  const tight = sources.filter((s) => s.coupling === 'tight').length;
+  return [
+    heading(3, 'Log sources'),
+    paragraph(`${sources.length - gaps} of ${sources.length} log sources (${tight} tight-coupled) raise an alert when they fall silent${gaps > 0 ? `; ${gaps} gaps` : ''}.`),
+    table(
+      ['Source', 'Kind', 'Coupling', 'Lands in', 'Silent after', 'Absence alert', 'Channels', 'Status'],
+      sources.map((s) => [
+        [code(s.name)],
+        [s.kind],
+        [s.coupling === 'tight' ? mark('tight') : 'loose'],
+        [s.landing ?? '-'],
+        [`${s.silenceHours} h`],
+        [s.alert ?? '-'],
+        [s.channels.join(', ') || '-'],
+        statusSpans(s.status),
+      ]),
+    ),
   ];
 }
 

@@ -106,6 +106,29 @@ describe('loadConfig', () => {
     expect(problemsOf(raw)).toEqual(['logging.applicationLogs[1].logId: expected a unique log id (one mapping per log), got duplicate "checkout-api"']);
   });
 
+  it('fails on a log source named twice, writing into an undeclared project, with a user writer or a day-long silence', () => {
+    const raw = example();
+    raw.logging.sources.push(
+      { name: 'workspace', kind: 'workspace', coupling: 'loose' },
+      { name: 'deploy-bot', kind: 'logging-api', coupling: 'tight', writer: 'user:bot@example.com', logId: 'deploy-bot', project: 'nowhere', silenceHours: 24 },
+    );
+    expect(problemsOf(raw)).toEqual([
+      'logging.sources[4].silenceHours: expected <= 23, got number 24',
+      'logging.sources[4].writer: expected a serviceAccount:, principal:// or principalSet:// member, got "user:bot@example.com"',
+      'logging.sources[3].name: expected a unique source name, got duplicate "workspace"',
+      'logging.sources[4].project: expected one of the declared project keys (logging, secrets, kms, app-prod, app-nonprod), got "nowhere"',
+    ]);
+    raw.logging.sources[4].writer = 'principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/ci/*';
+    raw.logging.sources[4].silenceHours = 23;
+    expect(problemsOf(raw)).toEqual([
+      'logging.sources[3].name: expected a unique source name, got duplicate "workspace"',
+      'logging.sources[4].project: expected one of the declared project keys (logging, secrets, kms, app-prod, app-nonprod), got "nowhere"',
+    ]);
+    // AND a source kind the baseline does not know is refused, not ignored
+    raw.logging.sources = [{ name: 'okta', kind: 'okta', coupling: 'tight' }];
+    expect(problemsOf(raw)[0]).toMatch(/^logging\.sources\[0\]\.kind: /);
+  });
+
   it('fails on references to undeclared folders and projects', () => {
     const raw = example();
     raw.projects[3].folder = 'prod';

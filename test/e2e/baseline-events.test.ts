@@ -96,15 +96,32 @@ describe('baseline events', () => {
     });
   });
 
-  test('--coverage as text: a header, then one row per source', () => {
+  test('--coverage as text: a header, then one row per source; a declared source without entries first, as silent', () => {
     const run = baseline(['events', ARRAY, '--coverage', '--config', EXAMPLE_CONFIG]);
     expect(run.status).toBe(0);
     const table = lines(run.stdout);
-    expect(table[0]).toMatch(/^source +entries +actor\.user\.email_addr +src_endpoint\.ip /);
-    expect(table).toHaveLength(1 + 8);
-    // With its mapping the application log carries its context, and drops below the Google sources no more.
-    expect(table[1]).toMatch(/^syslog +1 +0% +0%/);
-    expect(table.find((l) => l.startsWith('checkout-api'))).toMatch(/^checkout-api +2 +100% +100% +50% +100% +0% +0% +100% +100%$/);
+    expect(table[0]).toMatch(/^source +coupling +entries +actor\.user\.email_addr +src_endpoint\.ip /);
+    // 3 declared sources (workspace, github-audit, checkout-api) and the 7 log ids the rest came under
+    expect(table).toHaveLength(1 + 10);
+    // GIVEN no sample is a GitHub stream write THEN the GitHub source leads, silent
+    expect(table[1]).toMatch(/^github-audit +tight +0( +silent){8}$/);
+    expect(table[2]).toMatch(/^syslog +- +1 +0% +0%/);
+    // With its mapping the application log carries its context, under the source that declares it.
+    expect(table.find((l) => l.startsWith('checkout-api'))).toMatch(/^checkout-api +tight +2 +100% +100% +50% +100% +0% +0% +100% +100%$/);
+    // The two Google sign-ins are the workspace source's, no longer rows of the data_access log.
+    expect(table.find((l) => l.startsWith('workspace'))).toMatch(/^workspace +tight +2 /);
+    expect(table.find((l) => l.startsWith('cloudaudit.googleapis.com/data_access'))).toMatch(/^cloudaudit\.googleapis\.com\/data_access +- +1 /);
+  });
+
+  test('--coverage --format json: declared sources carry their name, kind, coupling and the log ids their entries came under', () => {
+    const run = baseline(['events', NDJSON, '--coverage', '--format', 'json', '--config', EXAMPLE_CONFIG]);
+    expect(run.status).toBe(0);
+    const rows = JSON.parse(run.stdout) as { logId: string; source?: Record<string, string>; entries: number }[];
+    expect(rows.filter((r) => r.source).map((r) => [r.source, r.logId, r.entries])).toEqual([
+      [{ name: 'github-audit', kind: 'github-audit-stream', coupling: 'tight' }, '', 0],
+      [{ name: 'checkout-api', kind: 'logging-api', coupling: 'tight' }, 'checkout-api', 2],
+      [{ name: 'workspace', kind: 'workspace', coupling: 'tight' }, 'cloudaudit.googleapis.com/data_access', 2],
+    ]);
   });
 
   test.each([

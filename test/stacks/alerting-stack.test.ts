@@ -119,9 +119,9 @@ describe('AlertingStack (example org)', () => {
     }
   });
 
-  it('creates one metric and one policy per alert, 8 CIS + 10 baseline alerts', () => {
-    expect(Object.keys(s.alerting.resource.google_logging_metric)).toHaveLength(18);
-    expect(Object.keys(s.alerting.resource.google_monitoring_alert_policy)).toHaveLength(18);
+  it('creates one metric and one policy per alert, 8 CIS + 10 baseline alerts + 3 log sources + 3 tight-coupled projects', () => {
+    expect(Object.keys(s.alerting.resource.google_logging_metric)).toHaveLength(24);
+    expect(Object.keys(s.alerting.resource.google_monitoring_alert_policy)).toHaveLength(24);
   });
 
   it('creates every alert policy 600s after all the metrics, through one time_sleep that names them', () => {
@@ -156,6 +156,33 @@ describe('AlertingStack (example org)', () => {
       aggregations: [{ alignment_period: '3600s', per_series_aligner: 'ALIGN_DELTA', cross_series_reducer: 'REDUCE_SUM' }],
     });
     expect([policy.enabled, policy.notification_channels]).toEqual([true, exampleChannelNames(s)]);
+  });
+
+  it('alerts on the silence of every declared log source and every tight-coupled project, after its own hours', () => {
+    // GIVEN the example org's three sources and three tight-coupled projects THEN each has a metric on its entries...
+    const expected: [string, string, number, string][] = [
+      ['baseline-source-workspace-silent', '(protoPayload.serviceName="login.googleapis.com" OR protoPayload.serviceName="admin.googleapis.com")', 12, 'ERROR'],
+      [
+        'baseline-source-github-audit-silent',
+        'protoPayload.serviceName="storage.googleapis.com" AND protoPayload.methodName="storage.objects.create" AND resource.type="gcs_bucket" AND resource.labels.bucket_name="example-com-github-audit"',
+        6,
+        'ERROR',
+      ],
+      ['baseline-source-checkout-api-silent', 'log_id("checkout-api")', 4, 'ERROR'],
+      ['baseline-project-secrets-silent', 'logName:"projects/example-secrets-prd/logs/"', 12, 'ERROR'],
+      ['baseline-project-kms-silent', 'logName:"projects/example-kms-prd/logs/"', 12, 'ERROR'],
+      ['baseline-project-app-prod-silent', 'logName:"projects/example-app-prd/logs/"', 12, 'ERROR'],
+    ];
+    for (const [name, filter, hours, severity] of expected) {
+      const { key, metric } = metricNamed(s, name);
+      expect([metric.filter, metric.bucket_name]).toEqual([filter, remoteReference(s, 'google_logging_project_bucket_config.central-bucket.id')]);
+      // ...and an enabled policy with channels that fires when none arrives for that many hours
+      const policy = policyOn(s, key);
+      expect(policy.conditions.map((c: Json) => c.condition_absent?.duration)).toEqual([`${hours * 3600}s`]);
+      expect([policy.enabled, policy.severity, policy.notification_channels]).toEqual([true, severity, exampleChannelNames(s)]);
+    }
+    // AND the loose-coupled logging project gets none
+    expect(() => metricNamed(s, 'baseline-project-logging-silent')).toThrow();
   });
 
   it('alerts when a key of the KMS project (the org logging key among them) is disabled, destroyed or changed', () => {
@@ -342,7 +369,7 @@ describe('AlertingStack (example org)', () => {
     });
   });
 
-  it('draws a dashboard in the logging project with one chart per metric, in four sections', () => {
+  it('draws a dashboard in the logging project with one chart per metric, in five sections and the security-event tables', () => {
     const dashboards = Object.values(s.alerting.resource.google_monitoring_dashboard as Record<string, Json>);
     expect(dashboards).toHaveLength(1);
     expect(dashboards[0].project).toBe('example-logging-prd');
@@ -357,7 +384,13 @@ describe('AlertingStack (example org)', () => {
       'Identity: sign-ins, keys, break-glass',
       'Secrets',
       'Logging integrity',
+      'Log sources delivering (entries per hour; an alert fires on silence)',
+      'Security events by class (Log Analytics; same mapping as the security_events views)',
     ]);
+    // AND the security-event tables read the central bucket of the example org (analytics on)
+    const sql = tiles.filter((t) => t.widget.timeSeriesTable).map((t) => t.widget.timeSeriesTable.dataSets[0].timeSeriesQuery.opsAnalyticsQuery.sql);
+    expect(sql).toHaveLength(4);
+    for (const query of sql) expect(query).toContain('`example-logging-prd.europe-west1.central-audit._AllLogs`');
   });
 });
 

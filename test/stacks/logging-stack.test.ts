@@ -25,6 +25,14 @@ function synthLogging(config: BaselineConfig): { doc: SynthDoc; stack: LoggingSt
 const example = () => parseConfig(exampleConfigInput());
 const keyNamed = (doc: SynthDoc, name: string) => addressOf(doc, 'google_kms_crypto_key', (v) => v.name === name);
 const sinkNamed = (doc: SynthDoc, name: string) => addressOf(doc, 'google_logging_organization_sink', (v) => v.name === name);
+const bucketNamed = (doc: SynthDoc, name: string) => addressOf(doc, 'google_storage_bucket', (v) => v.name === name);
+const accountNamed = (doc: SynthDoc, id: string) => addressOf(doc, 'google_service_account', (v) => v.account_id === id);
+/** The one data source of `type` whose construct path starts with `prefix` (two buckets each read their storage agent). */
+function dataUnder(doc: SynthDoc, type: string, prefix: string): string {
+  const names = Object.keys(doc.data?.[type] ?? {}).filter((n) => n.startsWith(prefix));
+  if (names.length !== 1) throw new Error(`expected one ${type} under ${prefix}, found ${names.length}`);
+  return `data.${type}.${names[0]}`;
+}
 
 describe('LoggingStack (example org)', () => {
   const { doc, stack } = synthLogging(example());
@@ -33,7 +41,8 @@ describe('LoggingStack (example org)', () => {
     // GIVEN the example org (archive and SIEM configured) WHEN synthesized THEN the complete list of grants is:
     const cmek = dataAddressOf(doc, 'google_logging_project_cmek_settings');
     const orgSettings = dataAddressOf(doc, 'google_logging_organization_settings');
-    const storageAgent = dataAddressOf(doc, 'google_storage_project_service_account');
+    const storageAgent = dataUnder(doc, 'google_storage_project_service_account', 'Archive_');
+    const landingAgent = dataUnder(doc, 'google_storage_project_service_account', 'Landing-github-audit_');
     const loggingProject = dataAddressOf(doc, 'google_project');
     const topic = addressOf(doc, 'google_pubsub_topic');
     const subscription = addressOf(doc, 'google_pubsub_subscription');
@@ -48,6 +57,7 @@ describe('LoggingStack (example org)', () => {
         keyGrant('central-log-bucket', `serviceAccount:${ref(cmek, 'service_account_id')}`),
         keyGrant('org-log-settings', `serviceAccount:${ref(orgSettings, 'kms_service_account_id')}`),
         keyGrant('audit-archive', ref(storageAgent, 'member')),
+        keyGrant('landing-github-audit', ref(landingAgent, 'member')),
         keyGrant('siem-topic', `serviceAccount:service-${ref(loggingProject, 'number')}@gcp-sa-pubsub.iam.gserviceaccount.com`),
         // Sink writers: one role each, on exactly their destination
         {
@@ -66,9 +76,27 @@ describe('LoggingStack (example org)', () => {
         {
           type: 'google_storage_bucket_iam_member',
           values: {
-            bucket: ref(addressOf(doc, 'google_storage_bucket'), 'name'),
+            bucket: ref(bucketNamed(doc, 'example-com-audit-archive'), 'name'),
             role: 'roles/storage.objectCreator',
             member: ref(sinkNamed(doc, 'baseline-audit-archive'), 'writer_identity'),
+          },
+        },
+        // Log sources: GitHub's writer may create objects in its landing bucket and nothing else;
+        // the checkout service may write log entries in the one project it runs in
+        {
+          type: 'google_storage_bucket_iam_member',
+          values: {
+            bucket: ref(bucketNamed(doc, 'example-com-github-audit'), 'name'),
+            role: 'roles/storage.objectCreator',
+            member: ref(accountNamed(doc, 'github-audit-writer'), 'member'),
+          },
+        },
+        {
+          type: 'google_project_iam_member',
+          values: {
+            role: 'roles/logging.logWriter',
+            member: 'serviceAccount:checkout-api@example-app-prd.iam.gserviceaccount.com',
+            project: 'example-app-prd',
           },
         },
         {
@@ -98,7 +126,7 @@ describe('LoggingStack (example org)', () => {
             project: ref(subscription, 'project'),
             subscription: ref(subscription, 'name'),
             role: 'roles/pubsub.subscriber',
-            member: ref(addressOf(doc, 'google_service_account'), 'member'),
+            member: ref(accountNamed(doc, 'siem-reader'), 'member'),
           },
         },
       ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
@@ -107,7 +135,10 @@ describe('LoggingStack (example org)', () => {
     expect(doc.data).toEqual({
       google_logging_project_cmek_settings: { [cmek.split('.')[2]]: { project: 'example-logging-prd' } },
       google_logging_organization_settings: { [orgSettings.split('.')[2]]: { organization: '123456789012' } },
-      google_storage_project_service_account: { [storageAgent.split('.')[2]]: { project: 'example-logging-prd' } },
+      google_storage_project_service_account: {
+        [storageAgent.split('.')[2]]: { project: 'example-logging-prd' },
+        [landingAgent.split('.')[2]]: { project: 'example-logging-prd' },
+      },
       google_project: { [loggingProject.split('.')[2]]: { project_id: 'example-logging-prd' } },
     });
   });
@@ -119,7 +150,8 @@ describe('LoggingStack (example org)', () => {
     expect(sink.destination).toBe('logging.googleapis.com/projects/example-logging-prd/locations/europe-west1/buckets/central-audit');
     const filter = String(sink.filter);
     for (const id of cisAuditLogIds()) expect(filter).toContain(`logName:"/logs/${id}"`);
-    expect(filter.endsWith(' OR (log_id("compute.googleapis.com/firewall")) OR (log_id("requests"))')).toBe(true);
+    // AND the log of the logging-api source, so its absence alert on the central bucket can see it
+    expect(filter.endsWith(' OR (log_id("compute.googleapis.com/firewall")) OR (log_id("requests")) OR (log_id("checkout-api"))')).toBe(true);
     expect(sink.exclusions).toEqual([
       {
         name: 'drop-lb-health-checks',
@@ -182,7 +214,7 @@ describe('LoggingStack (example org)', () => {
   });
 
   it('keeps the archive for 2555 days, unlocked until the deliberate second apply, uniform access, public access prevented, CMEK with a key in europe', () => {
-    expect(only(doc, 'google_storage_bucket')).toMatchObject({
+    expect(only(doc, 'google_storage_bucket', (v) => v.name === 'example-com-audit-archive')).toMatchObject({
       name: 'example-com-audit-archive',
       location: 'EU',
       storage_class: 'ARCHIVE',
@@ -213,7 +245,7 @@ describe('LoggingStack (example org)', () => {
   });
 
   it('creates the SIEM reader it lets pull, in the logging project', () => {
-    expect(only(doc, 'google_service_account')).toMatchObject({ project: 'example-logging-prd', account_id: 'siem-reader' });
+    expect(only(doc, 'google_service_account', (v) => v.account_id === 'siem-reader')).toMatchObject({ project: 'example-logging-prd', account_id: 'siem-reader' });
   });
 
   it('locks the central bucket only when config asks for the second step', () => {
@@ -236,6 +268,7 @@ describe('LoggingStack (example org)', () => {
     expect(rings.sort()).toEqual([
       ['baseline-audit-archive', 'example-kms-prd', 'europe'],
       ['baseline-central-log-bucket', 'example-kms-prd', 'europe-west1'],
+      ['baseline-landing-github-audit', 'example-kms-prd', 'europe'],
       ['baseline-org-log-settings', 'example-kms-prd', 'europe-west1'],
       ['baseline-siem-topic', 'example-kms-prd', 'europe-west1'],
     ]);
@@ -251,6 +284,7 @@ describe('LoggingStack (variations)', () => {
     const input = exampleConfigInput();
     delete input.logging.archive;
     delete input.logging.siem;
+    delete input.logging.sources;
     const { doc, stack } = synthLogging(parseConfig(input));
     // THEN
     expect(iamResources(doc).map((g) => `${g.type} ${String(g.values.role)}`)).toEqual([

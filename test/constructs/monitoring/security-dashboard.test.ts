@@ -2,15 +2,16 @@ import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
 import { baselineAlerts } from '../../../constructs/monitoring/alert-catalog';
 import { sampleAlertInputs } from './alert-inputs';
-import { SecurityDashboard } from '../../../constructs/monitoring/security-dashboard';
+import { SECURITY_EVENTS_SECTION, SecurityDashboard, type SecurityEventPanels } from '../../../constructs/monitoring/security-dashboard';
+import { EVENT_CLASSES, securityEventsSql } from '../../../policies/catalog/security-events';
 
 type Json = Record<string, any>;
 
 const ALERTS = baselineAlerts(sampleAlertInputs('canary'));
 
-function synthDashboard(): { resource: Json; layout: Json } {
+function synthDashboard(securityEvents?: SecurityEventPanels): { resource: Json; layout: Json } {
   const out = JSON.parse(
-    Testing.synthScope((scope: Construct) => new SecurityDashboard(scope, 'dashboard', { project: 'logs-prj', alerts: ALERTS })),
+    Testing.synthScope((scope: Construct) => new SecurityDashboard(scope, 'dashboard', { project: 'logs-prj', alerts: ALERTS, securityEvents })),
   );
   const dashboards = Object.values(out.resource.google_monitoring_dashboard as Record<string, Json>);
   expect(dashboards).toHaveLength(1);
@@ -70,6 +71,30 @@ describe('SecurityDashboard', () => {
     expect(sectionTitleOf('Failed sign-in spike on one account')).toBe('Identity: sign-ins, keys, break-glass');
     const cells = tiles.filter((t) => t.widget.xyChart).map((t) => `${t.xPos},${t.yPos}`);
     expect(new Set(cells).size).toBe(cells.length);
+  });
+
+  it('adds one table per security-event class, fed by the views\' own SQL over the bucket\'s _AllLogs log view', () => {
+    // GIVEN the central bucket in Log Analytics
+    const { layout } = synthDashboard({ project: 'logs-prj', location: 'europe-west1', bucketId: 'central', hours: 6 });
+    const tiles = layout.mosaicLayout.tiles as Json[];
+    const section = tiles.find((t) => t.widget.title === SECURITY_EVENTS_SECTION)!;
+    const tables = tiles.filter((t) => t.widget.timeSeriesTable);
+    // THEN four tables, inside the last section, below every chart
+    expect(tables.map((t) => t.widget.title)).toEqual(EVENT_CLASSES.map((c) => `${c}: who, from where, what, outcome (last 6 h)`));
+    expect(tables.every((t) => inside(t, section))).toBe(true);
+    expect(section.yPos).toBe(Math.max(...tiles.filter((t) => t.widget.xyChart).map((t) => t.yPos + t.height)));
+    // AND each reads the bucket's log view, bounded in time before the mapping, through the same mapping as the views
+    const recent = '(SELECT * FROM `logs-prj.europe-west1.central._AllLogs` WHERE timestamp > TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 6 HOUR))';
+    tables.forEach((t, i) => {
+      const { sql } = t.widget.timeSeriesTable.dataSets[0].timeSeriesQuery.opsAnalyticsQuery;
+      expect(sql).toContain(`FROM (${securityEventsSql(recent)})\nWHERE class_name = '${EVENT_CLASSES[i]}'`);
+      expect(sql).toMatch(/^SELECT status, actor_user_email_addr, src_endpoint_ip, api_operation, metadata_log_name, COUNT\(\*\) AS events/);
+    });
+  });
+
+  it('has no SQL panel unless asked (Log Analytics charts in dashboards are Preview)', () => {
+    const { layout } = synthDashboard();
+    expect(JSON.stringify(layout)).not.toContain('opsAnalyticsQuery');
   });
 
   it('titles CIS charts with their control number', () => {

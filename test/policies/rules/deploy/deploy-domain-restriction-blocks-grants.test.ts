@@ -175,7 +175,7 @@ describe('deploy-domain-restriction-blocks-grants on the example baseline (cdktf
     expect(reportsOn(outdir)).toEqual([]);
   });
 
-  it('reports all twelve service-agent grants when the iam stack waits only for the hierarchy, as before the fix', () => {
+  it('reports all thirteen service-agent grants when the iam stack waits only for the hierarchy, as before the fix', () => {
     const before = mkdtempSync(join(tmpdir(), 'domain-restriction-prefix-'));
     try {
       cpSync(outdir, before, { recursive: true });
@@ -187,6 +187,8 @@ describe('deploy-domain-restriction-blocks-grants on the example baseline (cdktf
         'finding audit/google_pubsub_topic_iam_member.IamChangeFeed_AgentPublisher_3A1FCCD8',
         'finding logging/google_kms_crypto_key_iam_member.ArchiveKey_EncrypterDecrypter1_765F3D2A',
         'finding logging/google_kms_crypto_key_iam_member.CentralBucketKey_EncrypterDecrypter1_2EF17243',
+        // Caught while adding log sources: the GitHub landing bucket's key is granted to the Cloud Storage agent.
+        'finding logging/google_kms_crypto_key_iam_member.LandingKey-github-audit_EncrypterDecrypter1_52F771D7',
         'finding logging/google_kms_crypto_key_iam_member.OrgSettingsKey_EncrypterDecrypter1_E520C0B6',
         'finding logging/google_kms_crypto_key_iam_member.SiemKey_EncrypterDecrypter1_9484914F',
         'finding logging/google_project_iam_member.CentralSink_WriterGrant_A8F22D56',
