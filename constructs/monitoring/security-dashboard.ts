@@ -49,13 +49,13 @@ const COLUMNS = 12;
 const TILE_WIDTH = 6;
 const TILE_HEIGHT = 4;
 
+/** A tile of the mosaic grid at (xPos, yPos) holding one widget. */
+function tile(xPos: number, yPos: number, widget: object): object {
+  return { xPos, yPos, width: TILE_WIDTH, height: TILE_HEIGHT, widget };
+}
+
 function chartTile(alert: AlertSpec, xPos: number, yPos: number): object {
-  return {
-    xPos,
-    yPos,
-    width: TILE_WIDTH,
-    height: TILE_HEIGHT,
-    widget: {
+  return tile(xPos, yPos, {
       title: alert.cis ? `CIS ${alert.cis}: ${alert.title}` : alert.title,
       xyChart: {
         chartOptions: { mode: 'COLOR' },
@@ -80,8 +80,7 @@ function chartTile(alert: AlertSpec, xPos: number, yPos: number): object {
         thresholds: [{ value: alert.threshold, targetAxis: 'Y1' }],
         yAxis: { label: `entries per ${alert.windowSeconds}s`, scale: 'LINEAR' },
       },
-    },
-  };
+  });
 }
 
 /** Title of the security-event section. */
@@ -105,25 +104,19 @@ export function eventPanelSql(panels: SecurityEventPanels, className: EventClass
 }
 
 function eventTile(panels: SecurityEventPanels, className: EventClass, xPos: number, yPos: number): object {
-  return {
-    xPos,
-    yPos,
-    width: TILE_WIDTH,
-    height: TILE_HEIGHT,
-    widget: {
-      title: `${className}: who, from where, what, outcome (last ${panels.hours ?? 24} h)`,
-      timeSeriesTable: { dataSets: [{ timeSeriesQuery: { opsAnalyticsQuery: { sql: eventPanelSql(panels, className) } } }] },
-    },
-  };
+  return tile(xPos, yPos, {
+    title: `${className}: who, from where, what, outcome (last ${panels.hours ?? 24} h)`,
+    timeSeriesTable: { dataSets: [{ timeSeriesQuery: { opsAnalyticsQuery: { sql: eventPanelSql(panels, className) } } }] },
+  });
 }
 
 /** Lays out one collapsible section of tiles, two per row, from `yPos`; returns the tiles and the section height. */
-function section(title: string, count: number, yPos: number, tile: (i: number, xPos: number, yPos: number) => object): { tiles: object[]; height: number } {
+function section(title: string, count: number, yPos: number, tileAt: (i: number, xPos: number, yPos: number) => object): { tiles: object[]; height: number } {
   const perRow = COLUMNS / TILE_WIDTH;
   const height = Math.ceil(count / perRow) * TILE_HEIGHT;
   // A collapsible group holds the tiles that lie inside its area.
   const tiles: object[] = [{ xPos: 0, yPos, width: COLUMNS, height, widget: { title, collapsibleGroup: { collapsed: false } } }];
-  for (let i = 0; i < count; i++) tiles.push(tile(i, (i % perRow) * TILE_WIDTH, yPos + Math.floor(i / perRow) * TILE_HEIGHT));
+  for (let i = 0; i < count; i++) tiles.push(tileAt(i, (i % perRow) * TILE_WIDTH, yPos + Math.floor(i / perRow) * TILE_HEIGHT));
   return { tiles, height };
 }
 
