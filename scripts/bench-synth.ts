@@ -127,6 +127,7 @@ export function generateOrgConfig(n: number, shardByFolder: boolean): Record<str
       siem: { topicName: 'audit-to-siem', readerAccountId: 'siem-reader' },
     },
     audit: { iamChangeFeed: { topicName: 'iam-changes' } },
+    scanning: {},
     iam: {
       bindings: [
         { scope: { organization: true }, role: 'roles/iam.securityReviewer', members: ['group:security@bench.example.com'], reason: 'Security reviews IAM across the org.' },
