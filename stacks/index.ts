@@ -30,7 +30,10 @@ export interface Baseline {
   readonly scanning?: ScanningStack;
 }
 
-/** Stack names in an order that honours every dependency (what `cdktf deploy <name>` one at a time needs). */
+/**
+ * Stack names in an order that honours every dependency (what `cdktf deploy <name>` one at a time needs). With
+ * `stacks.shardByFolder`, the `projects-<folder>` stacks go anywhere between hierarchy and iam.
+ */
 export const DEPLOY_ORDER = ['hierarchy', 'logging', 'secrets', 'alerting', 'audit', 'scanning', 'iam'] as const;
 
 export function buildBaseline(app: App, config: BaselineConfig): Baseline {
