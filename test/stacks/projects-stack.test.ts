@@ -24,6 +24,8 @@ const configFile = join(work, 'config.json');
 beforeAll(() => {
   const config = appOrg(true, (raw) => {
     raw.state = { bucket: 'small-tf-state' };
+    // Tight-coupled web keeps all three log types under a narrowed folder: a project-level audit config on it.
+    raw.audit = { narrowing: [{ folder: 'apps', logTypes: ['ADMIN_READ'], reason: 'Apps data access logs cost more than they tell.' }] };
     raw.iam!.bindings!.push(
       // Service Account Admin on the apps folder (iam stack), Service Account User on a project two folders down
       // (projects-apps-eu stack): one member holds both over batch, which only the hierarchy stack places there.
@@ -51,13 +53,14 @@ describe('stacks.shardByFolder: the synthesized stacks', () => {
     });
   });
 
-  it('deploys each shard after the hierarchy, and the iam stack (the domain restriction) after every shard', () => {
+  it('deploys each shard after the hierarchy, the audit stack after the shards of projects it configures, and iam (the domain restriction) after every shard', () => {
     const { stacks } = manifest();
     expect(stacks['projects-apps'].dependencies).toEqual(['hierarchy']);
     expect(stacks['projects-apps-eu'].dependencies).toEqual(['hierarchy']);
     expect(stacks.iam.dependencies).toEqual(expect.arrayContaining(['hierarchy', 'logging', 'secrets', 'alerting', 'audit', 'projects-apps', 'projects-apps-eu']));
-    // Nothing else needs a shard: the shared stacks build only in the foundation projects.
-    for (const name of ['logging', 'secrets', 'alerting', 'audit']) expect(stacks[name].dependencies.filter((d) => d.startsWith('projects-'))).toEqual([]);
+    // The audit stack follows the shard of the one project it configures; nothing else needs a shard.
+    expect(stacks.audit.dependencies.filter((d) => d.startsWith('projects-'))).toEqual(['projects-apps']);
+    for (const name of ['logging', 'secrets', 'alerting']) expect(stacks[name].dependencies.filter((d) => d.startsWith('projects-'))).toEqual([]);
   });
 
   it('keeps the foundation projects in the hierarchy stack and moves each app project, with its APIs and import block, to its folder\'s stack', () => {
@@ -146,11 +149,12 @@ describe('baseline check over every stack of a sharded cdktf.out', () => {
     expect(findings(results, 'iam-sa-separation-of-duties')).toEqual([]);
   });
 
-  it('reports the service-agent grant when the iam stack no longer waits for its shard', () => {
+  it('reports the service-agent grant when nothing orders its shard before the iam stack', () => {
     const edited = join(mkdtempSync(join(tmpdir(), 'baseline-shards-order-')), 'cdktf.out');
     cpSync(outdir, edited, { recursive: true });
     const m = manifest();
-    m.stacks.iam.dependencies = m.stacks.iam.dependencies.filter((d) => d !== 'projects-apps');
+    // Neither iam nor audit (which iam follows) waits for the shard any more.
+    for (const stack of Object.values(m.stacks)) stack.dependencies = stack.dependencies.filter((d) => d !== 'projects-apps');
     writeFileSync(join(edited, 'manifest.json'), JSON.stringify(m));
     expect(findings(check(edited).results, 'deploy-domain-restriction-blocks-grants')).toEqual([
       expect.stringMatching(/^projects-apps\/google_project_iam_member\.Grants_Project-small-web-01-cloudbuild-serviceAgent-/),
