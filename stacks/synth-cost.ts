@@ -1,13 +1,6 @@
 /**
- * Two costs of cdktf synthesis that grow with the org and buy nothing here, each measured with --cpu-prof on a
- * generated 1,000-project org (scripts/bench-synth.ts).
- *
- * cdktf gives every resource with an import block its own `terraform version` check
- * (`TerraformResource.importFrom` adds a ValidateTerraformVersion, cdktf/lib/terraform-resource.js), and each
- * check starts a process at synth. An org importing 45 of 1,000 projects spent 12 s of a 31 s synth starting
- * terraform. The installed terraform cannot change during
- * one synth, so each distinct version command and constraint is asked once per process; the answer, an error
- * included, is the one cdktf would have given every resource.
+ * Two costs of cdktf synthesis that grow with the org and buy nothing here, each found with --cpu-prof on a
+ * generated 1,000-project org (scripts/bench-synth.ts); main.ts synthBaseline avoids both.
  */
 import { ValidateBinaryVersion } from 'cdktf/lib/validations/validate-binary-version';
 
@@ -15,7 +8,14 @@ const MEMOIZED = Symbol.for('gcp-security-baseline.terraform-version-once');
 
 type Validate = ValidateBinaryVersion['validate'];
 
-/** Makes cdktf's binary-version validations ask each (command, constraint) once per process. Idempotent. */
+/**
+ * Makes cdktf's binary-version validations ask each (command, constraint) once per process. Idempotent.
+ *
+ * cdktf gives every resource with an import block its own `terraform version` check (`TerraformResource.importFrom`
+ * adds a ValidateTerraformVersion, cdktf/lib/terraform-resource.js), and each check starts a process at synth: an
+ * org importing 45 of 1,000 projects spent 12 s of a 31 s synth starting terraform. The installed terraform cannot
+ * change during one synth; the answer, an error included, is the one cdktf would have given every resource.
+ */
 export function askTerraformVersionOnce(): void {
   const proto = ValidateBinaryVersion.prototype as ValidateBinaryVersion & { [MEMOIZED]?: true };
   if (proto[MEMOIZED]) return;
