@@ -7,6 +7,7 @@ import { App } from 'cdktf';
 import type { BaselineConfig } from './policies/config/org-config';
 import { buildBaseline, type Baseline } from './stacks';
 import { BaselinePolicyValidation } from './stacks/synth-gate';
+import { askTerraformVersionOnce, withPlainStackTraces } from './stacks/synth-cost';
 
 export interface SynthOptions {
   /** Where cdktf writes the stacks. @default 'cdktf.out' */
@@ -17,10 +18,13 @@ export interface SynthOptions {
 
 /** Builds the baseline for `config` and synthesizes it; returns the app and its stacks. */
 export function synthBaseline(config: BaselineConfig, options: SynthOptions = {}): { app: App; baseline: Baseline } {
-  const app = new App({ outdir: options.outdir ?? 'cdktf.out' });
-  const baseline = buildBaseline(app, config);
-  // The same results as `baseline check`, so a failing synth and a failing check agree.
-  if (options.policyGate ?? true) BaselinePolicyValidation.addTo(app, { config });
-  app.synth();
-  return { app, baseline };
+  askTerraformVersionOnce();
+  return withPlainStackTraces(() => {
+    const app = new App({ outdir: options.outdir ?? 'cdktf.out' });
+    const baseline = buildBaseline(app, config);
+    // The same results as `baseline check`, so a failing synth and a failing check agree.
+    if (options.policyGate ?? true) BaselinePolicyValidation.addTo(app, { config });
+    app.synth();
+    return { app, baseline };
+  });
 }

@@ -47,10 +47,14 @@ export class BaselineStack extends TerraformStack {
 
   /** The config entry of a project by key (keys are validated on load, so this cannot miss). */
   project(key: string): ProjectConfig {
-    const project = this.config.projects.find((p) => p.key === key);
+    // By map: the iam stack asks once per project grant, thousands of times in a large org.
+    this.projectsByKey ??= new Map(this.config.projects.map((p) => [p.key, p]));
+    const project = this.projectsByKey.get(key);
     if (!project) throw new Error(`no project with key "${key}" in config`);
     return project;
   }
+
+  private projectsByKey?: ReadonlyMap<string, ProjectConfig>;
 
   /** `organizations/<id>`, the parent string org-level resources take. */
   get orgParent(): string {

@@ -8,12 +8,21 @@
 import type { Construct } from 'constructs';
 import { BaselineStack } from './baseline-stack';
 import type { FolderConsumerStackProps } from './hierarchy-stack';
+import type { IndexedBinding } from './sharding';
 import { CustomRoles } from '../constructs/iam/custom-roles';
 import { IamGrants } from '../constructs/iam/iam-grants';
 import { grantBindings } from '../constructs/iam/config-grants';
 import { BreakGlassAccess, breakGlassMembers } from '../constructs/iam/break-glass';
 import { OrgPolicies } from '../constructs/org/org-policies';
 import { EssentialContacts } from '../constructs/org/essential-contacts';
+
+export interface IamStackProps extends FolderConsumerStackProps {
+  /**
+   * The bindings this stack makes (with sharding, the folders' stacks make the rest: stacks/sharding.ts).
+   * @default - every binding of `iam.bindings`
+   */
+  readonly bindings?: readonly IndexedBinding[];
+}
 
 export class IamStack extends BaselineStack {
   readonly grants: IamGrants;
@@ -23,7 +32,7 @@ export class IamStack extends BaselineStack {
   readonly orgPolicies: OrgPolicies;
   readonly essentialContacts: EssentialContacts;
 
-  constructor(scope: Construct, id: string, props: FolderConsumerStackProps) {
+  constructor(scope: Construct, id: string, props: IamStackProps) {
     super(scope, id, props);
     const { config } = props;
     const organizationId = config.organization.id;
@@ -51,7 +60,8 @@ export class IamStack extends BaselineStack {
 
     const { folderNames } = props;
     this.grants = new IamGrants(this, 'Grants', { organizationId });
-    grantBindings(config.iam.bindings.map((b) => ({ scope: b.scope, role: b.role, members: b.members })), {
+    const bindings = props.bindings ?? config.iam.bindings.map((b, index) => ({ scope: b.scope, role: b.role, members: b.members, index }));
+    grantBindings(bindings, {
       grants: this.grants,
       customRoles: this.customRoles,
       folderName: (key) => {

@@ -84,6 +84,8 @@ export class ResourceHierarchy extends Construct {
   readonly folders: ReadonlyMap<string, Folder>;
   /** `folders/<id>` of every declared folder by config key: a reference for managed folders, a literal for existing ones. */
   readonly folderNames: ReadonlyMap<string, string>;
+  /** The numeric id of every declared folder by config key (what `google_project.folder_id` takes), likewise. */
+  readonly folderIds: ReadonlyMap<string, string>;
   /** The project resources (created or imported) by config key; existing projects have none. */
   readonly projects: ReadonlyMap<string, Project>;
   /** The enabled APIs by config key of the project, then by service name. */
@@ -113,57 +115,85 @@ export class ResourceHierarchy extends Construct {
       folderNames.set(folder.key, resource.name);
     }
 
-    const projects = new Map<string, Project>();
-    const services = new Map<string, Map<string, ProjectService>>();
-    for (const project of props.projects) {
-      const parent = folderNames.get(project.folder);
-      if (parent === undefined) throw new Error(`project "${project.key}" names folder "${project.folder}", which is not a declared folder`);
-      if (project.labels && 'coupling' in project.labels) {
-        throw new Error(`project "${project.key}": the coupling label comes from coupling, got labels.coupling "${project.labels.coupling}"`);
-      }
-      const adopt = project.adopt ?? 'create';
-      let projectId = project.id;
-      if (adopt !== 'existing') {
-        if (props.billingAccount === undefined) {
-          throw new Error(`project "${project.key}": adopt ${adopt} needs billingAccount (a new project cannot enable the Compute API to delete its default network without billing), got none`);
-        }
-        const resource = new Project(this, `Project-${project.key}`, {
-          projectId: project.id,
-          name: project.name ?? project.id,
-          folderId: folders.get(project.folder)?.folderId ?? parent.replace(/^folders\//, ''),
-          labels: { ...project.labels, coupling: project.coupling },
-          // billing_account is Optional, not Computed: left unset on an imported project, the next apply would unlink billing.
-          billingAccount: props.billingAccount,
-          // The default network has permissive firewall rules; networks are created on purpose or not at all. On
-          // import the provider records auto_create_network = true (resource_google_project.go, import state), so an
-          // imported project keeps that value instead of showing a diff; remove its default network by hand.
-          autoCreateNetwork: adopt === 'create' ? false : undefined,
-          // Deleting a project deletes its logs, secrets and keys with it: it takes a deliberate state change.
-          deletionPolicy: 'PREVENT',
-        });
-        // The provider imports projects by project id only, never by number (resource_google_project.go).
-        if (adopt === 'import') resource.importFrom(project.id);
-        projects.set(project.key, resource);
-        projectId = resource.projectId;
-      }
-      const enabled = new Map<string, ProjectService>();
-      for (const service of [...new Set(project.services ?? [])].sort()) {
-        enabled.set(
-          service,
-          new ProjectService(this, `Service-${project.key}-${service.replace(/\.googleapis\.com$/, '')}`, {
-            project: projectId,
-            service,
-            // Turning an API off breaks whatever else uses it; removing it from config only stops managing it.
-            disableOnDestroy: false,
-            disableDependentServices: false,
-          }),
-        );
-      }
-      services.set(project.key, enabled);
-    }
+    const folderIds = new Map<string, string>();
+    for (const [key, name] of folderNames) folderIds.set(key, folders.get(key)?.folderId ?? name.replace(/^folders\//, ''));
+    const managed = manageProjects(this, props.projects, { folderIds, billingAccount: props.billingAccount });
     this.folders = folders;
     this.folderNames = folderNames;
-    this.projects = projects;
-    this.services = services;
+    this.folderIds = folderIds;
+    this.projects = managed.projects;
+    this.services = managed.services;
   }
+}
+
+/** Where projects go and who pays for them (see manageProjects). */
+export interface ProjectPlacement {
+  /** Numeric folder id by folder key: a reference for a managed folder (across stacks too), a literal for an existing one. */
+  readonly folderIds: ReadonlyMap<string, string>;
+  /** Billing account of every created or imported project; see ResourceHierarchyProps.billingAccount. */
+  readonly billingAccount?: string;
+}
+
+/** The project resources (created or imported) and the enabled APIs, by config key of the project. */
+export interface ManagedProjects {
+  readonly projects: ReadonlyMap<string, Project>;
+  readonly services: ReadonlyMap<string, ReadonlyMap<string, ProjectService>>;
+}
+
+/**
+ * Creates, imports or only refers to each project, and enables its APIs, as children of `scope` with the
+ * construct ids `Project-<key>` and `Service-<key>-<api>`. The hierarchy stack calls it for every project; with
+ * `stacks.shardByFolder` a folder's stack calls it for that folder's projects, under a construct of the same id
+ * (`Hierarchy`), so a project keeps its Terraform address when it moves between the two stacks' states.
+ */
+export function manageProjects(scope: Construct, list: readonly HierarchyProject[], placement: ProjectPlacement): ManagedProjects {
+  const projects = new Map<string, Project>();
+  const services = new Map<string, Map<string, ProjectService>>();
+  for (const project of list) {
+    const folderId = placement.folderIds.get(project.folder);
+    if (folderId === undefined) throw new Error(`project "${project.key}" names folder "${project.folder}", which is not a declared folder`);
+    if (project.labels && 'coupling' in project.labels) {
+      throw new Error(`project "${project.key}": the coupling label comes from coupling, got labels.coupling "${project.labels.coupling}"`);
+    }
+    const adopt = project.adopt ?? 'create';
+    let projectId = project.id;
+    if (adopt !== 'existing') {
+      if (placement.billingAccount === undefined) {
+        throw new Error(`project "${project.key}": adopt ${adopt} needs billingAccount (a new project cannot enable the Compute API to delete its default network without billing), got none`);
+      }
+      const resource = new Project(scope, `Project-${project.key}`, {
+        projectId: project.id,
+        name: project.name ?? project.id,
+        folderId,
+        labels: { ...project.labels, coupling: project.coupling },
+        // billing_account is Optional, not Computed: left unset on an imported project, the next apply would unlink billing.
+        billingAccount: placement.billingAccount,
+        // The default network has permissive firewall rules; networks are created on purpose or not at all. On
+        // import the provider records auto_create_network = true (resource_google_project.go, import state), so an
+        // imported project keeps that value instead of showing a diff; remove its default network by hand.
+        autoCreateNetwork: adopt === 'create' ? false : undefined,
+        // Deleting a project deletes its logs, secrets and keys with it: it takes a deliberate state change.
+        deletionPolicy: 'PREVENT',
+      });
+      // The provider imports projects by project id only, never by number (resource_google_project.go).
+      if (adopt === 'import') resource.importFrom(project.id);
+      projects.set(project.key, resource);
+      projectId = resource.projectId;
+    }
+    const enabled = new Map<string, ProjectService>();
+    for (const service of [...new Set(project.services ?? [])].sort()) {
+      enabled.set(
+        service,
+        new ProjectService(scope, `Service-${project.key}-${service.replace(/\.googleapis\.com$/, '')}`, {
+          project: projectId,
+          service,
+          // Turning an API off breaks whatever else uses it; removing it from config only stops managing it.
+          disableOnDestroy: false,
+          disableDependentServices: false,
+        }),
+      );
+    }
+    services.set(project.key, enabled);
+  }
+  return { projects, services };
 }

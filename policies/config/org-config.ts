@@ -354,6 +354,13 @@ export const baselineConfigSchema = z
     state: z
       .strictObject({ bucket: z.string().min(3).optional(), prefix: z.string().default('baseline') })
       .prefault({}),
+    /**
+     * How the baseline is split into stacks. `shardByFolder: true` puts the projects of each folder (their
+     * APIs, import blocks and project-scoped grants with predefined roles) into a stack of their own,
+     * `projects-<folder>`, with its own state, for orgs too large for one hierarchy stack; the foundation
+     * projects (`foundationProjects`, `scanning.project`) stay in the hierarchy stack (stacks/sharding.ts).
+     */
+    stacks: z.strictObject({ shardByFolder: z.boolean().default(false) }).prefault({}),
     folders: z.array(folder).min(1),
     projects: z.array(project).min(1),
     groups: z.strictObject({
@@ -476,6 +483,12 @@ export const baselineConfigSchema = z
     };
     dupes(cfg.folders, 'folders');
     dupes(cfg.projects, 'projects');
+    // Two keys for one project id would make two resources for one project (in two stacks, when sharded).
+    const projectIds = new Set<string>();
+    cfg.projects.forEach((p, i) => {
+      if (projectIds.has(p.id)) ctx.addIssue({ code: 'custom', path: ['projects', i, 'id'], message: `expected a unique project id, got duplicate "${p.id}"` });
+      projectIds.add(p.id);
+    });
     cfg.folders.forEach((f, i) => {
       if (ADOPTED.includes(f.adopt) && f.id === undefined) {
         ctx.addIssue({ code: 'custom', path: ['folders', i, 'id'], message: `expected the numeric id of the folder to ${f.adopt === 'import' ? 'import' : 'refer to'}, got nothing` });

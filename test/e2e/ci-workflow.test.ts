@@ -143,3 +143,36 @@ describe('examples/ci/dependency-and-code-scanning.yml', () => {
     expect(scanning.jobs.codeql.if).toBeUndefined();
   });
 });
+
+describe('examples/ci/github-actions-sharded.yml', () => {
+  const sharded = parse(readFileSync(join(REPO, 'examples', 'ci', 'github-actions-sharded.yml'), 'utf8'));
+  const jobRuns = (job: string) => (sharded.jobs[job].steps as Step[]).map((s) => s.run ?? '').join('\n');
+
+  test('synth job: synthesizes, checks the whole cdktf.out, lists the shard stacks and hands cdktf.out on', () => {
+    expect(jobRuns('synth')).toContain('npm run synth');
+    expect(jobRuns('synth')).toContain('npx baseline check cdktf.out --config "$BASELINE_CONFIG"');
+    expect(sharded.jobs.synth.outputs.shards).toBe('${{ steps.shards.outputs.shards }}');
+    expect((sharded.jobs.synth.steps as Step[]).some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true);
+  });
+
+  test('shared job applies the shared stacks in deploy order, iam excluded', () => {
+    const loop = /for stack in ([a-z ]+); do/.exec(jobRuns('shared'))![1].split(' ');
+    expect(loop).toEqual(DEPLOY_ORDER.filter((s) => s !== 'iam'));
+    expect(jobRuns('shared')).toContain('apply -input=false -auto-approve');
+  });
+
+  test('shards job: a matrix over the listed shard stacks after the shared ones, each planned, checked, then that plan applied', () => {
+    expect(sharded.jobs.shards.needs).toEqual(['synth', 'shared']);
+    expect(sharded.jobs.shards.strategy.matrix.stack).toBe('${{ fromJson(needs.synth.outputs.shards) }}');
+    expect(sharded.jobs.shards.strategy['fail-fast']).toBe(false);
+    const runs = jobRuns('shards');
+    expect(runs.indexOf('terraform plan -input=false -out plan.out')).toBeLessThan(runs.indexOf('npx baseline check cdktf.out/stacks/${{ matrix.stack }}/plan.json'));
+    expect(runs.indexOf('npx baseline check')).toBeLessThan(runs.indexOf('terraform apply -input=false plan.out'));
+  });
+
+  test('iam job goes last, after every shard, and never after a failed one', () => {
+    expect(sharded.jobs.iam.needs).toEqual(['synth', 'shared', 'shards']);
+    expect(sharded.jobs.iam.if).toContain("needs.shards.result == 'success' || needs.shards.result == 'skipped'");
+    expect(jobRuns('iam')).toContain('terraform -chdir=cdktf.out/stacks/iam apply');
+  });
+});
