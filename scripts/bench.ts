@@ -78,7 +78,7 @@ function resourceFor(i: number): { r: PlanResource; unknown: Record<string, unkn
   }
 }
 
-function generatePlan(n: number): string {
+export function generatePlan(n: number): string {
   const resources: PlanResource[] = [];
   const changes: unknown[] = [];
   for (let i = 0; i < n; i++) {
@@ -159,4 +159,4 @@ function main(): void {
   }
 }
 
-main();
+if (require.main === module) main();
