@@ -15,6 +15,7 @@ import type { Model } from './engine/model';
 import type { DeclaredAccess, Rule, RuleParams } from './engine/rule';
 import { PACKS, type PackName } from './packs';
 import { DEFAULT_GATE, exitCodeOf, type Gate } from './report/verdict';
+import type { ProgressStep } from './report/progress';
 import { RULES } from './rules';
 
 export interface CheckOptions {
@@ -30,6 +31,8 @@ export interface CheckOptions {
   readonly gate?: Gate;
   /** The evaluation time rules compare expiries against. @default now */
   readonly now?: Date;
+  /** Told when loading starts and after each rule, for a progress line on long runs. @default - none */
+  readonly progress?: (step: ProgressStep) => void;
 }
 
 export interface CheckRun {
@@ -58,6 +61,7 @@ function policyOf(options: CheckOptions): CheckPolicy {
  */
 export function check(input: ModelInput, options: CheckOptions = {}): CheckRun {
   const policy = policyOf(options);
+  options.progress?.({ phase: 'loading', input: nameOf(input) });
   const model = loadModel(input, { declared: policy.declared });
   // A cdktf.out is a whole organization; a plan or one cdk.tf.json is usually one team's change; an
   // asset export is the live organization's IAM.
@@ -68,7 +72,10 @@ export function check(input: ModelInput, options: CheckOptions = {}): CheckRun {
 /** Evaluate a pack over a loaded model and decide the exit code: the part check() and audit() share. */
 function evaluateRun(model: Model, policy: CheckPolicy, pack: PackName, options: CheckOptions, extra: Partial<RuleParams> = {}): CheckRun {
   const params: RuleParams = { ...paramsOf(policy, options.now), ...extra };
-  const evaluation = evaluate(model, { rules: RULES, pack: PACKS[pack], params, suppressions: policy.suppressions });
+  const { progress } = options;
+  const evaluating = (rulesDone: number, rules: number) => progress?.({ phase: 'evaluating', resources: model.resources.length, rulesDone, rules });
+  evaluating(0, PACKS[pack].rules.length);
+  const evaluation = evaluate(model, { rules: RULES, pack: PACKS[pack], params, suppressions: policy.suppressions, onRule: progress && evaluating });
   const gate = options.gate ?? DEFAULT_GATE;
   return { model, params, policy, evaluation, rules: RULES, gate, exitCode: exitCodeOf(evaluation, gate) };
 }
@@ -93,6 +100,7 @@ function nameOf(input: ModelInput): string {
 export function audit(input: ModelInput, options: AuditOptions = {}): CheckRun {
   const policy = policyOf(options);
   const projectIds = options.projects === undefined ? undefined : loadProjectIds(options.projects);
+  options.progress?.({ phase: 'loading', input: nameOf(input) });
   const model = loadModel(input, { declared: policy.declared, projectIds });
   if (model.kind !== 'asset-export') throw new InputError(`${nameOf(input)}: not a Cloud Asset Inventory export (${EXPORT_HINT})`);
   let declaredAccess: DeclaredAccess[] | undefined;
