@@ -14,7 +14,7 @@ import { resourceId, type ResourceDraft } from './draft';
 import { AssetCollector, assetModelParts, isExportedAsset, isSearchResult, projectIdsFromItems } from './asset-export';
 import { describeJsonType, isObject, parseJson, parseJsonObject } from './json';
 import { looksLikePlan, readPlan, readPlanSections } from './plan';
-import { forEachLine, peekText, readBytes, readText } from './read-text';
+import { forEachLine, peekText, readText } from './read-text';
 import { looksLikeSynth, readSynthDocument, resolveLocalReferences } from './synth';
 
 export interface LoadOptions {
@@ -73,6 +73,9 @@ function fromAssetList(list: unknown[], name: string, options: LoadOptions): Mod
 }
 
 function fromDocument(text: string, name: string, options: LoadOptions): Model {
+  // A plan is parsed member by member, only what the loader reads (see readPlanSections).
+  const plan = readPlanSections(text);
+  if (plan !== undefined) return createModel({ kind: 'plan', sources: [name], stacks: [], resources: readPlan(plan, name), declared: options.declared });
   if (looksLikeAssetLines(text)) {
     const collector = new AssetCollector();
     text.split('\n').forEach((line, i) => addAssetLine(collector, line.replace(/\r$/, ''), i + 1, name));
@@ -99,16 +102,6 @@ function fromDocument(text: string, name: string, options: LoadOptions): Model {
   throw new InputError(`${name}: not a Terraform plan (terraform show -json), a synthesized cdk.tf.json nor a Cloud Asset Inventory export`);
 }
 
-/**
- * A file or stream read as bytes: a plan is parsed member by member (only what the loader reads, see
- * readPlanSections); anything else, or a plan the scan cannot split, is decoded and parsed whole.
- */
-function fromBytes(bytes: Buffer, name: string, options: LoadOptions): Model {
-  const plan = readPlanSections(bytes);
-  if (plan === undefined) return fromDocument(bytes.toString('utf8'), name, options);
-  return createModel({ kind: 'plan', sources: [name], stacks: [], resources: readPlan(plan, name), declared: options.declared });
-}
-
 /** Plan files in a folder: its regular `*.json` files (not links, not sub-folders), in name order. */
 function planFilesIn(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -129,8 +122,8 @@ function fromPlanFolder(dir: string, files: readonly string[], options: LoadOpti
   for (const name of files) {
     const file = join(dir, name);
     const stack = basename(name, '.json');
-    const bytes = readBytes(file, file);
-    const doc = readPlanSections(bytes) ?? parseJsonObject(bytes.toString('utf8'), file);
+    const text = readText(file, file);
+    const doc = readPlanSections(text) ?? parseJsonObject(text, file);
     if (!looksLikePlan(doc) && !('format_version' in doc)) throw new InputError(`${file}: not a Terraform plan (terraform show -json); a folder holds plan files or a cdktf.out manifest`);
     for (const draft of readPlan(doc, file)) {
       draft.stack = stack;
@@ -171,7 +164,7 @@ export function loadModel(input: ModelInput, options: LoadOptions = {}): Model {
     if (!isObject(input) || typeof input.text !== 'string') throw new InputError(`expected a path or { text, name }, got ${describeJsonType(input)}`);
     return fromDocument(input.text, input.name, options);
   }
-  if (input === '-') return fromBytes(readBytes(0, '<stdin>'), '<stdin>', options);
+  if (input === '-') return fromDocument(readText(0, '<stdin>'), '<stdin>', options);
   let stats;
   try {
     stats = statSync(input);
@@ -187,7 +180,7 @@ export function loadModel(input: ModelInput, options: LoadOptions = {}): Model {
     forEachLine(input, input, (line, lineNumber) => addAssetLine(collector, line, lineNumber, input));
     return fromAssets(collector, input, options);
   }
-  return fromBytes(readBytes(input, input), input, options);
+  return fromDocument(readText(input, input), input, options);
 }
 
 /**

@@ -332,10 +332,10 @@ export function looksLikePlan(doc: Json): boolean {
 /** The members of a plan the loader reads; every other member (variables, output_changes, resource_drift, ...) is left unparsed. */
 const READ_MEMBERS = ['format_version', 'resource_changes', 'planned_values', 'values', 'prior_state', 'configuration'] as const;
 
-/** The value of one member, parsed from its own bytes; undefined when JSON.parse refuses it (the whole text then says where). */
-function parseSection(bytes: Buffer, section: Section): { value: unknown } | undefined {
+/** The value of one member, parsed from its own text; undefined when JSON.parse refuses it (the whole text then says where). */
+function parseSection(text: string, section: Section): { value: unknown } | undefined {
   try {
-    return { value: JSON.parse(bytes.toString('utf8', section.start, section.end)) };
+    return { value: JSON.parse(text.slice(section.start, section.end)) };
   } catch {
     return undefined;
   }
@@ -343,37 +343,38 @@ function parseSection(bytes: Buffer, section: Section): { value: unknown } | und
 
 /**
  * Whether a `prior_state` may hold a data source, the one thing the loader reads from it: a data source's
- * record says `"mode":"data"`, so without the bytes `"data"` (or an escape, which could spell them) it holds none.
+ * record says `"mode":"data"`, so without the text `"data"` (or an escape, which could spell it) it holds none.
  */
-function mayHoldDataSources(bytes: Buffer, section: Section): boolean {
-  const text = bytes.subarray(section.start, section.end);
-  return text.includes('"data"') || text.includes('\\u');
+function mayHoldDataSources(text: string, section: Section): boolean {
+  const member = text.slice(section.start, section.end);
+  return member.includes('"data"') || member.includes('\\u');
 }
 
 /**
- * A plan file's members as readPlan reads them, parsing only what it needs: the cost of loading a large plan is
+ * A plan's members as readPlan reads them, parsing only what it needs: the cost of loading a large plan is
  * mostly JSON.parse, and Terraform writes each planned resource twice. `planned_values` is built from the same
  * changes as `resource_changes` (every change that is not a delete or forget; terraform
  * internal/command/jsonplan/values.go marshalPlannedValues, plan.go MarshalResourceChanges), with the same
  * values (`after` without unknowns) and fewer sensitive marks (`after_sensitive` adds the schema's), so when
  * `resource_changes` lists anything, `planned_values` adds nothing a rule reads and is not parsed (only its
- * container is checked to be an object). `prior_state` is parsed only when it may hold data sources.
- * Undefined when the bytes are not a plan object this scan can split: the caller parses the whole text.
+ * container is checked to be an object). `prior_state` is parsed only when it may hold data sources; members
+ * the loader never reads (variables, output_changes, resource_drift, ...) are not parsed.
+ * Undefined when the text is not a plan object the scan can split: the caller parses the whole text.
  */
-export function readPlanSections(bytes: Buffer): Json | undefined {
-  const sections = topLevelSections(bytes, MAX_NESTING);
+export function readPlanSections(text: string): Json | undefined {
+  const sections = topLevelSections(text, MAX_NESTING);
   if (sections === undefined || !sections.has('format_version')) return undefined;
   const doc: Json = {};
   for (const key of READ_MEMBERS) {
     const section = sections.get(key);
     if (section === undefined) continue;
-    if (key === 'prior_state' && !mayHoldDataSources(bytes, section)) continue;
+    if (key === 'prior_state' && !mayHoldDataSources(text, section)) continue;
     if ((key === 'planned_values' || key === 'values') && Array.isArray(doc.resource_changes) && doc.resource_changes.length > 0) {
-      const first = bytes[section.start];
+      const first = text.charCodeAt(section.start);
       // `{` or `null`: a container readPlan would accept; anything else is parsed so that readPlan reports it.
       if (first === 123 || first === 110) continue;
     }
-    const parsed = parseSection(bytes, section);
+    const parsed = parseSection(text, section);
     if (parsed === undefined) return undefined;
     doc[key] = parsed.value;
   }

@@ -1,14 +1,16 @@
 /**
- * Finds the members of a JSON document's top-level object as byte ranges, without parsing their values,
- * so a loader can parse only the members it reads (a large plan repeats itself: `planned_values` holds
- * again what `resource_changes` holds). One pass over the bytes: strings are skipped byte by byte (a
- * backslash skips the byte after it), brackets are matched by kind, nesting is bounded, and the grammar
- * outside strings is checked (keys, colons, commas, numbers, `true`, `false`, `null`), so a member that is
- * not read cannot hide a syntax error. Anything else returns undefined: the caller then parses the whole
- * text, whose error says where.
+ * Finds the members of a JSON document's top-level object as ranges of its text, without parsing their
+ * values, so a loader can parse only the members it reads (a large plan repeats itself: `planned_values`
+ * holds again what `resource_changes` holds). One pass: strings are skipped with indexOf (a quote preceded
+ * by an odd number of backslashes is escaped), brackets are matched by kind, nesting is bounded, and JSON's
+ * grammar outside strings is checked (keys, colons, commas, numbers, `true`, `false`, `null`), so a member
+ * that is not read cannot hide a broken structure. What strings hold (escapes, control characters) is left
+ * to JSON.parse, in the members that are read: a member not read is never judged, so its text cannot
+ * change an outcome. Anything else returns undefined: the caller then parses the whole text, whose error
+ * says where.
  */
 
-/** A member's value: bytes [start, end) of the document. */
+/** A member's value: characters [start, end) of the document. */
 export interface Section {
   readonly start: number;
   readonly end: number;
@@ -24,7 +26,7 @@ const COLON = 58;
 const COMMA = 44;
 
 /** 1: whitespace; 2: structure; 3: a character of a number or literal; 0: never outside a string. */
-const CLASS = new Uint8Array(256);
+const CLASS = new Uint8Array(128);
 for (const c of ' \t\n\r') CLASS[c.charCodeAt(0)] = 1;
 for (const c of '{}[]:,') CLASS[c.charCodeAt(0)] = 2;
 for (const c of '-+.0123456789eEtrufalsn') CLASS[c.charCodeAt(0)] = 3;
@@ -43,78 +45,59 @@ const DOT = 46;
 
 const isDigit = (c: number): boolean => c >= DIGIT_0 && c <= DIGIT_9;
 
-/** Whether bytes [start, end) spell `literal`. */
-function spellsLiteral(bytes: Uint8Array, start: number, end: number, literal: string): boolean {
-  if (end - start !== literal.length) return false;
-  for (let k = 0; k < literal.length; k++) if (bytes[start + k] !== literal.charCodeAt(k)) return false;
-  return true;
-}
-
-/** Whether bytes [start, end) are a JSON number, `true`, `false` or `null`. */
-function isScalar(bytes: Uint8Array, start: number, end: number): boolean {
-  const first = bytes[start];
-  if (first === 116 /* t */) return spellsLiteral(bytes, start, end, 'true');
-  if (first === 102 /* f */) return spellsLiteral(bytes, start, end, 'false');
-  if (first === 110 /* n */) return spellsLiteral(bytes, start, end, 'null');
+/** Whether text [start, end) is a JSON number, `true`, `false` or `null`. */
+function isScalar(text: string, start: number, end: number): boolean {
+  const at = (k: number): number => (k < end ? text.charCodeAt(k) : -1);
+  const first = at(start);
+  if (first === 116 /* t */) return end - start === 4 && text.startsWith('true', start);
+  if (first === 102 /* f */) return end - start === 5 && text.startsWith('false', start);
+  if (first === 110 /* n */) return end - start === 4 && text.startsWith('null', start);
   // -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?
   let i = start;
-  if (bytes[i] === MINUS) i++;
-  if (bytes[i] === DIGIT_0) i++;
-  else if (i < end && isDigit(bytes[i])) while (i < end && isDigit(bytes[i])) i++;
-  else return false;
-  if (bytes[i] === DOT && i < end) {
+  const digits = (): boolean => {
+    const from = i;
+    while (isDigit(at(i))) i++;
+    return i > from;
+  };
+  if (at(i) === MINUS) i++;
+  if (at(i) === DIGIT_0) i++;
+  else if (!digits()) return false;
+  if (at(i) === DOT) {
     i++;
-    if (!(i < end && isDigit(bytes[i]))) return false;
-    while (i < end && isDigit(bytes[i])) i++;
+    if (!digits()) return false;
   }
-  if (i < end && (bytes[i] === 101 || bytes[i] === 69) /* e E */) {
+  if (at(i) === 101 || at(i) === 69 /* e E */) {
     i++;
-    if (bytes[i] === PLUS || bytes[i] === MINUS) i++;
-    if (!(i < end && isDigit(bytes[i]))) return false;
-    while (i < end && isDigit(bytes[i])) i++;
+    if (at(i) === PLUS || at(i) === MINUS) i++;
+    if (!digits()) return false;
   }
   return i === end;
 }
 
-/** Escapes JSON allows after a backslash: `"`, `\\`, `/`, b, f, n, r, t, u. */
-const ESCAPE = new Uint8Array(256);
-for (const c of '"\\/bfnrtu') ESCAPE[c.charCodeAt(0)] = 1;
-
-const isHex = (c: number): boolean => isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-
-/**
- * The end of the string opening at `start` (just past its closing quote), or -1 when it never closes or holds
- * what JSON forbids there (a control character, an unknown escape).
- */
-function stringEnd(bytes: Uint8Array, start: number): number {
-  const n = bytes.length;
-  let i = start + 1;
-  while (i < n) {
-    const c = bytes[i];
-    if (c === QUOTE) return i + 1;
-    if (c < 32) return -1;
-    if (c === BACKSLASH) {
-      const escaped = bytes[i + 1];
-      if (ESCAPE[escaped] !== 1) return -1;
-      if (escaped === 117 /* u */ && !(isHex(bytes[i + 2]) && isHex(bytes[i + 3]) && isHex(bytes[i + 4]) && isHex(bytes[i + 5]))) return -1;
-      i += 2;
-    } else {
-      i++;
-    }
+/** The end of the string opening at `start` (just past its closing quote), or -1 when it never closes. */
+function stringEnd(text: string, start: number): number {
+  for (let j = start + 1; ; j++) {
+    j = text.indexOf('"', j);
+    if (j < 0) return -1;
+    let backslashes = 0;
+    for (let k = j - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if (backslashes % 2 === 0) return j + 1;
   }
-  return -1;
 }
+
+/** The character class of a code outside strings (0 beyond ASCII: never valid there). */
+const classOf = (c: number): number => (c < 128 ? CLASS[c] : 0);
 
 /**
  * The top-level members of a JSON object document (a repeated key keeps its last value, as JSON.parse does),
- * or undefined when the document is not an object, nests deeper than `maxDepth`, or is not well-formed JSON
- * (JSON's whole grammar, byte by byte; only the text of a string is not decoded).
+ * or undefined when the document is not an object, nests deeper than `maxDepth`, or breaks JSON's grammar
+ * outside its strings.
  */
-export function topLevelSections(bytes: Uint8Array, maxDepth: number): Map<string, Section> | undefined {
-  const n = bytes.length;
+export function topLevelSections(text: string, maxDepth: number): Map<string, Section> | undefined {
+  const n = text.length;
   let i = 0;
-  while (i < n && CLASS[bytes[i]] === 1) i++;
-  if (bytes[i] !== OPEN_OBJECT) return undefined;
+  while (i < n && classOf(text.charCodeAt(i)) === 1) i++;
+  if (text.charCodeAt(i) !== OPEN_OBJECT) return undefined;
   const sections = new Map<string, Section>();
   // The opening bracket of each depth, to match closing ones by kind.
   const opened = new Uint8Array(maxDepth + 1);
@@ -126,17 +109,17 @@ export function topLevelSections(bytes: Uint8Array, maxDepth: number): Map<strin
   let key = '';
   let valueStart = 0;
   for (i++; i < n; ) {
-    const c = bytes[i];
-    const kind = CLASS[c];
+    const c = text.charCodeAt(i);
+    const kind = classOf(c);
     if (kind === 1) {
       i++;
       continue;
     }
     if (c === QUOTE) {
-      const end = stringEnd(bytes, i);
+      const end = stringEnd(text, i);
       if (end < 0) return undefined;
       if (state === EXPECT_KEY) {
-        if (depth === 1) key = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + i, end - i).toString('utf8')) as string;
+        if (depth === 1) key = JSON.parse(text.slice(i, end)) as string;
         state = EXPECT_COLON;
       } else if (state === EXPECT_VALUE) {
         if (depth === 1) sections.set(key, { start: i, end });
@@ -177,8 +160,8 @@ export function topLevelSections(bytes: Uint8Array, maxDepth: number): Map<strin
       // A number or literal, up to the next whitespace or structure.
       if (kind === 0 || state !== EXPECT_VALUE) return undefined;
       const start = i;
-      while (i < n && CLASS[bytes[i]] === 3) i++;
-      if (!isScalar(bytes, start, i)) return undefined;
+      while (i < n && classOf(text.charCodeAt(i)) === 3) i++;
+      if (!isScalar(text, start, i)) return undefined;
       if (depth === 1) sections.set(key, { start, end: i });
       state = EXPECT_COMMA_OR_CLOSE;
       empty = false;
@@ -187,6 +170,6 @@ export function topLevelSections(bytes: Uint8Array, maxDepth: number): Map<strin
     i++;
   }
   if (depth !== 0) return undefined;
-  while (i < n && CLASS[bytes[i]] === 1) i++;
+  while (i < n && classOf(text.charCodeAt(i)) === 1) i++;
   return i === n ? sections : undefined;
 }
