@@ -301,14 +301,14 @@ function spells(address: string, moduleAddress: string | undefined, data: boolea
  * The address parts from a record's own fields (`mode`, `type`, `name`, `index`, `module_address`),
  * trusted only when they spell the address exactly (parsing every address was a large share of loading a big plan).
  */
-function addressFromFields(record: Json, address: string, modulePaths: Map<string, string[]>): ParsedAddress | undefined {
+function addressFromFields(record: Json, address: string, modulePaths: Map<string, readonly string[]>): ParsedAddress | undefined {
   const { mode, type, name, index } = record;
   const moduleAddress = record.module_address;
   if ((mode !== 'managed' && mode !== 'data') || typeof type !== 'string' || typeof name !== 'string') return undefined;
   if (index !== undefined && typeof index !== 'string' && typeof index !== 'number') return undefined;
   if (moduleAddress !== undefined && typeof moduleAddress !== 'string') return undefined;
   if (!spells(address, moduleAddress as string | undefined, mode === 'data', type, name, index)) return undefined;
-  let modulePath: string[] | undefined = moduleAddress ? modulePaths.get(moduleAddress) : [];
+  let modulePath: readonly string[] | undefined = moduleAddress ? modulePaths.get(moduleAddress) : [];
   if (modulePath === undefined) {
     modulePath = parseAddress(`${moduleAddress}.x.y`)?.modulePath;
     if (modulePath === undefined) return undefined;
@@ -407,12 +407,17 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
   eachModuleResource(priorRoot, sourceFile, '$.prior_state.values.root_module', (r) => {
     if (r.mode === 'data') priorData.set(r.address as string, r);
   });
-  const order: string[] = [...planned.keys()];
-  for (const address of changes.keys()) if (!planned.has(address)) order.push(address);
-  for (const address of priorData.keys()) if (!planned.has(address) && !changes.has(address)) order.push(address);
+  // Planned resources first, then deletions, then data sources read at plan time; a plan read from its
+  // changes alone (readPlanSections) is in their order, without building a second list of 100k addresses.
+  let order: Iterable<string> = changes.keys();
+  if (planned.size > 0 || priorData.size > 0) {
+    const all = [...planned.keys()];
+    for (const address of changes.keys()) if (!planned.has(address)) all.push(address);
+    for (const address of priorData.keys()) if (!planned.has(address) && !changes.has(address)) all.push(address);
+    order = all;
+  }
 
-  const parsed = new Map<string, ParsedAddress>();
-  const modulePaths = new Map<string, string[]>();
+  const modulePaths = new Map<string, readonly string[]>();
   const drafts: ResourceDraft[] = [];
   const noSuppressions: never[] = [];
   const attributeTypes = attributeTypeChecker('plan');
@@ -423,7 +428,6 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
     const record = plannedRecord ?? rc ?? prior!;
     const p = addressFromFields(record, address, modulePaths) ?? parseAddress(address);
     if (!p) throw new InputError(`${sourceFile}: ${quoteShort(address)} is not a Terraform resource address`);
-    parsed.set(address, p);
     const change = rc !== undefined && isObject(rc.change) ? rc.change : undefined;
     const action: Action = change ? actionOf(change.actions, sourceFile, address) : p.mode === 'data' ? 'read' : 'no-op';
     const deleting = action === 'delete';
@@ -457,11 +461,13 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
 
   const config = indexConfiguration(doc.configuration, sourceFile);
   if (config.references.size > 0 || config.dependsOn.size > 0) {
+    // Each draft holds its parsed address (mode, type, name, index, modulePath).
+    const parsed = new Map<string, ParsedAddress>(drafts.map((d) => [d.address, d] as const));
     const resolver = new ReferenceResolver(parsed, config);
     // Instances of one module share their modulePath array: key it once per module, not per resource.
     const moduleKeys = new Map<readonly string[], string>();
     for (const draft of drafts) {
-      const p = parsed.get(draft.address)!;
+      const p: ParsedAddress = draft;
       let moduleKey = moduleKeys.get(p.modulePath);
       if (moduleKey === undefined) {
         moduleKey = configModuleKey(p.modulePath);
