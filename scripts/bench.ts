@@ -9,7 +9,7 @@
  *   floor  - a process that only reads the file and JSON.parses it
  * with each process's own peak RSS (scripts/bench-usage.js). Targets: check/floor <= 1.5 at 50k and 200k,
  * peak RSS <= 3x the input + 150 MB, 10x the resources at most 11x the time (5k -> 50k, 20k -> 200k).
- * Then, in this process, where the time of the largest check goes (read, scan + parse, model, rules), and
+ * Then, in a fresh process, where the time of the largest check goes (read, scan + parse, model, rules), and
  * the warm start of the packed command line, `baseline --version`: median of 5 after a warm-up, < 0.3 s.
  * Writes bench/RESULTS.md (its own section; writeResults keeps other benchmarks' sections) and
  * bench/results.svg, and ends with `check/floor at 50k: X.XX, at 200k: Y.YY`.
@@ -21,13 +21,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluate } from '../policies/engine/evaluate';
-import { createModel } from '../policies/engine/create-model';
-import { readPlan, readPlanSections } from '../policies/engine/load/plan';
-import { readText } from '../policies/engine/load/read-text';
-import { paramsFromConfig } from '../policies/config/adapter';
 import { RULES } from '../policies/rules';
-import { PACKS } from '../policies/packs';
 import { chartSvg, machineLine, writeResults } from './bench-results';
 
 interface PlanResource {
@@ -200,14 +194,9 @@ interface Phases {
   readonly results: number;
 }
 
-/** Where the time of one check goes, in this process (after a collection): read, scan + parse, model, rules. */
+/** Where the time of one check goes, phase by phase, in a fresh process (scripts/bench-phases.js). */
 function phases(file: string): Phases {
-  global.gc?.();
-  const [text, readMs] = time(() => readText(file, file));
-  const [doc, parseMs] = time(() => readPlanSections(text)!);
-  const [model, modelMs] = time(() => createModel({ kind: 'plan', sources: [file], stacks: [], resources: readPlan(doc, file) }));
-  const [evaluation, rulesMs] = time(() => evaluate(model, { rules: RULES, pack: PACKS.all, params: paramsFromConfig(undefined) }));
-  return { readMs, parseMs, modelMs, rulesMs, resources: model.resources.length, grants: model.grants.length, results: evaluation.results.length };
+  return JSON.parse(execFileSync(process.execPath, [join(__dirname, 'bench-phases.js'), file], { encoding: 'utf8', maxBuffer: 1e6 })) as Phases;
 }
 
 const s = (ms: number): string => (ms / 1000).toFixed(2);
@@ -257,7 +246,7 @@ function markdownOf(rows: readonly Row[], p: Phases, largest: number, verdictLis
     '',
     tableOf(rows),
     '',
-    `Where the time goes at ${k(largest)} (in one process): read ${s(p.readMs)} s, scan and parse of the members read ${s(p.parseMs)} s, model (${p.resources.toLocaleString('en')} resources, ${p.grants.toLocaleString('en')} grants, indexes, hierarchy) ${s(p.modelMs)} s, rules ${s(p.rulesMs)} s (${p.results.toLocaleString('en')} results).`,
+    `Where the time goes at ${k(largest)} (scripts/bench-phases.js, one fresh process): read ${s(p.readMs)} s, scan and parse of the members read ${s(p.parseMs)} s, model (${p.resources.toLocaleString('en')} resources, ${p.grants.toLocaleString('en')} grants, indexes, hierarchy) ${s(p.modelMs)} s, rules ${s(p.rulesMs)} s (${p.results.toLocaleString('en')} results).`,
     '',
     'Targets:',
     '',
