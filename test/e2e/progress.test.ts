@@ -1,12 +1,11 @@
 /**
- * The progress line of `baseline check` and `baseline audit`: shown on a real terminal (a pseudo-terminal
- * from script(1)), rewritten in place and cleared before the report; never on a pipe.
+ * The progress line of the real `baseline check` process: shown on a real terminal (a pseudo-terminal from
+ * script(1)), rewritten in place and cleared before the report or an error; never on a pipe.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { progressLine, progressOn } from '../../policies/report/progress';
 import { BASELINE_BIN, baseline, corpusPlan, REPO } from './run-baseline';
 
 const PLAN = corpusPlan('example_project_iam_binding');
@@ -17,29 +16,6 @@ function onTerminal(command: string): { status: number | null; shown: string } {
   const run = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', NO_COLOR: '1' }, timeout: 60_000 });
   return { status: run.status, shown: run.stdout };
 }
-
-describe('progressLine', () => {
-  it('says what is happening, with counts', () => {
-    expect(progressLine({ phase: 'loading', input: 'plan.json' })).toBe('baseline: loading plan.json');
-    expect(progressLine({ phase: 'evaluating', resources: 200000, rulesDone: 12, rules: 42 })).toBe('baseline: evaluating 200,000 resources: rule 12 of 42');
-    expect(progressLine({ phase: 'evaluating', resources: 1, rulesDone: 0, rules: 42 })).toBe('baseline: evaluating 1 resource: rule 0 of 42');
-    expect(progressLine({ phase: 'writing', results: 1, format: 'sarif' })).toBe('baseline: writing the sarif report: 1 result');
-  });
-
-  it('rewrites one line in place and clears it when done; writes nothing when not a terminal', () => {
-    let tty = '';
-    const shown = progressOn((t) => void (tty += t), true);
-    shown.update({ phase: 'loading', input: 'p.json' });
-    shown.update({ phase: 'writing', results: 2, format: 'text' });
-    shown.done();
-    expect(tty).toBe('\r\x1b[2Kbaseline: loading p.json\r\x1b[2Kbaseline: writing the text report: 2 results\r\x1b[2K');
-    let piped = '';
-    const silent = progressOn((t) => void (piped += t), false);
-    silent.update({ phase: 'loading', input: 'p.json' });
-    silent.done();
-    expect(piped).toBe('');
-  });
-});
 
 describe('baseline check progress', () => {
   (hasScript ? test : test.skip)('shows loading, evaluating rule by rule and writing on a terminal, cleared before the report', () => {
