@@ -432,7 +432,9 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
     const action: Action = change ? actionOf(change.actions, sourceFile, address) : p.mode === 'data' ? 'read' : 'no-op';
     const deleting = action === 'delete';
     const before = change !== undefined && isObject(change.before) ? change.before : undefined;
-    const values = deleting ? before : (plannedRecord ?? prior)?.values ?? change?.after;
+    // A change's `after` is what planned_values repeats; prior_state holds a data source's last read, which a
+    // read deferred to apply (a change with action read) replaces.
+    const values = deleting ? before : plannedRecord?.values ?? change?.after ?? prior?.values;
     const keepsBefore = (deleting || action === 'replace' || action === 'update') && before !== undefined;
     const afterSensitive = markTree(deleting ? change?.before_sensitive : change?.after_sensitive ?? (plannedRecord ?? prior)?.sensitive_values);
     const sensitive = keepsBefore && !deleting ? unionMarks(afterSensitive, markTree(change?.before_sensitive)) : afterSensitive;

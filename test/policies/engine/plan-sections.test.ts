@@ -122,6 +122,14 @@ describe('a plan read from a file, member by member', () => {
     expect(fromFile(JSON.stringify({ ...doc, prior_state: { values: { root_module: { resources: [{ ...data, address: 'google_project.q', mode: 'managed', name: 'q' }] } } } })).byId('google_project.q')).toBeUndefined();
   });
 
+  it('reads a data source read at apply from its change, not from the last read prior_state keeps', () => {
+    const doc = plan([{ address: 'data.google_project.p', values: { project_id: 'new' } }]) as Record<string, unknown>;
+    const old = { address: 'data.google_project.p', mode: 'data', type: 'google_project', name: 'p', values: { project_id: 'old' } };
+    const text = JSON.stringify({ ...doc, prior_state: { values: { root_module: { resources: [old] } } } });
+    expect(fromFile(text).byId('data.google_project.p')?.values).toEqual({ project_id: 'new' });
+    expect(readWhole(text).byId('data.google_project.p')?.values).toEqual({ project_id: 'new' });
+  });
+
   it('loads planned_values whole when resource_changes lists nothing (a plan without changes, a state)', () => {
     const doc = plan([{ address: 'google_project.p', values: { project_id: 'p' }, action: 'no-op' }]) as Record<string, unknown>;
     expect(fromFile(JSON.stringify({ ...doc, resource_changes: [] })).byId('google_project.p')?.action).toBe('no-op');
