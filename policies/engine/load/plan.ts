@@ -351,13 +351,24 @@ function mayHoldDataSources(text: string, section: Section): boolean {
 }
 
 /**
+ * Whether resource_changes lists changes that each carry their own sensitivity marks (`after_sensitive`, or
+ * `before_sensitive` for a delete; Terraform writes both since 0.15): then planned_values adds nothing.
+ * An older or hand-made plan whose marks are only in planned_values' `sensitive_values` has it parsed, so no
+ * secret loses its mark.
+ */
+function changesCarryMarks(changes: unknown): boolean {
+  if (!Array.isArray(changes) || changes.length === 0) return false;
+  return changes.every((rc) => isObject(rc) && isObject(rc.change) && (rc.change.after_sensitive !== undefined || rc.change.before_sensitive !== undefined));
+}
+
+/**
  * A plan's members as readPlan reads them, parsing only what it needs: the cost of loading a large plan is
  * mostly JSON.parse, and Terraform writes each planned resource twice. `planned_values` is built from the same
  * changes as `resource_changes` (every change that is not a delete or forget; terraform
  * internal/command/jsonplan/values.go marshalPlannedValues, plan.go MarshalResourceChanges), with the same
  * values (`after` without unknowns) and fewer sensitive marks (`after_sensitive` adds the schema's), so when
  * `resource_changes` lists anything, `planned_values` adds nothing a rule reads and is not parsed (only its
- * container is checked to be an object). `prior_state` is parsed only when it may hold data sources; members
+ * container is checked to be an object), unless a change lacks its marks. `prior_state` is parsed only when it may hold data sources; members
  * the loader never reads (variables, output_changes, resource_drift, ...) are not parsed.
  * Undefined when the text is not a plan object the scan can split: the caller parses the whole text.
  */
@@ -369,7 +380,7 @@ export function readPlanSections(text: string): Json | undefined {
     const section = sections.get(key);
     if (section === undefined) continue;
     if (key === 'prior_state' && !mayHoldDataSources(text, section)) continue;
-    if ((key === 'planned_values' || key === 'values') && Array.isArray(doc.resource_changes) && doc.resource_changes.length > 0) {
+    if ((key === 'planned_values' || key === 'values') && changesCarryMarks(doc.resource_changes)) {
       const first = text.charCodeAt(section.start);
       // `{` or `null`: a container readPlan would accept; anything else is parsed so that readPlan reports it.
       if (first === 123 || first === 110) continue;
