@@ -15,6 +15,7 @@ import { SEVERITIES, type Severity } from './engine/rule';
 import { PACKS, type PackName } from './packs';
 import { render, REPORT_FORMATS, type ReportFormat } from './report';
 import { plainLine } from './report/plain';
+import { progressOn } from './report/progress';
 import { summaryLine } from './report/summary';
 import type * as ReviewWriter from './review/write';
 import type * as EventsRunner from './events/run';
@@ -30,6 +31,8 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour is used only then, and only without NO_COLOR). */
   readonly isTTY: boolean;
+  /** Whether stderr is a terminal: a progress line is shown there only then. */
+  readonly stderrIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** SARIF artifact URIs are made relative to this directory. */
   readonly cwd: string;
@@ -40,6 +43,7 @@ export function processIo(): Io {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
   };
@@ -103,10 +107,13 @@ const engine = () => require('./check') as typeof import('./check');
 /** Runs a check or an audit and prints or writes its report: the part `check` and `audit` share. */
 function runAndReport(input: string, flags: CheckFlags, io: Io, run: (options: CheckOptions) => CheckRun): number {
   const gate: Gate = { failOn: flags.failOn, unknown: flags.unknown };
+  const progress = progressOn(io.stderr, io.stderrIsTTY);
   try {
-    const result = run({ configFile: configFileOf(flags, io), pack: flags.pack, gate });
+    const result = run({ configFile: configFileOf(flags, io), pack: flags.pack, gate, progress: progress.update });
     const color = flags.format === 'text' && !flags.output && io.isTTY && io.env.NO_COLOR === undefined;
+    progress.update({ phase: 'writing', results: result.evaluation.results.length, format: flags.format });
     const report = render(flags.format, result.evaluation, { gate, catalogue: result.rules, color, baseDir: io.cwd });
+    progress.done();
     if (flags.output) {
       writeReport(flags.output, report);
       io.stdout(`${summaryLine(result.evaluation, gate)}\n${flags.format} report written to ${flags.output}\n`);
@@ -115,6 +122,7 @@ function runAndReport(input: string, flags: CheckFlags, io: Io, run: (options: C
     }
     return result.exitCode;
   } catch (e) {
+    progress.done();
     io.stderr(`baseline: ${e instanceof OutputError ? e.message : describeError(e, input)}\n`);
     return 2;
   }

@@ -1,29 +1,28 @@
 /**
- * `npm run bench`: how close to the cost of parsing is a full check of a huge plan?
+ * `npm run bench`: what does `baseline check` of a huge plan cost, against the cost of reading and parsing it?
  *
- * Generates a `terraform show -json` plan with N resources (default 200,000) shaped like a large,
- * mostly clean organization (projects, IAM members/bindings/policies with policy_data, buckets,
- * keys, secrets with per-secret access; some values unknown, some sensitive, modules with for_each;
- * about 1% deliberate findings), then measures:
- *   parse  - JSON.parse of the text alone (the floor)
- *   load   - loadModel (parse + model + indexes + grants + hierarchy)
- *   check  - evaluate with every rule in the `all` pack
- * and the peak RSS. Targets: load + check <= 3x parse, peak RSS <= 4 GiB at 200k.
- * Also the warm start of the packed command line, `baseline --version` (the built dist/, as `npx baseline`
- * runs it): the median of 5 runs after one warm-up must stay under 0.3 s.
+ * Generates `terraform show -json` plans of 5k, 20k, 50k and 200k resources shaped like a large, mostly clean
+ * organization (projects, IAM members/bindings/policies with policy_data, buckets, keys, secrets with
+ * per-secret access; some values unknown, some sensitive, modules with for_each; about 1% deliberate
+ * findings), then times whole processes, alternately, median of 3:
+ *   check  - the built command line, `baseline check plan.json --pack all` (every rule on), report to stdout
+ *   floor  - a process that only reads the file and JSON.parses it
+ * with each process's own peak RSS (scripts/bench-usage.js). Targets: check/floor <= 1.5 at 50k and 200k,
+ * peak RSS <= 3x the input + 150 MB, 10x the resources at most 11x the time (5k -> 50k, 20k -> 200k).
+ * Then, in a fresh process, where the time of the largest check goes (read, scan + parse, model, rules), and
+ * the warm start of the packed command line, `baseline --version`: median of 5 after a warm-up, < 0.3 s.
+ * Writes bench/RESULTS.md (its own section; writeResults keeps other benchmarks' sections) and
+ * bench/results.svg, and ends with `check/floor at 50k: X.XX, at 200k: Y.YY`.
  *
- *   npm run bench                # 200k resources
- *   npm run bench -- 50000       # another size
+ *   npm run bench                      # 5k, 20k, 50k, 200k
+ *   npm run bench -- 1000 10000        # other sizes (RESULTS.md is written only for the default sizes)
  */
-import { execFileSync } from 'node:child_process';
-import { writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadModel } from '../policies/engine/load';
-import { evaluate } from '../policies/engine/evaluate';
-import { paramsFromConfig } from '../policies/config/adapter';
 import { RULES } from '../policies/rules';
-import { PACKS } from '../policies/packs';
+import { chartSvg, machineLine, writeResults } from './bench-results';
 
 interface PlanResource {
   address: string;
@@ -78,7 +77,7 @@ function resourceFor(i: number): { r: PlanResource; unknown: Record<string, unkn
   }
 }
 
-function generatePlan(n: number): string {
+export function generatePlan(n: number): string {
   const resources: PlanResource[] = [];
   const changes: unknown[] = [];
   for (let i = 0; i < n; i++) {
@@ -117,46 +116,193 @@ function time<T>(f: () => T): [T, number] {
 }
 
 const STARTUP_TARGET_MS = 300;
+const RATIO_TARGET = 1.5;
+const SCALING_TARGET = 11;
+const RSS_FACTOR = 3;
+const RSS_ALLOWANCE = 150 * 1e6;
+const DEFAULT_SIZES = [5000, 20000, 50000, 200000];
+const RUNS = 3;
+
+const ROOT = join(__dirname, '..');
+const BIN = join(ROOT, 'policies', 'dist', 'bin', 'baseline.js');
+const USAGE = join(__dirname, 'bench-usage.js');
+const FLOOR = "JSON.parse(require('node:fs').readFileSync(process.argv[1]).toString('utf8'))";
 
 /** Median wall time of `node dist/bin/baseline.js --version`, after one warm-up run (page cache, compile cache). */
 function startupMs(): number {
-  const bin = join(__dirname, '..', 'policies', 'dist', 'bin', 'baseline.js');
-  const run = () => time(() => execFileSync(process.execPath, [bin, '--version'], { stdio: 'pipe' }))[1];
+  const run = () => time(() => execFileSync(process.execPath, [BIN, '--version'], { stdio: 'pipe' }))[1];
   run();
   const runs = Array.from({ length: 5 }, run).sort((a, b) => a - b);
   return runs[2];
 }
 
+interface Usage {
+  readonly wallMs: number;
+  readonly maxRssBytes: number;
+  readonly userMs: number;
+  readonly systemMs: number;
+}
+
+/** Runs `node <args>` to completion, stdout discarded, and returns its wall time and its own peak RSS and CPU. */
+function measure(args: readonly string[], okCodes: readonly number[], dir: string): Usage {
+  const usageFile = join(dir, 'usage.json');
+  rmSync(usageFile, { force: true });
+  const env = { ...process.env, BENCH_USAGE_FILE: usageFile, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1' };
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['-r', USAGE, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env, maxBuffer: 1e6 });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (run.status === null || !okCodes.includes(run.status)) throw new Error(`node ${args.join(' ')} exited ${run.status ?? run.signal}: ${run.stderr.toString().split('\n')[0]}`);
+  return { wallMs, ...(JSON.parse(readFileSync(usageFile, 'utf8')) as Omit<Usage, 'wallMs'>) };
+}
+
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+interface Row {
+  readonly n: number;
+  readonly bytes: number;
+  readonly check: Usage;
+  readonly floor: Usage;
+  readonly ratio: number;
+}
+
+/** Check and floor alternately, RUNS times each: wall and CPU medians, the highest peak RSS. */
+function measureSize(file: string, n: number, dir: string): Row {
+  const checks: Usage[] = [];
+  const floors: Usage[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    checks.push(measure([BIN, 'check', file, '--pack', 'all'], [0, 1], dir));
+    floors.push(measure(['-e', FLOOR, file], [0], dir));
+  }
+  const summary = (runs: Usage[]): Usage => ({
+    wallMs: median(runs.map((r) => r.wallMs)),
+    maxRssBytes: Math.max(...runs.map((r) => r.maxRssBytes)),
+    userMs: median(runs.map((r) => r.userMs)),
+    systemMs: median(runs.map((r) => r.systemMs)),
+  });
+  const check = summary(checks);
+  const floor = summary(floors);
+  return { n, bytes: statSync(file).size, check, floor, ratio: check.wallMs / floor.wallMs };
+}
+
+interface Phases {
+  readonly readMs: number;
+  readonly parseMs: number;
+  readonly modelMs: number;
+  readonly rulesMs: number;
+  readonly resources: number;
+  readonly grants: number;
+  readonly results: number;
+}
+
+/** Where the time of one check goes, phase by phase, in a fresh process (scripts/bench-phases.js). */
+function phases(file: string): Phases {
+  return JSON.parse(execFileSync(process.execPath, [join(__dirname, 'bench-phases.js'), file], { encoding: 'utf8', maxBuffer: 1e6 })) as Phases;
+}
+
+const s = (ms: number): string => (ms / 1000).toFixed(2);
+const mb = (bytes: number): string => (bytes / 1e6).toFixed(0);
+const k = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+const rssLimit = (row: Row): number => RSS_FACTOR * row.bytes + RSS_ALLOWANCE;
+
+function tableOf(rows: readonly Row[]): string {
+  const lines = [
+    '| resources | plan MB | floor s | check s | check/floor | check CPU s (user+sys) | floor peak RSS MB | check peak RSS MB | RSS limit MB (3x + 150) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    lines.push(`| ${k(r.n)} | ${mb(r.bytes)} | ${s(r.floor.wallMs)} | ${s(r.check.wallMs)} | ${r.ratio.toFixed(2)} | ${s(r.check.userMs + r.check.systemMs)} | ${mb(r.floor.maxRssBytes)} | ${mb(r.check.maxRssBytes)} | ${mb(rssLimit(r))} |`);
+  }
+  return lines.join('\n');
+}
+
+interface Verdict {
+  readonly text: string;
+  readonly ok: boolean;
+}
+
+function verdicts(rows: readonly Row[], startup: number): Verdict[] {
+  const at = (n: number) => rows.find((r) => r.n === n);
+  const out: Verdict[] = [];
+  for (const n of [50000, 200000]) {
+    const r = at(n);
+    if (r) out.push({ ok: r.ratio <= RATIO_TARGET, text: `check/floor at ${k(n)}: ${r.ratio.toFixed(2)} (target <= ${RATIO_TARGET})` });
+  }
+  for (const r of rows) out.push({ ok: r.check.maxRssBytes <= rssLimit(r), text: `peak RSS at ${k(r.n)}: ${mb(r.check.maxRssBytes)} MB (target <= ${mb(rssLimit(r))} MB)` });
+  for (const [small, large] of [[5000, 50000], [20000, 200000]]) {
+    const a = at(small);
+    const b = at(large);
+    if (a && b) out.push({ ok: b.check.wallMs / a.check.wallMs <= SCALING_TARGET, text: `${k(small)} -> ${k(large)} resources: ${(b.check.wallMs / a.check.wallMs).toFixed(1)}x the time (target <= ${SCALING_TARGET}x)` });
+  }
+  out.push({ ok: startup < STARTUP_TARGET_MS, text: `baseline --version, warm: ${startup.toFixed(0)} ms (target < ${STARTUP_TARGET_MS} ms)` });
+  return out;
+}
+
+function markdownOf(rows: readonly Row[], p: Phases, largest: number, verdictList: readonly Verdict[]): string {
+  return [
+    machineLine(),
+    '',
+    `Whole processes, ${RUNS} runs each alternating, wall-time medians and the highest peak RSS (each process's own, \`process.resourceUsage().maxRSS\`): **check** is the built command line, \`baseline check plan.json --pack all\` (all ${RULES.length} rules on, text report to stdout); **floor** is a process that reads the file and \`JSON.parse\`s it. Plans are generated by \`scripts/bench.ts\` (about 1% findings).`,
+    '',
+    tableOf(rows),
+    '',
+    `Where the time goes at ${k(largest)} (scripts/bench-phases.js, one fresh process): read ${s(p.readMs)} s, scan and parse of the members read ${s(p.parseMs)} s, model (${p.resources.toLocaleString('en')} resources, ${p.grants.toLocaleString('en')} grants, indexes, hierarchy) ${s(p.modelMs)} s, rules ${s(p.rulesMs)} s (${p.results.toLocaleString('en')} results).`,
+    '',
+    'Targets:',
+    '',
+    ...verdictList.map((v) => `- ${v.ok ? 'met' : '**not met**'}: ${v.text}`),
+    '',
+    '![time and peak memory against plan size](results.svg)',
+  ].join('\n');
+}
+
+function svgOf(rows: readonly Row[]): string {
+  const series = (label: string, color: string, pick: (r: Row) => number, dashed = false) => ({ label, color, dashed, points: rows.map((r) => [r.n, pick(r)] as const) });
+  return chartSvg(
+    [
+      { title: 'Wall time', unit: 'seconds', series: [series('baseline check', '#c0392b', (r) => r.check.wallMs / 1000), series('floor: read + JSON.parse', '#2c3e50', (r) => r.floor.wallMs / 1000, true)] },
+      { title: 'Peak RSS', unit: 'MB', series: [series('baseline check', '#c0392b', (r) => r.check.maxRssBytes / 1e6), series('floor: read + JSON.parse', '#2c3e50', (r) => r.floor.maxRssBytes / 1e6, true), series('target: 3x input + 150 MB', '#27ae60', (r) => rssLimit(r) / 1e6, true)] },
+    ],
+    k,
+  );
+}
+
 function main(): void {
+  const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : DEFAULT_SIZES;
   const startup = startupMs();
-  console.log(`start  ${startup.toFixed(0).padStart(7)} ms   (baseline --version, warm, median of 5; target < ${STARTUP_TARGET_MS} ms)`);
-  const n = Number(process.argv[2] ?? 200000);
+  console.log(`start ${startup.toFixed(0).padStart(6)} ms  (baseline --version, warm, median of 5; target < ${STARTUP_TARGET_MS} ms)`);
   const dir = mkdtempSync(join(tmpdir(), 'baseline-bench-'));
-  const file = join(dir, 'plan.json');
   try {
-    const [text, genMs] = time(() => generatePlan(n));
-    writeFileSync(file, text);
-    const mb = Buffer.byteLength(text) / 1024 / 1024;
-    console.log(`generated ${n.toLocaleString('en')} resources, ${mb.toFixed(0)} MiB in ${(genMs / 1000).toFixed(1)} s`);
-    const [, parseMs] = time(() => JSON.parse(readFileSync(file).toString('utf8')));
-    global.gc?.();
-    const rssBefore = process.memoryUsage().rss;
-    const [model, loadMs] = time(() => loadModel(file));
-    const rules = RULES;
-    const [evaluation, checkMs] = time(() => evaluate(model, { rules, pack: PACKS.all, params: paramsFromConfig(undefined) }));
-    const rss = process.memoryUsage().rss;
-    const ratio = (loadMs + checkMs) / parseMs;
-    console.log(`parse  ${parseMs.toFixed(0).padStart(7)} ms   (JSON.parse alone: the floor)`);
-    console.log(`load   ${loadMs.toFixed(0).padStart(7)} ms   (model, indexes, ${model.grants.length.toLocaleString('en')} grants)`);
-    console.log(`check  ${checkMs.toFixed(0).padStart(7)} ms   (${rules.length} rules, ${evaluation.results.length.toLocaleString('en')} results)`);
-    console.log(`total / parse = ${ratio.toFixed(2)}x   rss ${(rss / 1024 / 1024).toFixed(0)} MiB (before load ${(rssBefore / 1024 / 1024).toFixed(0)} MiB)`);
-    const ok = ratio <= 3 && rss <= 4 * 1024 ** 3 && startup < STARTUP_TARGET_MS;
-    const targets = `(<= 3x parse, <= 4 GiB, start < ${STARTUP_TARGET_MS} ms)`;
-    console.log(ok ? `bench: within targets ${targets}` : `bench: OUTSIDE targets ${targets}`);
-    process.exitCode = ok ? 0 : 1;
+    const rows: Row[] = [];
+    let largestFile = '';
+    for (const n of sizes) {
+      const file = join(dir, `plan-${n}.json`);
+      const [, genMs] = time(() => writeFileSync(file, generatePlan(n)));
+      const row = measureSize(file, n, dir);
+      rows.push(row);
+      largestFile = file;
+      console.log(
+        `${k(n).padStart(5)}: ${mb(row.bytes).padStart(4)} MB (generated in ${s(genMs)} s)  floor ${s(row.floor.wallMs)} s  check ${s(row.check.wallMs)} s  = ${row.ratio.toFixed(2)}x  ` +
+          `peak RSS floor ${mb(row.floor.maxRssBytes)} MB, check ${mb(row.check.maxRssBytes)} MB`,
+      );
+    }
+    const largest = sizes[sizes.length - 1];
+    const p = phases(largestFile);
+    console.log(`at ${k(largest)}: read ${s(p.readMs)} s, scan+parse ${s(p.parseMs)} s, model ${s(p.modelMs)} s, rules ${s(p.rulesMs)} s`);
+    const verdictList = verdicts(rows, startup);
+    for (const v of verdictList) console.log(`${v.ok ? 'met    ' : 'NOT MET'}  ${v.text}`);
+    if (sizes.join() === DEFAULT_SIZES.join()) {
+      writeResults([{ title: 'baseline check against read + JSON.parse', markdown: markdownOf(rows, p, largest, verdictList) }]);
+      writeFileSync(join(ROOT, 'bench', 'results.svg'), svgOf(rows));
+      console.log('written: bench/RESULTS.md, bench/results.svg');
+    }
+    process.exitCode = verdictList.every((v) => v.ok) ? 0 : 1;
+    const ratioAt = (n: number) => rows.find((r) => r.n === n)?.ratio.toFixed(2) ?? 'n/a';
+    console.log(`check/floor at 50k: ${ratioAt(50000)}, at 200k: ${ratioAt(200000)}`);
   } finally {
-    if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(file);
+    if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+    else console.log(dir);
   }
 }
 
-main();
+if (require.main === module) main();

@@ -15,6 +15,8 @@ export interface EvaluateOptions {
   readonly params: RuleParams;
   /** Suppressions declared outside the input (org config or policy file). @default - none (inline ones still apply) */
   readonly suppressions?: readonly SuppressionSpec[];
+  /** Called after each rule of the pack has run, for progress on long runs. @default - none */
+  readonly onRule?: (done: number, total: number) => void;
 }
 
 /** Message ids and rule ids the engine itself reports under. */
@@ -204,6 +206,7 @@ export function evaluate(model: Model, options: EvaluateOptions): Evaluation {
     const rule = rulesById.get(entry.rule);
     if (!rule) {
       outcomes.push({ ruleId: entry.rule, severity: entry.severity ?? 'high', outcome: 'error', reason: `pack ${pack.name} names rule ${entry.rule}, which is not loaded` });
+      options.onRule?.(outcomes.length, pack.rules.length);
       continue;
     }
     const severity = entry.severity ?? rule.meta.severity;
@@ -214,6 +217,7 @@ export function evaluate(model: Model, options: EvaluateOptions): Evaluation {
     // Loops, not push(...spread): a rule may report on every one of 200k resources.
     for (const r of run.results) allDrafts.push(r);
     for (const r of applied) results.push(r);
+    options.onRule?.(outcomes.length, pack.rules.length);
   }
   for (const r of suppressionFindings(model, suppressions, allDrafts, categories)) results.push(r);
   const unread: Draft[] = model.unread.map((u) => ({

@@ -208,6 +208,24 @@ function withoutIndexes(path: string): string {
     .join('.');
 }
 
+/**
+ * Paths read by get() and isSensitive(), split once: rules read a few dozen paths, each of hundreds of
+ * thousands of resources, and splitting them on every read was a tenth of evaluating a large plan.
+ * Bounded, so paths built from input (rare) cannot grow it without end.
+ */
+const splitPaths = new Map<string, { readonly segments: readonly (string | number)[]; readonly wanted: string }>();
+const SPLIT_PATHS_KEPT = 4096;
+
+function splitOnce(path: string): { readonly segments: readonly (string | number)[]; readonly wanted: string } {
+  let split = splitPaths.get(path);
+  if (split === undefined) {
+    split = { segments: splitPath(path), wanted: withoutIndexes(path) };
+    if (splitPaths.size >= SPLIT_PATHS_KEPT) splitPaths.clear();
+    splitPaths.set(path, split);
+  }
+  return split;
+}
+
 function unknownAt(tree: UnknownTree | undefined): boolean {
   return tree === true;
 }
@@ -227,13 +245,13 @@ export function get<T = unknown>(resource: Resource, path: string, from: 'after'
   let tree: UnknownTree | undefined = from === 'after' ? resource.unknown : undefined;
   // Plans index single nested blocks (`binding.0.members`) where callers may not (`binding.members`):
   // compare paths without their numeric segments.
-  const wanted = withoutIndexes(path);
+  const { segments, wanted } = splitOnce(path);
   const refsFor = () =>
     resource.references.filter((r) => {
       const have = withoutIndexes(r.path);
       return have === wanted || wanted.startsWith(`${have}.`) || have.startsWith(`${wanted}.`);
     });
-  for (const seg of splitPath(path)) {
+  for (const seg of segments) {
     if (unknownAt(tree)) return { state: 'unknown', references: refsFor() };
     if (typeof seg === 'string' && Array.isArray(value) && value.length === 1) {
       value = value[0];
@@ -260,7 +278,7 @@ export function get<T = unknown>(resource: Resource, path: string, from: 'after'
 /** True when a value at the path (or below it) is marked sensitive. */
 export function isSensitive(resource: Resource, path: string): boolean {
   let tree: UnknownTree | undefined = resource.sensitive;
-  for (const seg of splitPath(path)) {
+  for (const seg of splitOnce(path).segments) {
     if (tree === true) return true;
     if (typeof seg === 'string' && Array.isArray(tree) && tree.length === 1) tree = tree[0];
     tree = child(tree, seg);

@@ -5,7 +5,7 @@ import { indexSuffix } from './expressions';
 
 export interface ParsedAddress {
   /** [`module.a`, `module.b["x"]`]; empty at the root. */
-  readonly modulePath: string[];
+  readonly modulePath: readonly string[];
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;

@@ -13,7 +13,7 @@ import { readCdktfOut } from './cdktf-out';
 import { resourceId, type ResourceDraft } from './draft';
 import { AssetCollector, assetModelParts, isExportedAsset, isSearchResult, projectIdsFromItems } from './asset-export';
 import { describeJsonType, isObject, parseJson, parseJsonObject } from './json';
-import { looksLikePlan, readPlan } from './plan';
+import { looksLikePlan, readPlan, readPlanSections } from './plan';
 import { forEachLine, peekText, readText } from './read-text';
 import { looksLikeSynth, readSynthDocument, resolveLocalReferences } from './synth';
 
@@ -73,6 +73,9 @@ function fromAssetList(list: unknown[], name: string, options: LoadOptions): Mod
 }
 
 function fromDocument(text: string, name: string, options: LoadOptions): Model {
+  // A plan is parsed member by member, only what the loader reads (see readPlanSections).
+  const plan = readPlanSections(text);
+  if (plan !== undefined) return createModel({ kind: 'plan', sources: [name], stacks: [], resources: readPlan(plan, name), declared: options.declared });
   if (looksLikeAssetLines(text)) {
     const collector = new AssetCollector();
     text.split('\n').forEach((line, i) => addAssetLine(collector, line.replace(/\r$/, ''), i + 1, name));
@@ -119,7 +122,8 @@ function fromPlanFolder(dir: string, files: readonly string[], options: LoadOpti
   for (const name of files) {
     const file = join(dir, name);
     const stack = basename(name, '.json');
-    const doc = parseJsonObject(readText(file, file), file);
+    const text = readText(file, file);
+    const doc = readPlanSections(text) ?? parseJsonObject(text, file);
     if (!looksLikePlan(doc) && !('format_version' in doc)) throw new InputError(`${file}: not a Terraform plan (terraform show -json); a folder holds plan files or a cdktf.out manifest`);
     for (const draft of readPlan(doc, file)) {
       draft.stack = stack;

@@ -9,7 +9,8 @@ import { baseAddress, configModuleKey, parseAddress, type ParsedAddress } from '
 import { attributeTypeChecker } from './check-attribute-types';
 import { newResource, type ResourceDraft } from './draft';
 import { indexSuffix, parseTraversal, type Traversal } from './expressions';
-import { describeJsonType, isObject, quoteShort } from './json';
+import { describeJsonType, isObject, MAX_NESTING, quoteShort } from './json';
+import { topLevelSections, type Section } from './sections';
 
 type Json = Record<string, unknown>;
 
@@ -300,14 +301,14 @@ function spells(address: string, moduleAddress: string | undefined, data: boolea
  * The address parts from a record's own fields (`mode`, `type`, `name`, `index`, `module_address`),
  * trusted only when they spell the address exactly (parsing every address was a large share of loading a big plan).
  */
-function addressFromFields(record: Json, address: string, modulePaths: Map<string, string[]>): ParsedAddress | undefined {
+function addressFromFields(record: Json, address: string, modulePaths: Map<string, readonly string[]>): ParsedAddress | undefined {
   const { mode, type, name, index } = record;
   const moduleAddress = record.module_address;
   if ((mode !== 'managed' && mode !== 'data') || typeof type !== 'string' || typeof name !== 'string') return undefined;
   if (index !== undefined && typeof index !== 'string' && typeof index !== 'number') return undefined;
   if (moduleAddress !== undefined && typeof moduleAddress !== 'string') return undefined;
   if (!spells(address, moduleAddress as string | undefined, mode === 'data', type, name, index)) return undefined;
-  let modulePath: string[] | undefined = moduleAddress ? modulePaths.get(moduleAddress) : [];
+  let modulePath: readonly string[] | undefined = moduleAddress ? modulePaths.get(moduleAddress) : [];
   if (modulePath === undefined) {
     modulePath = parseAddress(`${moduleAddress}.x.y`)?.modulePath;
     if (modulePath === undefined) return undefined;
@@ -326,6 +327,69 @@ export function checkFormatVersion(doc: Json, name: string): void {
 
 export function looksLikePlan(doc: Json): boolean {
   return 'format_version' in doc && ['planned_values', 'resource_changes', 'prior_state', 'configuration', 'values', 'terraform_version'].some((k) => k in doc);
+}
+
+/** The members of a plan the loader reads; every other member (variables, output_changes, resource_drift, ...) is left unparsed. */
+const READ_MEMBERS = ['format_version', 'resource_changes', 'planned_values', 'values', 'prior_state', 'configuration'] as const;
+
+/** The value of one member, parsed from its own text; undefined when JSON.parse refuses it (the whole text then says where). */
+function parseSection(text: string, section: Section): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text.slice(section.start, section.end)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a `prior_state` may hold a data source, the one thing the loader reads from it: a data source's
+ * record says `"mode":"data"`, so without the text `"data"` (or an escape, which could spell it) it holds none.
+ */
+function mayHoldDataSources(text: string, section: Section): boolean {
+  const member = text.slice(section.start, section.end);
+  return member.includes('"data"') || member.includes('\\u');
+}
+
+/**
+ * Whether resource_changes lists changes that each carry their own sensitivity marks (`after_sensitive`, or
+ * `before_sensitive` for a delete; Terraform writes both since 0.15): then planned_values adds nothing.
+ * An older or hand-made plan whose marks are only in planned_values' `sensitive_values` has it parsed, so no
+ * secret loses its mark.
+ */
+function changesCarryMarks(changes: unknown): boolean {
+  if (!Array.isArray(changes) || changes.length === 0) return false;
+  return changes.every((rc) => isObject(rc) && isObject(rc.change) && (rc.change.after_sensitive !== undefined || rc.change.before_sensitive !== undefined));
+}
+
+/**
+ * A plan's members as readPlan reads them, parsing only what it needs: the cost of loading a large plan is
+ * mostly JSON.parse, and Terraform writes each planned resource twice. `planned_values` is built from the same
+ * changes as `resource_changes` (every change that is not a delete or forget; terraform
+ * internal/command/jsonplan/values.go marshalPlannedValues, plan.go MarshalResourceChanges), with the same
+ * values (`after` without unknowns) and fewer sensitive marks (`after_sensitive` adds the schema's), so when
+ * `resource_changes` lists anything, `planned_values` adds nothing a rule reads and is not parsed (only its
+ * container is checked to be an object), unless a change lacks its marks. `prior_state` is parsed only when it may hold data sources; members
+ * the loader never reads (variables, output_changes, resource_drift, ...) are not parsed.
+ * Undefined when the text is not a plan object the scan can split: the caller parses the whole text.
+ */
+export function readPlanSections(text: string): Json | undefined {
+  const sections = topLevelSections(text, MAX_NESTING);
+  if (sections === undefined || !sections.has('format_version')) return undefined;
+  const doc: Json = {};
+  for (const key of READ_MEMBERS) {
+    const section = sections.get(key);
+    if (section === undefined) continue;
+    if (key === 'prior_state' && !mayHoldDataSources(text, section)) continue;
+    if ((key === 'planned_values' || key === 'values') && changesCarryMarks(doc.resource_changes)) {
+      const first = text.charCodeAt(section.start);
+      // `{` or `null`: a container readPlan would accept; anything else is parsed so that readPlan reports it.
+      if (first === 123 || first === 110) continue;
+    }
+    const parsed = parseSection(text, section);
+    if (parsed === undefined) return undefined;
+    doc[key] = parsed.value;
+  }
+  return doc;
 }
 
 export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
@@ -354,12 +418,17 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
   eachModuleResource(priorRoot, sourceFile, '$.prior_state.values.root_module', (r) => {
     if (r.mode === 'data') priorData.set(r.address as string, r);
   });
-  const order: string[] = [...planned.keys()];
-  for (const address of changes.keys()) if (!planned.has(address)) order.push(address);
-  for (const address of priorData.keys()) if (!planned.has(address) && !changes.has(address)) order.push(address);
+  // Planned resources first, then deletions, then data sources read at plan time; a plan read from its
+  // changes alone (readPlanSections) is in their order, without building a second list of 100k addresses.
+  let order: Iterable<string> = changes.keys();
+  if (planned.size > 0 || priorData.size > 0) {
+    const all = [...planned.keys()];
+    for (const address of changes.keys()) if (!planned.has(address)) all.push(address);
+    for (const address of priorData.keys()) if (!planned.has(address) && !changes.has(address)) all.push(address);
+    order = all;
+  }
 
-  const parsed = new Map<string, ParsedAddress>();
-  const modulePaths = new Map<string, string[]>();
+  const modulePaths = new Map<string, readonly string[]>();
   const drafts: ResourceDraft[] = [];
   const noSuppressions: never[] = [];
   const attributeTypes = attributeTypeChecker('plan');
@@ -370,12 +439,13 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
     const record = plannedRecord ?? rc ?? prior!;
     const p = addressFromFields(record, address, modulePaths) ?? parseAddress(address);
     if (!p) throw new InputError(`${sourceFile}: ${quoteShort(address)} is not a Terraform resource address`);
-    parsed.set(address, p);
     const change = rc !== undefined && isObject(rc.change) ? rc.change : undefined;
     const action: Action = change ? actionOf(change.actions, sourceFile, address) : p.mode === 'data' ? 'read' : 'no-op';
     const deleting = action === 'delete';
     const before = change !== undefined && isObject(change.before) ? change.before : undefined;
-    const values = deleting ? before : (plannedRecord ?? prior)?.values ?? change?.after;
+    // A change's `after` is what planned_values repeats; prior_state holds a data source's last read, which a
+    // read deferred to apply (a change with action read) replaces.
+    const values = deleting ? before : plannedRecord?.values ?? change?.after ?? prior?.values;
     const keepsBefore = (deleting || action === 'replace' || action === 'update') && before !== undefined;
     const afterSensitive = markTree(deleting ? change?.before_sensitive : change?.after_sensitive ?? (plannedRecord ?? prior)?.sensitive_values);
     const sensitive = keepsBefore && !deleting ? unionMarks(afterSensitive, markTree(change?.before_sensitive)) : afterSensitive;
@@ -404,11 +474,13 @@ export function readPlan(doc: Json, sourceFile: string): ResourceDraft[] {
 
   const config = indexConfiguration(doc.configuration, sourceFile);
   if (config.references.size > 0 || config.dependsOn.size > 0) {
+    // Each draft holds its parsed address (mode, type, name, index, modulePath).
+    const parsed = new Map<string, ParsedAddress>(drafts.map((d) => [d.address, d] as const));
     const resolver = new ReferenceResolver(parsed, config);
     // Instances of one module share their modulePath array: key it once per module, not per resource.
     const moduleKeys = new Map<readonly string[], string>();
     for (const draft of drafts) {
-      const p = parsed.get(draft.address)!;
+      const p: ParsedAddress = draft;
       let moduleKey = moduleKeys.get(p.modulePath);
       if (moduleKey === undefined) {
         moduleKey = configModuleKey(p.modulePath);

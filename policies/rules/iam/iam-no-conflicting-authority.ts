@@ -23,6 +23,9 @@ interface Manager {
   readonly role?: string;
   readonly roleUnknown: boolean;
   readonly condition: string;
+  /** Index keys, built once per manager (a large org has tens of thousands): the target, and role with condition. */
+  readonly targetKey?: string;
+  readonly roleKey: string;
 }
 
 function managersOf(context: RuleContext<MessageId>): Manager[] {
@@ -30,15 +33,19 @@ function managersOf(context: RuleContext<MessageId>): Manager[] {
   for (const grant of liveGrants(context.model)) if (!first.has(grant.resourceId)) first.set(grant.resourceId, grant);
   return [...first.values()].map((grant, index) => {
     const role = describeRole(context.model, grant.role);
+    const target = targetIdentity(context.model, grant);
+    const condition = `${grant.condition?.title ?? ''}|${grant.condition?.expression ?? ''}`;
     return {
       index,
       resource: grantingResource(context.model, grant),
       kind: grant.kind,
-      target: targetIdentity(context.model, grant),
+      target,
       targetDisplay: `${grant.target.type} ${displayValue(grant.target.id)}`,
       role: role.name,
       roleUnknown: role.unknown && role.name === undefined,
-      condition: `${grant.condition?.title ?? ''}|${grant.condition?.expression ?? ''}`,
+      condition,
+      targetKey: target.state === 'unknown' ? undefined : `${target.state}|${target.key}`,
+      roleKey: `${role.name}|${condition}`,
     };
   });
 }
@@ -76,21 +83,19 @@ function* candidatePairs(bucket: readonly Manager[]): Generator<[Manager, Manage
   const sameTargetRole = new Map<string, Manager[]>();
   const roleUnknownOnTarget = new Map<string, Manager[]>();
   const byState = new Map<string, Manager[]>();
-  const targetKey = (m: Manager) => (m.target.state === 'unknown' ? undefined : `${m.target.state}|${m.target.key}`);
-  const roleKey = (m: Manager) => `${m.role}|${m.condition}`;
   for (const m of bucket) {
     push(byState, m.target.state, m);
-    const key = targetKey(m);
+    const key = m.targetKey;
     if (key === undefined) continue;
     push(sameTargetAll, key, m);
     if (m.roleUnknown) push(roleUnknownOnTarget, key, m);
-    else push(sameTargetRole, `${key}|${roleKey(m)}`, m);
+    else push(sameTargetRole, `${key}|${m.roleKey}`, m);
   }
   for (const a of bucket) {
     if (a.kind === 'member') continue;
-    const key = targetKey(a);
+    const key = a.targetKey;
     const same =
-      key === undefined ? [] : a.kind === 'policy' || a.roleUnknown ? sameTargetAll.get(key)! : [...sameTargetRole.get(`${key}|${roleKey(a)}`)!, ...(roleUnknownOnTarget.get(key) ?? [])];
+      key === undefined ? [] : a.kind === 'policy' || a.roleUnknown ? sameTargetAll.get(key)! : [...sameTargetRole.get(`${key}|${a.roleKey}`)!, ...(roleUnknownOnTarget.get(key) ?? [])];
     for (const b of same) if (b !== a && startsPair(a, b)) yield [a, b];
     // Undecided pairs only arise across identity states (or between tokens), so look only there.
     const others = [...byState.keys()].filter((state) => state !== a.target.state || state === 'expression' || state === 'unknown');

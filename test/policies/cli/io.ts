@@ -6,13 +6,14 @@ export interface CapturedIo extends Io {
   readonly err: () => string;
 }
 
-export function captureIo(options: { isTTY?: boolean; env?: Record<string, string | undefined>; cwd?: string } = {}): CapturedIo {
+export function captureIo(options: { isTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string | undefined>; cwd?: string } = {}): CapturedIo {
   let out = '';
   let err = '';
   return {
     stdout: (text) => void (out += text),
     stderr: (text) => void (err += text),
     isTTY: options.isTTY ?? false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     out: () => out,

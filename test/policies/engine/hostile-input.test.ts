@@ -125,7 +125,8 @@ describe('malformed plans: exit 2 with the file and the JSON path, never a resou
     ['a change entry without an address', { resource_changes: [{ change: { actions: ['create'] } }] }, 'input.json: $.resource_changes[0].address is nothing, expected a string'],
     ['change a list', { resource_changes: [{ ...change('google_project_iam_member.a'), change: [] }] }, 'input.json: $.resource_changes[0].change is an array, expected an object'],
     ['change.after a string', { resource_changes: [{ ...change('google_project_iam_member.a'), change: { actions: ['create'], after: 'allUsers' } }] }, 'input.json: $.resource_changes[0].change.after is a string, expected an object'],
-    ['prior_state.values a list', { prior_state: { values: [] } }, 'input.json: $.prior_state.values is an array, expected an object'],
+    // prior_state is read for its data sources only (a plan without one is not parsed there): this one holds one.
+    ['prior_state.values a list', { prior_state: { values: [{ address: 'data.google_x.y', mode: 'data' }] } }, 'input.json: $.prior_state.values is an array, expected an object'],
     [
       'the same address twice in planned_values',
       { planned_values: { root_module: { resources: [resource('google_project_iam_member.a'), resource('google_project_iam_member.a', { values: { project: 'p', role: 'roles/viewer', member: 'group:g@example.com' } })] } } },

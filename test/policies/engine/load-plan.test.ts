@@ -31,13 +31,14 @@ describe('plan actions', () => {
   it('maps each change to its action, values after and values before of every change to an existing object', () => {
     const model = load(plan(specs));
     expect(model.resources.map((r) => [r.address, r.action, r.values, r.before])).toEqual([
+      // In resource_changes order: a plan that lists changes is read from them (planned_values repeats them).
       ['google_x.created', 'create', { a: 1 }, undefined],
       ['google_x.updated', 'update', { a: 2 }, { a: 1 }],
+      // Only in resource_changes (Terraform leaves it out of planned_values): values are what is deleted.
+      ['google_x.deleted', 'delete', { a: 3 }, { a: 3 }],
       ['google_x.replaced', 'replace', { a: 5 }, { a: 4 }],
       ['google_x.kept', 'no-op', { a: 6 }, undefined],
       ['data.google_d.read', 'read', { b: 1 }, undefined],
-      // Only in resource_changes (Terraform leaves it out of planned_values): values are what is deleted.
-      ['google_x.deleted', 'delete', { a: 3 }, { a: 3 }],
     ]);
     expect(model.byId('google_x.deleted')!.sensitive).toEqual({ a: true });
   });
