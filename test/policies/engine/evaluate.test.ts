@@ -306,6 +306,22 @@ describe('config suppressions', () => {
     ]);
   });
 
+  it('matches an exact <stack>/<address> or a bare address holding brackets in a cdktf.out', () => {
+    const member = { project: 'p', role: 'roles/owner', member: 'user:a@example.com' };
+    const dir = writeCdktfOut({ iam: synth({ google_project_iam_member: { 'owner[0]': member, 'other[1]': member } }) });
+    try {
+      const evaluation = run(loadModel(dir), [noOwner], packOf('test-no-owner'), {
+        suppressions: [suppress('iam/google_project_iam_member.owner[0]'), suppress('google_project_iam_member.other[1]')],
+      });
+      expect(evaluation.results.map((r) => [r.resourceId, r.suppression?.address])).toEqual([
+        ['iam/google_project_iam_member.owner[0]', 'iam/google_project_iam_member.owner[0]'],
+        ['iam/google_project_iam_member.other[1]', 'google_project_iam_member.other[1]'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('matches an exact address holding brackets, which a glob would read as a character class', () => {
     const model = modelOf({ plan: plan([{ address: 'module.m["a"].google_project_iam_member.owner[0]', values: { project: 'p', role: 'roles/owner', member: 'user:a@example.com' } }]) });
     const evaluation = run(model, [noOwner], packOf('test-no-owner'), { suppressions: [suppress('module.m["a"].google_project_iam_member.owner[0]')] });
@@ -355,6 +371,13 @@ describe('inline suppressions', () => {
       ['test-also-owner', 'google_project_iam_member.other', undefined],
     ]);
     expect(evaluation.suppressions.map((s) => [s.rule, s.used])).toEqual([['test-no-owner', 1]]);
+  });
+
+  it('names every problem of an invalid inline suppression, a missing rule included', () => {
+    const evaluation = run(withInline([{ rule: '', reason: 'short' }]), [noOwner], packOf('test-no-owner'));
+    expect(evaluation.results.filter((r) => r.ruleId === 'suppression-invalid').map((r) => r.message)).toEqual([
+      'The inline suppression of (no rule) on google_project_iam_member.owner is not applied: no rule, reason shorter than 10 characters, no expiry.',
+    ]);
   });
 
   it('fails an expired inline suppression into suppression-expired on its resource', () => {

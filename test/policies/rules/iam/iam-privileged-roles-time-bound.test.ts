@@ -106,6 +106,11 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'fails on a condition that expires at this very moment: expired, not time-bound (synth)',
+      input: { synth: synth({ google_organization_iam_member: { bg: { org_id: ORG, role: 'roles/owner', member: BREAK_GLASS, condition: { title: 'now', expression: 'request.time < timestamp("2026-11-27T12:00:00Z")' } } } }) },
+      errors: [{ messageId: 'expired', address: 'google_organization_iam_member.bg' }],
+    },
+    {
       name: 'fails on a standing org admin grant (synth)',
       input: { synth: synth({ google_organization_iam_member: { admins: { org_id: ORG, role: 'roles/resourcemanager.organizationAdmin', member: 'group:gcp-platform-admins@example.com' } } }) },
       errors: [{ messageId: 'not-time-bound', address: 'google_organization_iam_member.admins' }],
