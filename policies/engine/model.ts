@@ -196,6 +196,20 @@ export interface Model {
 }
 
 /** Path segments of a dotted path: `a.0.b` -> ['a', 0, 'b']. */
+/**
+ * `compute` run at most once per model: for indexes that several rules (or one rule per resource) ask of the
+ * same model. Kept in a WeakMap, so a model and what was computed from it are released together.
+ */
+export function perModel<T>(compute: (model: Model) => T): (model: Model) => T {
+  const cache = new WeakMap<Model, T>();
+  return (model) => {
+    if (cache.has(model)) return cache.get(model) as T;
+    const value = compute(model);
+    cache.set(model, value);
+    return value;
+  };
+}
+
 export function splitPath(path: string): (string | number)[] {
   if (path === '') return [];
   return path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));

@@ -3,7 +3,7 @@
  * walks a graph whose edges are references and `depends_on`; cdktf deploys a stack only after the stacks it
  * depends on. Anything not ordered by one of those may be applied in parallel, in either order.
  */
-import type { Model, Resource } from './model';
+import { perModel, type Model, type Resource } from './model';
 
 /** The stacks a stack waits for, directly or through others. */
 function stacksBefore(model: Model, stack: string): Set<string> {
@@ -17,12 +17,11 @@ function stacksBefore(model: Model, stack: string): Set<string> {
   return seen;
 }
 
-const closures = new WeakMap<Model, Map<string, Set<string>>>();
+const closuresOf = perModel(() => new Map<string, Set<string>>());
 
 /** Ids of the resources `later` waits for through references and depends_on, directly or transitively. */
 function resourcesBefore(model: Model, later: Resource): Set<string> {
-  let byResource = closures.get(model);
-  if (!byResource) closures.set(model, (byResource = new Map()));
+  const byResource = closuresOf(model);
   const cached = byResource.get(later.id);
   if (cached) return cached;
   const seen = new Set<string>();

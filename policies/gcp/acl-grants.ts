@@ -16,7 +16,7 @@
  * allAuthenticatedUsers), `iamMember` (any IAM member, allUsers included); `view`, `dataset` and `routine`
  * authorize a resource, not a member.
  */
-import { get, type Grant, type GrantTarget, type Model, type Resource, type Value } from '../engine/model';
+import { get, perModel, type Grant, type GrantTarget, type Model, type Resource, type Value } from '../engine/model';
 
 /** ACL resource type -> the type of what it grants on. */
 const STORAGE_ACL_TARGETS: Readonly<Record<string, string>> = {
@@ -165,14 +165,5 @@ function aclGrantsOf(resource: Resource): Grant[] {
   return [];
 }
 
-const cache = new WeakMap<Model, readonly Grant[]>();
-
 /** Every ACL entry of the input as a grant (`kind: 'acl'`), including those of resources being deleted. */
-export function aclGrants(model: Model): readonly Grant[] {
-  let grants = cache.get(model);
-  if (!grants) {
-    grants = model.resources.flatMap(aclGrantsOf);
-    cache.set(model, grants);
-  }
-  return grants;
-}
+export const aclGrants: (model: Model) => readonly Grant[] = perModel((model) => model.resources.flatMap(aclGrantsOf));

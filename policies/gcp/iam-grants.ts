@@ -2,7 +2,7 @@
  * IAM grants beyond their raw values: which are live, which resource makes them, and the identity of
  * their target and member, for comparing grants with each other.
  */
-import { get, type Grant, type Model, type Resource } from '../engine/model';
+import { get, perModel, type Grant, type Model, type Resource } from '../engine/model';
 import type { RuleContext } from '../engine/rule';
 import type { Tri } from '../engine/values';
 import { aclGrants } from './acl-grants';
@@ -15,17 +15,10 @@ type LiveGrant = readonly [Grant, Resource];
  * Per model, computed once: a dozen rules walk the live grants, and filtering them and looking up each
  * one's resource per rule was a large share of evaluating a big plan.
  */
-const live = new WeakMap<Model, { readonly grants: readonly Grant[]; readonly iam: readonly LiveGrant[]; members?: readonly LiveGrant[] }>();
-
-function liveOf(model: Model) {
-  let entry = live.get(model);
-  if (!entry) {
-    const grants = model.grants.filter((g) => g.action !== 'delete');
-    entry = { grants, iam: grants.map((g) => [g, grantingResource(model, g)] as const) };
-    live.set(model, entry);
-  }
-  return entry;
-}
+const liveOf = perModel((model): { readonly grants: readonly Grant[]; readonly iam: readonly LiveGrant[]; members?: readonly LiveGrant[] } => {
+  const grants = model.grants.filter((g) => g.action !== 'delete');
+  return { grants, iam: grants.map((g) => [g, grantingResource(model, g)] as const) };
+});
 
 /** Grants that give access after apply: a grant whose resource is being deleted gives none. */
 export function liveGrants(model: Model): readonly Grant[] {

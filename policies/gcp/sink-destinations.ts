@@ -1,6 +1,6 @@
 /** Where a sink writes: the destination resource or URI, its kind, and whether it will exist after apply. */
 import { type SinkDestinationKind, sinkDestinationKind } from '../catalog/roles';
-import { get, type Model, type Resource } from '../engine/model';
+import { get, perModel, type Model, type Resource } from '../engine/model';
 import { knownString, lastSegment } from '../engine/values';
 import { liveSinks } from './sinks';
 
@@ -103,22 +103,20 @@ export function describeDestination(destination: SinkDestination): string {
 
 /** Live sinks whose destination is this resource (a bucket, topic or dataset), memoised per model. */
 export function sinksWritingTo(model: Model, resourceId: string): readonly Resource[] {
-  let index = destinationIndexes.get(model);
-  if (!index) {
-    index = new Map();
-    for (const sink of liveSinks(model)) {
-      const destination = resolveSinkDestination(model, sink);
-      if (destination.state !== 'resource') continue;
-      const list = index.get(destination.resource.id);
-      if (list) list.push(sink);
-      else index.set(destination.resource.id, [sink]);
-    }
-    destinationIndexes.set(model, index);
-  }
-  return index.get(resourceId) ?? [];
+  return destinationIndexOf(model).get(resourceId) ?? [];
 }
 
-const destinationIndexes = new WeakMap<Model, Map<string, Resource[]>>();
+const destinationIndexOf = perModel((model) => {
+  const index = new Map<string, Resource[]>();
+  for (const sink of liveSinks(model)) {
+    const destination = resolveSinkDestination(model, sink);
+    if (destination.state !== 'resource') continue;
+    const list = index.get(destination.resource.id);
+    if (list) list.push(sink);
+    else index.set(destination.resource.id, [sink]);
+  }
+  return index;
+});
 
 /** Whether a sink's destination will receive what it routes: usable, being deleted, unrecognised, or unknown. */
 export function destinationUsable(destination: SinkDestination): 'usable' | 'deleted' | 'unrecognised' | 'unknown' {

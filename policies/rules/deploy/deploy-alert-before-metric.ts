@@ -4,7 +4,7 @@
  * match type ...", hashicorp/terraform-provider-google#11102, earlier #10325). A `time_sleep` after the
  * metric, which the alert depends on, is the known way to wait.
  */
-import { get, type Model, type Resource } from '../../engine/model';
+import { get, perModel, type Model, type Resource } from '../../engine/model';
 import { resourceRule } from '../../engine/rule';
 import { thresholdConditions } from '../../gcp/alert-policies';
 
@@ -19,23 +19,17 @@ interface NewMetrics {
   /** True when some new metric's name is known only after apply (a literal metric type may name it). */
   nameUnknown: boolean;
 }
-const newMetricsByModel = new WeakMap<Model, NewMetrics>();
-
-function newMetrics(model: Model): NewMetrics {
-  let metrics = newMetricsByModel.get(model);
-  if (!metrics) {
-    metrics = { byId: new Map(), byName: new Map(), nameUnknown: false };
-    for (const metric of model.byType('google_logging_metric')) {
-      if (metric.mode !== 'managed' || !BEING_CREATED.has(metric.action)) continue;
-      metrics.byId.set(metric.id, metric);
-      const name = get<string>(metric, 'name');
-      if (name.state === 'known') metrics.byName.set(name.value, metric);
-      else metrics.nameUnknown = true;
-    }
-    newMetricsByModel.set(model, metrics);
+const newMetrics = perModel((model): NewMetrics => {
+  const metrics: NewMetrics = { byId: new Map(), byName: new Map(), nameUnknown: false };
+  for (const metric of model.byType('google_logging_metric')) {
+    if (metric.mode !== 'managed' || !BEING_CREATED.has(metric.action)) continue;
+    metrics.byId.set(metric.id, metric);
+    const name = get<string>(metric, 'name');
+    if (name.state === 'known') metrics.byName.set(name.value, metric);
+    else metrics.nameUnknown = true;
   }
   return metrics;
-}
+});
 
 /** A `time_sleep` with a create duration that comes after the metric (by `depends_on` or a reference). */
 function waitsFor(sleep: Resource, metric: Resource): boolean {
