@@ -163,21 +163,21 @@ function measureOutput(outdir: string): { stacks: number; resources: number; byt
   return { stacks: Object.keys(manifest.stacks).length, resources, bytes };
 }
 
-/** Runs a Node child with the max-RSS reporter preloaded; returns its exit code, wall time and peak RSS. */
+/** Runs a Node child with the usage reporter (bench-usage.js, as `npm run bench` uses) preloaded; returns its exit code, wall time and peak RSS. */
 function measuredChild(args: readonly string[], env: NodeJS.ProcessEnv = {}): { status: number; ms: number; rssBytes: number; stdout: string; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'bench-rss-'));
-  const rssFile = join(dir, 'rss');
+  const usageFile = join(dir, 'usage.json');
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--max-old-space-size=8192', '-r', join(__dirname, 'max-rss.js'), ...args], {
+  const run = spawnSync(process.execPath, ['--max-old-space-size=8192', '-r', join(__dirname, 'bench-usage.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', BENCH_RSS_FILE: rssFile, ...env },
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', BENCH_USAGE_FILE: usageFile, ...env },
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   let rssBytes = 0;
   try {
-    rssBytes = Number(readFileSync(rssFile, 'utf8')) * 1024;
+    rssBytes = (JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRssBytes: number }).maxRssBytes;
   } catch {
     // the child died before its exit hook
   }
