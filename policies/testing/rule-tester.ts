@@ -73,6 +73,11 @@ export interface ExpectedReport {
   readonly address: string;
   /** @default 'finding' */
   readonly outcome?: 'finding' | 'unknown';
+  /**
+   * The attribute path the report points at (`role`, `binding.0.members`), which SARIF and the review show.
+   * Compared when any report of the case gives one (then a report without one expects none).
+   */
+  readonly path?: string;
 }
 
 export interface RuleCase {
@@ -262,12 +267,15 @@ export function runRule(rule: Rule, input: RuleInput, params: Partial<RuleParams
   return { results: evaluation.results.filter((r) => r.suppression === undefined), model };
 }
 
-function reportsOf(results: readonly Result[]): Required<ExpectedReport>[] {
-  return results.map((r) => ({ messageId: r.messageId, address: r.address, outcome: r.outcome }));
+type Report = Omit<ExpectedReport, 'outcome'> & Pick<Required<ExpectedReport>, 'outcome'>;
+
+/** What a case compares: the path only where the case's expected reports give one. */
+function reportsOf(results: readonly Result[], withPath = false): Report[] {
+  return results.map((r) => ({ messageId: r.messageId, address: r.address, outcome: r.outcome, ...(withPath ? { path: r.path } : {}) }));
 }
 
-function sorted(reports: Required<ExpectedReport>[]): Required<ExpectedReport>[] {
-  const key = (r: ExpectedReport) => `${r.address}\u0000${r.messageId}\u0000${r.outcome}`;
+function sorted(reports: Report[]): Report[] {
+  const key = (r: Report) => `${r.address}\u0000${r.messageId}\u0000${r.outcome}\u0000${r.path ?? ''}`;
   return [...reports].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
@@ -328,8 +336,9 @@ export function runRuleTests(
         runner().it(c.name, () => {
           if (!c.errors || c.errors.length === 0) throw new Error(`invalid case "${c.name}" must list the reports it expects`);
           const { results } = runRule(rule, c.input, c.params);
-          const expected = c.errors.map((e) => ({ messageId: e.messageId, address: e.address, outcome: e.outcome ?? 'finding' }));
-          runner().expect(sorted(reportsOf(results))).toEqual(sorted(expected));
+          const withPath = c.errors.some((e) => 'path' in e);
+          const expected = c.errors.map((e) => ({ messageId: e.messageId, address: e.address, outcome: e.outcome ?? 'finding', ...(withPath ? { path: e.path } : {}) }));
+          runner().expect(sorted(reportsOf(results, withPath))).toEqual(sorted(expected));
           checkRendering(rule, results);
         });
       }

@@ -20,7 +20,7 @@ const noPublicBuckets = resourceRule({
   check(resource, context) {
     const member = get<string>(resource, 'member');
     if (member.state === 'unknown') context.unknown(resource, 'unknown');
-    else if (member.state === 'known' && member.value === 'allUsers') context.report(resource, 'public', { member: member.value });
+    else if (member.state === 'known' && member.value === 'allUsers') context.report(resource, 'public', { member: member.value }, { path: 'member' });
   },
 });
 
@@ -38,7 +38,7 @@ runRuleTests(noPublicBuckets, {
     {
       name: 'allUsers in a module instance (plan)',
       input: { plan: plan([{ address: 'module.m["a"].google_storage_bucket_iam_member.m[0]', values: { bucket: 'b', role: 'r', member: 'allUsers' } }]) },
-      errors: [{ messageId: 'public', address: 'module.m["a"].google_storage_bucket_iam_member.m[0]' }],
+      errors: [{ messageId: 'public', address: 'module.m["a"].google_storage_bucket_iam_member.m[0]', path: 'member' }],
     },
     {
       name: 'a member known only after apply (synth token)',
@@ -101,5 +101,33 @@ describe('RuleTester builders', () => {
     const broken = modelRule({ meta: { ...noPublicBuckets.meta, id: 'test-broken' }, check: () => { throw new Error('boom\n    at secret place'); } });
     const { results } = runRule(broken, { synth: synth({}) });
     expect(results.map((r) => [r.messageId, r.address, r.outcome, r.severity, r.message])).toEqual([['rule-error', 'test-broken', 'finding', 'critical', 'Rule test-broken failed: Error: boom']]);
+  });
+
+  it('compares the attribute path of the reports when a case gives one, and only then', () => {
+    const input = { synth: synth({ google_storage_bucket_iam_member: { m: { bucket: 'b', role: 'r', member: 'allUsers' } } }) };
+    const outcomeOf = (errors: { messageId: string; address: string; path?: string }[]): string => {
+      const tests: (() => void)[] = [];
+      const globals = globalThis as unknown as Record<string, unknown>;
+      const saved = { describe: globals.describe, it: globals.it };
+      globals.describe = (_: string, fn: () => void) => fn();
+      globals.it = (name: string, fn: () => void) => { if (name === 'case') tests.push(fn); };
+      try {
+        runRuleTests(noPublicBuckets, { valid: [], invalid: [{ name: 'case', input, errors }] });
+      } finally {
+        Object.assign(globals, saved);
+      }
+      try {
+        tests[0]();
+        return 'passes';
+      } catch {
+        return 'fails';
+      }
+    };
+    const address = 'google_storage_bucket_iam_member.m';
+    expect([
+      outcomeOf([{ messageId: 'public', address }]),
+      outcomeOf([{ messageId: 'public', address, path: 'member' }]),
+      outcomeOf([{ messageId: 'public', address, path: 'role' }]),
+    ]).toEqual(['passes', 'passes', 'fails']);
   });
 });

@@ -41,7 +41,7 @@ runRuleTests(rule, {
     {
       name: 'fails synth: accessor granted on the project',
       input: { synth: synth({ google_project_iam_member: { app: { project: 'example-app-prd', role: SECRET_ACCESS_ROLE, member: APP_SA } } }) },
-      errors: [{ messageId: 'accessor-above-secret', address: 'google_project_iam_member.app' }],
+      errors: [{ messageId: 'accessor-above-secret', address: 'google_project_iam_member.app', path: 'member' }],
     },
     {
       name: 'fails plan: accessor bound on a folder to two members',
@@ -49,8 +49,8 @@ runRuleTests(rule, {
         plan: plan([{ address: 'google_folder_iam_binding.readers', values: { folder: 'folders/123', role: SECRET_ACCESS_ROLE, members: [APP_SA, 'group:gcp-developers@example.com'], condition: [] } }]),
       },
       errors: [
-        { messageId: 'accessor-above-secret', address: 'google_folder_iam_binding.readers' },
-        { messageId: 'accessor-above-secret', address: 'google_folder_iam_binding.readers' },
+        { messageId: 'accessor-above-secret', address: 'google_folder_iam_binding.readers', path: 'members.0' },
+        { messageId: 'accessor-above-secret', address: 'google_folder_iam_binding.readers', path: 'members.1' },
       ],
     },
     {
@@ -63,12 +63,12 @@ runRuleTests(rule, {
           },
         ]),
       },
-      errors: [{ messageId: 'accessor-above-secret', address: 'google_organization_iam_policy.org' }],
+      errors: [{ messageId: 'accessor-above-secret', address: 'google_organization_iam_policy.org', path: 'policy_data.bindings.0.members.0' }],
     },
     {
       name: 'fails synth (unknown): a project-level role from a variable',
       input: { synth: synth({ google_project_iam_member: { app: { project: 'example-app-prd', role: '${var.role}', member: APP_SA } } }) },
-      errors: [{ messageId: 'role-unknown', address: 'google_project_iam_member.app', outcome: 'unknown' }],
+      errors: [{ messageId: 'role-unknown', address: 'google_project_iam_member.app', outcome: 'unknown', path: 'member' }],
     },
     {
       name: 'fails plan (unknown): a project-level role known only after apply',
