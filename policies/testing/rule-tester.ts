@@ -78,6 +78,8 @@ export interface ExpectedReport {
    * Compared when any report of the case gives one (then a report without one expects none).
    */
   readonly path?: string;
+  /** The rendered message, compared like `path`: for cases where what the message names matters. */
+  readonly message?: string;
 }
 
 export interface RuleCase {
@@ -269,13 +271,19 @@ export function runRule(rule: Rule, input: RuleInput, params: Partial<RuleParams
 
 type Report = Omit<ExpectedReport, 'outcome'> & Pick<Required<ExpectedReport>, 'outcome'>;
 
-/** What a case compares: the path only where the case's expected reports give one. */
-function reportsOf(results: readonly Result[], withPath = false): Report[] {
-  return results.map((r) => ({ messageId: r.messageId, address: r.address, outcome: r.outcome, ...(withPath ? { path: r.path } : {}) }));
+type Optional = 'path' | 'message';
+
+/** What a case compares: `path` and `message` only where the case's expected reports give them. */
+function reportsOf(results: readonly Result[], compared: readonly Optional[] = []): Report[] {
+  return results.map((r) => {
+    const report: Report = { messageId: r.messageId, address: r.address, outcome: r.outcome };
+    for (const key of compared) Object.assign(report, { [key]: r[key] });
+    return report;
+  });
 }
 
 function sorted(reports: Report[]): Report[] {
-  const key = (r: Report) => `${r.address}\u0000${r.messageId}\u0000${r.outcome}\u0000${r.path ?? ''}`;
+  const key = (r: Report) => [r.address, r.messageId, r.outcome, r.path ?? '', r.message ?? ''].join('\u0000');
   return [...reports].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
@@ -336,9 +344,13 @@ export function runRuleTests(
         runner().it(c.name, () => {
           if (!c.errors || c.errors.length === 0) throw new Error(`invalid case "${c.name}" must list the reports it expects`);
           const { results } = runRule(rule, c.input, c.params);
-          const withPath = c.errors.some((e) => 'path' in e);
-          const expected = c.errors.map((e) => ({ messageId: e.messageId, address: e.address, outcome: e.outcome ?? 'finding', ...(withPath ? { path: e.path } : {}) }));
-          runner().expect(sorted(reportsOf(results, withPath))).toEqual(sorted(expected));
+          const compared = (['path', 'message'] as const).filter((key) => c.errors!.some((e) => key in e));
+          const expected = c.errors.map((e) => {
+            const report: Report = { messageId: e.messageId, address: e.address, outcome: e.outcome ?? 'finding' };
+            for (const key of compared) Object.assign(report, { [key]: e[key] });
+            return report;
+          });
+          runner().expect(sorted(reportsOf(results, compared))).toEqual(sorted(expected));
           checkRendering(rule, results);
         });
       }

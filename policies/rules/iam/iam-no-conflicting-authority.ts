@@ -50,10 +50,12 @@ function managersOf(context: RuleContext<MessageId>): Manager[] {
   });
 }
 
-/** The conflict two managers of the same target would have: its message id, 'role-unknown', or none. */
+/**
+ * The conflict two managers of the same target would have: its message id, 'role-unknown', or none. `a` is
+ * never a member: members never start a pair (candidatePairs), and two members never conflict.
+ */
 function conflictBetween(a: Manager, b: Manager): MessageId | undefined {
   if (a.kind === 'policy' || b.kind === 'policy') return 'policy-conflict';
-  if (a.kind === 'member' && b.kind === 'member') return undefined;
   if (a.roleUnknown || b.roleUnknown) return 'role-unknown';
   if (a.role !== b.role || a.condition !== b.condition) return undefined;
   return a.kind === 'binding' && b.kind === 'binding' ? 'duplicate-binding' : 'binding-member-conflict';

@@ -14,7 +14,8 @@ function categoriesOf(contact: Resource): readonly string[] | undefined {
   const list = get<unknown[]>(contact, 'notification_category_subscriptions');
   if (list.state === 'unknown') return undefined;
   if (list.state === 'absent') return [];
-  const items = Array.isArray(list.value) ? list.value : [list.value];
+  // The loader checks this attribute is an array of strings (attribute-types.ts): a known value is an array.
+  const items = list.value;
   // One unknown item could be any category.
   if (items.some((c) => typeof c !== 'string' || c.includes('${'))) return undefined;
   return items as string[];

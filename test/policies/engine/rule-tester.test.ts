@@ -103,9 +103,9 @@ describe('RuleTester builders', () => {
     expect(results.map((r) => [r.messageId, r.address, r.outcome, r.severity, r.message])).toEqual([['rule-error', 'test-broken', 'finding', 'critical', 'Rule test-broken failed: Error: boom']]);
   });
 
-  it('compares the attribute path of the reports when a case gives one, and only then', () => {
+  it('compares the attribute path and the message of the reports when a case gives them, and only then', () => {
     const input = { synth: synth({ google_storage_bucket_iam_member: { m: { bucket: 'b', role: 'r', member: 'allUsers' } } }) };
-    const outcomeOf = (errors: { messageId: string; address: string; path?: string }[]): string => {
+    const outcomeOf = (errors: { messageId: string; address: string; path?: string; message?: string }[]): string => {
       const tests: (() => void)[] = [];
       const globals = globalThis as unknown as Record<string, unknown>;
       const saved = { describe: globals.describe, it: globals.it };
@@ -128,6 +128,9 @@ describe('RuleTester builders', () => {
       outcomeOf([{ messageId: 'public', address }]),
       outcomeOf([{ messageId: 'public', address, path: 'member' }]),
       outcomeOf([{ messageId: 'public', address, path: 'role' }]),
-    ]).toEqual(['passes', 'passes', 'fails']);
+      outcomeOf([{ messageId: 'public', address, message: 'Bucket grant to allUsers.' }]),
+      outcomeOf([{ messageId: 'public', address, message: 'Bucket grant to allAuthenticatedUsers.' }]),
+      outcomeOf([{ messageId: 'public', address, path: 'member', message: 'Bucket grant to allUsers.' }]),
+    ]).toEqual(['passes', 'passes', 'fails', 'passes', 'fails', 'passes']);
   });
 });

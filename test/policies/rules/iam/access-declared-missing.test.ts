@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/iam/access-declared-missing';
-import { runRuleTests } from '../../../../policies/testing/rule-tester';
+import { runRule, runRuleTests } from '../../../../policies/testing/rule-tester';
 import { DECLARED_DEVELOPERS, declares, DEVELOPERS, EXPIRY, exported, PROJECT, PROJECT_ASSET, searched } from './drift-cases';
 
 const RUN_DEVELOPER = { role: 'roles/run.developer', members: [DEVELOPERS] };
@@ -43,3 +43,15 @@ runRuleTests(
   },
   { input: 'assets', reason: 'drift compares the live organization, which only an asset export shows' },
 );
+
+describe('access-declared-missing messages', () => {
+  const live = { assets: exported([{ role: 'roles/run.viewer', members: [DEVELOPERS] }]) };
+  it('names a declared member or target that is known only after apply as such, never as an empty or made-up name', () => {
+    const memberLater = declares({ google_project_iam_member: { dev: { project: PROJECT, role: 'roles/run.developer', member: 'serviceAccount:${google_service_account.app.email}' } } });
+    const projectLater = declares({ google_project_iam_member: { dev: { project: '${google_project.app.project_id}', role: 'roles/run.developer', member: DEVELOPERS } } });
+    expect([memberLater, projectLater].map((params) => runRule(rule, live, params).results.map((r) => [r.address, r.message, r.properties]))).toEqual([
+      [[PROJECT_ASSET, `google_project_iam_member.dev declares roles/run.developer for (known after apply) on projects/${PROJECT}, which the live organization does not grant.`, { role: 'roles/run.developer', member: '(known after apply)', declaredBy: 'google_project_iam_member.dev' }]],
+      [['access-declared-missing', `google_project_iam_member.dev declares roles/run.developer for ${DEVELOPERS} on a project known after apply, which the live organization does not grant.`, { role: 'roles/run.developer', member: DEVELOPERS, declaredBy: 'google_project_iam_member.dev' }]],
+    ]);
+  });
+});

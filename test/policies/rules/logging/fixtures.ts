@@ -75,8 +75,8 @@ export const archiveSynth = (bucket: Values) =>
     google_storage_bucket: { archive: { name: 'example-com-audit-archive', location: 'EU', ...bucket } },
     google_logging_organization_sink: { archive: orgSink({ name: 'org-archive', destination: ARCHIVE_URI }) },
   });
-export const archivePlan = (bucket: Values) =>
+export const archivePlan = (bucket: Values, unknown: object = {}) =>
   plan([
-    { address: ARCHIVE, values: { name: 'example-com-audit-archive', location: 'EU', ...bucket } },
+    { address: ARCHIVE, values: { name: 'example-com-audit-archive', location: 'EU', ...bucket }, unknown },
     { address: 'google_logging_organization_sink.archive', values: orgSink({ name: 'org-archive', destination: ARCHIVE_URI }), unknown: { writer_identity: true } },
   ]);

@@ -37,6 +37,17 @@ runRuleTests(rule, {
       params: narrowed,
     },
     {
+      name: 'plan: a project in a sub-folder of the narrowed folder needs only what the narrowed folder keeps',
+      input: {
+        plan: plan([
+          { address: ORG_CONFIG, values: orgConfig(['ADMIN_READ']) },
+          { address: 'google_folder.dev', values: { display_name: 'dev', parent: 'folders/non-production', folder_id: 'dev' }, action: 'no-op' },
+          { address: 'google_project_iam_audit_config.prd', values: { project: 'example-app-prd', service: 'allServices', audit_log_config: logConfigs(ALL_TYPES) } },
+        ]),
+      },
+      params: { ...narrowed, projects: [{ ...narrowed.projects[0], folder: 'dev' }, narrowed.projects[1]] },
+    },
+    {
       name: 'plan: a service-specific config with fewer types next to a complete allServices one',
       input: {
         plan: plan([
@@ -87,6 +98,28 @@ runRuleTests(rule, {
       },
       params: narrowed,
       errors: [{ messageId: 'project-missing-log-types', address: 'google_project.prd' }],
+    },
+    {
+      name: 'fails synth (unknown): narrowed default, and the project\'s own config takes its log types from a variable',
+      input: {
+        synth: synth({
+          google_organization_iam_audit_config: { all: orgConfig(['ADMIN_READ']) },
+          google_project_iam_audit_config: { prd: { project: 'example-app-prd', service: 'allServices', audit_log_config: '${var.prd_audit_log_config}' } },
+        }),
+      },
+      params: narrowed,
+      errors: [{ messageId: 'project-log-types-unknown', address: 'google_project_iam_audit_config.prd', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): narrowed default, and the project\'s folder is known only after apply',
+      input: {
+        plan: plan([
+          { address: ORG_CONFIG, values: orgConfig(['ADMIN_READ']) },
+          { address: 'google_project.prd', values: { project_id: 'example-app-prd', name: 'example-app-prd', org_id: null, folder_id: null }, unknown: { folder_id: true } },
+        ]),
+      },
+      params: narrowed,
+      errors: [{ messageId: 'project-log-types-unknown', address: 'google_project.prd', outcome: 'unknown' }],
     },
     {
       name: 'fails synth (unknown): the log types come from a variable',

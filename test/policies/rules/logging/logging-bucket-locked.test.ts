@@ -24,23 +24,38 @@ runRuleTests(rule, {
     {
       name: 'fails synth: locked = false',
       input: { synth: synth(loggingSynth({ google_logging_project_bucket_config: { central: centralBucket({ locked: false }) } })) },
-      errors: [{ messageId: 'log-bucket-not-locked', address: BUCKET }],
+      errors: [{ messageId: 'log-bucket-not-locked', address: BUCKET, path: 'locked' }],
     },
-    { name: 'fails plan: locked null', input: { plan: bucketPlan({ locked: null }) }, errors: [{ messageId: 'log-bucket-not-locked', address: BUCKET }] },
+    { name: 'fails plan: locked null', input: { plan: bucketPlan({ locked: null }) }, errors: [{ messageId: 'log-bucket-not-locked', address: BUCKET, path: 'locked' }] },
     {
       name: 'fails synth: a sink destination bucket with an unlocked retention policy',
       input: { synth: archiveSynth({ retention_policy: { retention_period: SEVEN_YEARS, is_locked: false } }) },
-      errors: [{ messageId: 'storage-not-locked', address: ARCHIVE }],
+      errors: [{ messageId: 'storage-not-locked', address: ARCHIVE, path: 'retention_policy.is_locked' }],
     },
     {
       name: 'fails plan: a sink destination bucket without retention policy',
       input: { plan: archivePlan({ retention_policy: [] }) },
-      errors: [{ messageId: 'no-retention-policy', address: ARCHIVE }],
+      errors: [{ messageId: 'no-retention-policy', address: ARCHIVE, path: 'retention_policy' }],
     },
     {
       name: 'fails synth (unknown): locked from a variable',
       input: { synth: synth({ google_logging_project_bucket_config: { central: centralBucket({ locked: '${var.lock_bucket}' }) } }) },
-      errors: [{ messageId: 'lock-unknown', address: BUCKET, outcome: 'unknown' }],
+      errors: [{ messageId: 'lock-unknown', address: BUCKET, outcome: 'unknown', path: 'locked' }],
+    },
+    {
+      name: 'fails synth: a sink destination bucket with no retention policy at all',
+      input: { synth: archiveSynth({}) },
+      errors: [{ messageId: 'no-retention-policy', address: ARCHIVE, path: 'retention_policy' }],
+    },
+    {
+      name: 'fails synth (unknown): a sink destination bucket whose retention lock comes from a variable',
+      input: { synth: archiveSynth({ retention_policy: { retention_period: SEVEN_YEARS, is_locked: '${var.lock_archive}' } }) },
+      errors: [{ messageId: 'lock-unknown', address: ARCHIVE, outcome: 'unknown', path: 'retention_policy' }],
+    },
+    {
+      name: 'fails plan (unknown): a sink destination bucket whose retention policy is known only after apply',
+      input: { plan: archivePlan({ retention_policy: [] }, { retention_policy: true }) },
+      errors: [{ messageId: 'lock-unknown', address: ARCHIVE, outcome: 'unknown', path: 'retention_policy' }],
     },
     {
       name: 'fails plan (unknown): locked known only after apply',

@@ -61,17 +61,32 @@ runRuleTests(rule, {
     {
       name: 'fails synth: the _Default sink disabled',
       input: { synth: synth({ google_logging_project_sink: { default: defaultSink({ disabled: true }) } }) },
-      errors: [{ messageId: 'default-sink-disabled', address: DEFAULT_SINK }],
+      errors: [{ messageId: 'default-sink-disabled', address: DEFAULT_SINK, path: 'disabled' }],
     },
     {
       name: 'fails plan: the _Default sink filter excludes all audit logs',
       input: { plan: plan([{ address: DEFAULT_SINK, values: defaultSink({ filter: 'NOT logName:"cloudaudit.googleapis.com"' }), action: 'update' }]) },
-      errors: [{ messageId: 'default-sink-narrowed', address: DEFAULT_SINK }],
+      errors: [{ messageId: 'default-sink-narrowed', address: DEFAULT_SINK, path: 'filter' }],
     },
     {
       name: 'fails plan: organization settings disable the _Default sink of new projects',
       input: { plan: plan([{ address: 'google_logging_organization_settings.org', values: { organization: '123456789012', disable_default_sink: true } }]) },
-      errors: [{ messageId: 'default-sink-disabled', address: 'google_logging_organization_settings.org' }],
+      errors: [{ messageId: 'default-sink-disabled', address: 'google_logging_organization_settings.org', path: 'disable_default_sink' }],
+    },
+    {
+      name: 'fails synth (unknown): organization settings whose disable_default_sink comes from a variable',
+      input: { synth: synth({ google_logging_organization_settings: { org: { organization: '123456789012', disable_default_sink: '${var.disable_default_sink}' } } }) },
+      errors: [{ messageId: 'exclusion-unknown', address: 'google_logging_organization_settings.org', outcome: 'unknown', path: 'disable_default_sink' }],
+    },
+    {
+      name: 'fails synth (unknown): whether the _Default sink is disabled comes from a variable',
+      input: { synth: synth({ google_logging_project_sink: { default: defaultSink({ disabled: '${var.disable_default}' }) } }) },
+      errors: [{ messageId: 'exclusion-unknown', address: DEFAULT_SINK, outcome: 'unknown', path: 'disabled' }],
+    },
+    {
+      name: 'fails plan (unknown): the _Default sink filter is known only after apply',
+      input: { plan: plan([{ address: DEFAULT_SINK, values: defaultSink({ filter: null }), unknown: { filter: true }, action: 'update' }]) },
+      errors: [{ messageId: 'exclusion-unknown', address: DEFAULT_SINK, outcome: 'unknown', path: 'filter' }],
     },
     {
       name: 'fails synth (unknown): an exclusion filter from a variable',

@@ -60,7 +60,24 @@ runRuleTests(rule, {
       name: 'fails synth: the sink exports another organization',
       input: { synth: synthWithSink({ org_id: '999999999999' }) },
       params: { organizationId: ORG_ID },
-      errors: [{ messageId: 'other-organization', address: SINK }],
+      errors: [{ messageId: 'other-organization', address: SINK, path: 'org_id' }],
+    },
+    {
+      name: 'fails synth (unknown): with an organization configured, the sink\'s organization comes from a variable',
+      input: { synth: synthWithSink({ org_id: '${var.org_id}' }) },
+      params: { organizationId: ORG_ID },
+      errors: [{ messageId: 'coverage-unknown', address: SINK, outcome: 'unknown', path: 'org_id' }],
+    },
+    {
+      name: 'fails plan (unknown): with an organization configured, the sink\'s organization is known only after apply',
+      input: {
+        plan: plan([
+          { address: BUCKET, values: centralBucket({ cmek_settings: [] }) },
+          { address: SINK, values: orgSink({ disabled: false, exclusions: [], org_id: null }), unknown: { org_id: true, writer_identity: true, id: true }, references: { org_id: ['var.org_id'] } },
+        ]),
+      },
+      params: { organizationId: ORG_ID },
+      errors: [{ messageId: 'coverage-unknown', address: SINK, outcome: 'unknown', path: 'org_id' }],
     },
     {
       name: 'fails synth (unknown): the filter comes from a variable',

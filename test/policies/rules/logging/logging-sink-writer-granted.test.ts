@@ -187,6 +187,26 @@ runRuleTests(rule, {
       errors: [{ messageId: 'grant-unknown', address: SINK, outcome: 'unknown' }],
     },
     {
+      name: 'fails synth (unknown): the grant\'s role comes from a variable',
+      input: { synth: withGrants({ google_project_iam_member: { writer: bucketWriterGrant({ role: '${var.writer_role}' }) } }) },
+      errors: [{ messageId: 'grant-unknown', address: SINK, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): bucketWriter on the bucket\'s project to a member from a variable, which may be the writer identity',
+      input: { synth: withGrants({ google_project_iam_member: { writer: bucketWriterGrant({ member: '${var.writer}' }) } }) },
+      errors: [{ messageId: 'grant-unknown', address: SINK, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth: bucketWriter to a member from a variable, but on another project, cannot be the grant the sink needs',
+      input: { synth: withGrants({ google_project_iam_member: { writer: bucketWriterGrant({ project: 'example-app-prd', member: '${var.writer}', condition: undefined }) } }) },
+      errors: [{ messageId: 'missing-grant', address: SINK }],
+    },
+    {
+      name: 'fails synth: another role to a member from a variable cannot be the grant the sink needs',
+      input: { synth: withGrants({ google_project_iam_member: { writer: bucketWriterGrant({ role: 'roles/logging.viewer', member: '${var.writer}' }) } }) },
+      errors: [{ messageId: 'missing-grant', address: SINK }],
+    },
+    {
       name: 'fails plan (unknown): the destination is known only after apply',
       input: { plan: plan([{ address: SINK, values: orgSink({ destination: null }), unknown: { destination: true, writer_identity: true }, references: { destination: ['var.destination'] } }]) },
       errors: [{ messageId: 'destination-unknown', address: SINK, outcome: 'unknown' }],
