@@ -22,15 +22,25 @@ runRuleTests(rule, {
     {
       name: 'fails synth: no cmek_settings',
       input: { synth: synth(loggingSynth({ google_logging_project_bucket_config: { central: centralBucket({ cmek_settings: undefined }) } })) },
-      errors: [{ messageId: 'log-bucket-no-cmek', address: BUCKET }],
+      errors: [{ messageId: 'log-bucket-no-cmek', address: BUCKET, path: 'cmek_settings.kms_key_name' }],
+    },
+    {
+      name: 'fails plan: an empty key name names no key',
+      input: { plan: bucketPlan([{ kms_key_name: '', kms_key_version_name: null, service_account_id: null }]) },
+      errors: [{ messageId: 'log-bucket-no-cmek', address: BUCKET, path: 'cmek_settings.kms_key_name' }],
     },
     { name: 'fails plan: cmek_settings []', input: { plan: bucketPlan([]) }, errors: [{ messageId: 'log-bucket-no-cmek', address: BUCKET }] },
-    { name: 'fails plan: a sink destination bucket with encryption []', input: { plan: archivePlan({ encryption: [] }) }, errors: [{ messageId: 'storage-no-cmek', address: ARCHIVE }] },
+    { name: 'fails plan: a sink destination bucket with encryption []', input: { plan: archivePlan({ encryption: [] }) }, errors: [{ messageId: 'storage-no-cmek', address: ARCHIVE, path: 'encryption.default_kms_key_name' }] },
     { name: 'fails synth: a sink destination bucket without encryption', input: { synth: archiveSynth({}) }, errors: [{ messageId: 'storage-no-cmek', address: ARCHIVE }] },
     {
       name: 'fails synth (unknown): the whole cmek_settings block from a variable',
       input: { synth: synth({ google_logging_project_bucket_config: { central: centralBucket({ cmek_settings: '${var.cmek_settings}' }) } }) },
-      errors: [{ messageId: 'cmek-unknown', address: BUCKET, outcome: 'unknown' }],
+      errors: [{ messageId: 'cmek-unknown', address: BUCKET, outcome: 'unknown', path: 'cmek_settings.kms_key_name', message: 'Whether the bucket names a KMS key (cmek_settings.kms_key_name) is known only after apply.' }],
+    },
+    {
+      name: 'fails synth (unknown): a sink destination bucket\'s encryption block from a variable',
+      input: { synth: archiveSynth({ encryption: '${var.archive_encryption}' }) },
+      errors: [{ messageId: 'cmek-unknown', address: ARCHIVE, outcome: 'unknown', path: 'encryption.default_kms_key_name', message: 'Whether the bucket names a KMS key (encryption.default_kms_key_name) is known only after apply.' }],
     },
     {
       name: 'fails plan (unknown): the cmek_settings block known only after apply',

@@ -40,7 +40,7 @@ runRuleTests(rule, {
     {
       name: 'fails synth (unknown): locked from a variable',
       input: { synth: synth({ google_logging_project_bucket_config: { central: centralBucket({ locked: '${var.lock_bucket}' }) } }) },
-      errors: [{ messageId: 'lock-unknown', address: BUCKET, outcome: 'unknown', path: 'locked' }],
+      errors: [{ messageId: 'lock-unknown', address: BUCKET, outcome: 'unknown', path: 'locked', message: 'Whether the bucket is locked (locked) is known only after apply.' }],
     },
     {
       name: 'fails synth: a sink destination bucket with no retention policy at all',
@@ -50,7 +50,9 @@ runRuleTests(rule, {
     {
       name: 'fails synth (unknown): a sink destination bucket whose retention lock comes from a variable',
       input: { synth: archiveSynth({ retention_policy: { retention_period: SEVEN_YEARS, is_locked: '${var.lock_archive}' } }) },
-      errors: [{ messageId: 'lock-unknown', address: ARCHIVE, outcome: 'unknown', path: 'retention_policy' }],
+      errors: [
+        { messageId: 'lock-unknown', address: ARCHIVE, outcome: 'unknown', path: 'retention_policy', message: 'Whether the bucket is locked (retention_policy.is_locked) is known only after apply.' },
+      ],
     },
     {
       name: 'fails plan (unknown): a sink destination bucket whose retention policy is known only after apply',

@@ -25,6 +25,7 @@ runRuleTests(rule, {
     { name: 'synth: the central bucket keeps 400 days', input: { synth: synth(loggingSynth()) } },
     { name: 'plan: exactly the 365-day minimum', input: { plan: bucketPlan({ retention_days: 365 }) } },
     { name: 'synth: an archive bucket a sink writes to keeps 7 years', input: { synth: archiveSynth({ retention_policy: { retention_period: 2555 * 86400, is_locked: true } }) } },
+    { name: 'plan: a sink destination bucket keeping exactly the minimum', input: { plan: archivePlan({ retention_policy: [{ retention_period: YEAR_SECONDS, is_locked: true }] }) } },
     {
       name: 'plan: a storage bucket no sink writes to is not judged',
       input: { plan: plan([{ address: 'google_storage_bucket.images', values: { name: 'images', retention_policy: [] } }]) },
@@ -44,12 +45,24 @@ runRuleTests(rule, {
     {
       name: 'fails synth: 90 days on the central bucket',
       input: { synth: synth(loggingSynth({ google_logging_project_bucket_config: { central: centralBucket({ retention_days: 90 }) } })) },
-      errors: [{ messageId: 'retention-too-short', address: BUCKET }],
+      errors: [{ messageId: 'retention-too-short', address: BUCKET, path: 'retention_days', message: 'Logs are kept 90 days; at least 365 required.' }],
+    },
+    {
+      name: 'fails plan: one day under the minimum',
+      input: { plan: bucketPlan({ retention_days: 364 }) },
+      errors: [{ messageId: 'retention-too-short', address: BUCKET, path: 'retention_days', message: 'Logs are kept 364 days; at least 365 required.' }],
     },
     {
       name: 'fails plan: retention_days null keeps the 30-day default',
       input: { plan: bucketPlan({ retention_days: null }) },
-      errors: [{ messageId: 'default-retention', address: BUCKET }],
+      errors: [
+        {
+          messageId: 'default-retention',
+          address: BUCKET,
+          path: 'retention_days',
+          message: 'Log bucket sets no retention_days, so Cloud Logging keeps entries 30 days; at least 365 required.',
+        },
+      ],
     },
     {
       name: 'fails plan: a folder bucket config with 30 days',
@@ -59,22 +72,41 @@ runRuleTests(rule, {
     {
       name: 'fails plan: a sink destination bucket without retention_policy',
       input: { plan: archivePlan({ retention_policy: [] }) },
-      errors: [{ messageId: 'no-retention-policy', address: ARCHIVE }],
+      errors: [
+        {
+          messageId: 'no-retention-policy',
+          address: ARCHIVE,
+          path: 'retention_policy',
+          message: 'Storage bucket receives logs from a sink but has no retention_policy: objects can be deleted at any time; at least 365 days required.',
+        },
+      ],
     },
     {
       name: 'fails synth: a sink destination bucket keeps one day less than a year',
       input: { synth: archiveSynth({ retention_policy: { retention_period: YEAR_SECONDS - 86400 } }) },
-      errors: [{ messageId: 'retention-too-short', address: ARCHIVE }],
+      errors: [{ messageId: 'retention-too-short', address: ARCHIVE, path: 'retention_policy.retention_period', message: 'Logs are kept 364 days; at least 365 required.' }],
+    },
+    {
+      name: 'fails plan: a sink destination bucket keeps one second less than a year (days shown to two decimals)',
+      input: { plan: archivePlan({ retention_policy: [{ retention_period: YEAR_SECONDS - 1, is_locked: false }] }) },
+      errors: [{ messageId: 'retention-too-short', address: ARCHIVE, path: 'retention_policy.retention_period', message: 'Logs are kept 364.99 days; at least 365 required.' }],
     },
     {
       name: 'fails synth (unknown): retention_days from a variable',
       input: { synth: synth({ google_logging_project_bucket_config: { central: centralBucket({ retention_days: '${var.retention_days}' }) } }) },
-      errors: [{ messageId: 'retention-unknown', address: BUCKET, outcome: 'unknown' }],
+      errors: [{ messageId: 'retention-unknown', address: BUCKET, outcome: 'unknown', path: 'retention_days', message: 'Retention (retention_days) is known only after apply.' }],
     },
     {
       name: 'fails plan (unknown): the destination bucket retention period is known only after apply',
       input: { plan: archivePlan({ retention_policy: [{ is_locked: true }] }, { retention_policy: [{ retention_period: true }] }) },
-      errors: [{ messageId: 'retention-unknown', address: ARCHIVE, outcome: 'unknown' }],
+      errors: [
+        { messageId: 'retention-unknown', address: ARCHIVE, outcome: 'unknown', path: 'retention_policy', message: 'Retention (retention_policy.retention_period) is known only after apply.' },
+      ],
+    },
+    {
+      name: 'fails plan (unknown): the destination bucket\'s whole retention policy is known only after apply',
+      input: { plan: archivePlan({ retention_policy: [] }, { retention_policy: true }) },
+      errors: [{ messageId: 'retention-unknown', address: ARCHIVE, outcome: 'unknown', path: 'retention_policy' }],
     },
   ],
 });
