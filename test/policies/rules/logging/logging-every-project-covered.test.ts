@@ -20,6 +20,19 @@ const folderSink = (extra: Record<string, unknown>) => ({
   ...extra,
 });
 const projectInOrg = { address: PROJECT, values: { project_id: 'example-app-prd', name: 'example-app-prd', org_id: ORG_ID, folder_id: null } };
+const projectFolderLater = {
+  address: PROJECT,
+  values: { project_id: 'example-app-prd', name: 'example-app-prd', folder_id: null },
+  unknown: { folder_id: true },
+  references: { folder_id: ['var.folder_id'] },
+};
+/** A project sink keeping every log, in the given project. */
+const projectSink = (project: string) => ({
+  address: 'google_logging_project_sink.other',
+  values: { project, name: 'audit', destination: ARCHIVE_URI, filter: '', disabled: false, exclusions: [] },
+  unknown: { writer_identity: true },
+});
+const NOT_COVERED = 'Project example-app-prd reaches no sink that keeps every audit log (no project sink, and no folder or organization sink with include_children above it).';
 
 runRuleTests(rule, {
   valid: [
@@ -92,19 +105,56 @@ runRuleTests(rule, {
       errors: [{ messageId: 'not-covered', address: RULE }],
     },
     {
+      name: 'fails plan: a billing account sink covers no project',
+      input: {
+        plan: plan([
+          projectInOrg,
+          {
+            address: 'google_logging_billing_account_sink.billing',
+            values: { billing_account: '000000-AAAAAA-BBBBBB', name: 'billing', destination: ARCHIVE_URI, filter: '', disabled: false, exclusions: [] },
+            unknown: { writer_identity: true },
+          },
+        ]),
+      },
+      errors: [{ messageId: 'not-covered', address: PROJECT, message: NOT_COVERED }],
+    },
+    { name: 'fails plan: another project\'s sink does not cover this project', input: { plan: plan([projectInOrg, projectSink('example-other-prd')]) }, errors: [{ messageId: 'not-covered', address: PROJECT }] },
+    {
+      name: 'fails plan: with the project\'s folder known only after apply, another project\'s sink still cannot cover it',
+      input: { plan: plan([projectFolderLater, projectSink('example-other-prd')]) },
+      errors: [{ messageId: 'not-covered', address: PROJECT }],
+    },
+    {
+      name: 'fails synth (unknown): the org sink above the project takes its filter from a variable',
+      input: { synth: synth({ google_project: { app: { project_id: 'example-app-prd', name: 'example-app-prd', org_id: ORG_ID } }, ...loggingSynth({ google_logging_organization_sink: { org: orgSink({ filter: '${var.filter}' }) } }) }) },
+      errors: [{ messageId: 'coverage-unknown', address: PROJECT, outcome: 'unknown', message: 'Whether project example-app-prd is covered depends on filter of this sink, known only after apply.' }],
+    },
+    {
+      name: 'fails synth (unknown): a project sink whose project comes from a variable may be this project\'s',
+      input: { synth: synth({ google_project: { app: { project_id: 'example-app-prd', name: 'example-app-prd', org_id: ORG_ID } }, google_logging_project_sink: { own: { project: '${var.project}', name: 'audit', destination: ARCHIVE_URI, filter: '' } } }) },
+      errors: [{ messageId: 'coverage-unknown', address: PROJECT, outcome: 'unknown', message: 'Whether project example-app-prd is covered depends on project of this sink, known only after apply.' }],
+    },
+    {
       name: 'fails plan (unknown): the project\'s folder is known only after apply',
       input: {
         plan: plan([
-          { address: PROJECT, values: { project_id: 'example-app-prd', name: 'example-app-prd', folder_id: null }, unknown: { folder_id: true }, references: { folder_id: ['var.folder_id'] } },
+          projectFolderLater,
           { address: 'google_logging_organization_sink.org', values: orgSink({ destination: ARCHIVE_URI }), unknown: { writer_identity: true } },
         ]),
       },
-      errors: [{ messageId: 'parent-unknown', address: PROJECT, outcome: 'unknown' }],
+      errors: [
+        {
+          messageId: 'parent-unknown',
+          address: PROJECT,
+          outcome: 'unknown',
+          message: 'Project example-app-prd is covered only if a sink above it covers it, and its place in the hierarchy is known only after apply.',
+        },
+      ],
     },
     {
       name: 'fails synth (unknown): the folder sink\'s folder comes from a variable',
       input: { synth: synth({ ...hierarchy, google_logging_folder_sink: { production: folderSink({ folder: '${var.folder}' }) } }) },
-      errors: [{ messageId: 'coverage-unknown', address: PROJECT, outcome: 'unknown' }],
+      errors: [{ messageId: 'coverage-unknown', address: PROJECT, outcome: 'unknown', message: 'Whether project example-app-prd is covered depends on folder of this sink, known only after apply.' }],
     },
   ],
 });
