@@ -75,10 +75,10 @@ export interface ExpectedReport {
   readonly outcome?: 'finding' | 'unknown';
   /**
    * The attribute path the report points at (`role`, `binding.0.members`), which SARIF and the review show.
-   * Compared when any report of the case gives one (then a report without one expects none).
+   * Compared when given (`path: undefined` expects a report without one).
    */
   readonly path?: string;
-  /** The rendered message, compared like `path`: for cases where what the message names matters. */
+  /** The rendered message, compared when given: for cases where what the message names matters. */
   readonly message?: string;
 }
 
@@ -272,14 +272,38 @@ export function runRule(rule: Rule, input: RuleInput, params: Partial<RuleParams
 type Report = Omit<ExpectedReport, 'outcome'> & Pick<Required<ExpectedReport>, 'outcome'>;
 
 type Optional = 'path' | 'message';
+const OPTIONAL: readonly Optional[] = ['path', 'message'];
 
-/** What a case compares: `path` and `message` only where the case's expected reports give them. */
-function reportsOf(results: readonly Result[], compared: readonly Optional[] = []): Report[] {
-  return results.map((r) => {
-    const report: Report = { messageId: r.messageId, address: r.address, outcome: r.outcome };
-    for (const key of compared) Object.assign(report, { [key]: r[key] });
-    return report;
-  });
+/** A result as a case states it: the keys every report has, and `path` and `message` where `like` gives them. */
+function reportOf(result: Result, like?: ExpectedReport): Report {
+  const report: Report = { messageId: result.messageId, address: result.address, outcome: result.outcome };
+  for (const key of OPTIONAL) if (like && key in like) Object.assign(report, { [key]: result[key] });
+  return report;
+}
+
+function reportsOf(results: readonly Result[]): Report[] {
+  return results.map((r) => reportOf(r));
+}
+
+const expectedReport = (e: ExpectedReport): Report => ({ ...e, outcome: e.outcome ?? 'finding' });
+const sameReport = (a: Report, b: Report) => (['messageId', 'address', 'outcome', ...OPTIONAL] as const).every((k) => a[k] === b[k]);
+
+/**
+ * Pairs each expected report (the most specific first) with a result it describes; on any mismatch, compares
+ * the results shown the way the unpaired expectations state them, so the failure reads as a diff.
+ */
+function matchReports(results: readonly Result[], errors: readonly ExpectedReport[]): void {
+  const open = [...results];
+  const byDetail = [...errors].sort((a, b) => OPTIONAL.filter((k) => k in b).length - OPTIONAL.filter((k) => k in a).length);
+  const unmatched: ExpectedReport[] = [];
+  for (const e of byDetail) {
+    const i = open.findIndex((r) => sameReport(reportOf(r, e), expectedReport(e)));
+    if (i >= 0) open.splice(i, 1);
+    else unmatched.push(e);
+  }
+  if (unmatched.length === 0 && open.length === 0) return;
+  const detailed = unmatched.find((e) => OPTIONAL.some((k) => k in e));
+  runner().expect(sorted(open.map((r) => reportOf(r, detailed)))).toEqual(sorted(unmatched.map(expectedReport)));
 }
 
 function sorted(reports: Report[]): Report[] {
@@ -344,13 +368,7 @@ export function runRuleTests(
         runner().it(c.name, () => {
           if (!c.errors || c.errors.length === 0) throw new Error(`invalid case "${c.name}" must list the reports it expects`);
           const { results } = runRule(rule, c.input, c.params);
-          const compared = (['path', 'message'] as const).filter((key) => c.errors!.some((e) => key in e));
-          const expected = c.errors.map((e) => {
-            const report: Report = { messageId: e.messageId, address: e.address, outcome: e.outcome ?? 'finding' };
-            for (const key of compared) Object.assign(report, { [key]: e[key] });
-            return report;
-          });
-          runner().expect(sorted(reportsOf(results, compared))).toEqual(sorted(expected));
+          matchReports(results, c.errors);
           checkRendering(rule, results);
         });
       }

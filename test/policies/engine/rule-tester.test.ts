@@ -131,6 +131,8 @@ describe('RuleTester builders', () => {
       outcomeOf([{ messageId: 'public', address, message: 'Bucket grant to allUsers.' }]),
       outcomeOf([{ messageId: 'public', address, message: 'Bucket grant to allAuthenticatedUsers.' }]),
       outcomeOf([{ messageId: 'public', address, path: 'member', message: 'Bucket grant to allUsers.' }]),
-    ]).toEqual(['passes', 'passes', 'fails', 'passes', 'fails', 'passes']);
+      outcomeOf([{ messageId: 'public', address, path: undefined }]),
+      outcomeOf([{ messageId: 'public', address }, { messageId: 'public', address, path: 'member' }]),
+    ]).toEqual(['passes', 'passes', 'fails', 'passes', 'fails', 'passes', 'fails', 'fails']);
   });
 });

@@ -30,6 +30,10 @@ const archivePlan = (grantBucket: string, grantType = 'google_storage_bucket_iam
 runRuleTests(rule, {
   valid: [
     { name: 'synth: bucketWriter on the bucket\'s project, conditioned on the bucket', input: { synth: synth(loggingSynth()) } },
+    {
+      name: 'plan: a sink being deleted needs no grant',
+      input: { plan: plan([{ address: BUCKET, values: centralBucket({ cmek_settings: [] }) }, { address: SINK, values: { ...orgSink(), writer_identity: 'serviceAccount:o123-456@gcp-sa-logging.iam.gserviceaccount.com' }, action: 'delete' }]) },
+    },
     { name: 'synth: bucketWriter on the bucket\'s project without a condition', input: { synth: withGrants({ google_project_iam_member: { writer: bucketWriterGrant({ condition: undefined }) } }) } },
     { name: 'plan: objectCreator on exactly the archive bucket', input: { plan: archivePlan('example-com-audit-archive') } },
     {
@@ -104,7 +108,13 @@ runRuleTests(rule, {
     {
       name: 'fails synth: no grant for the writer identity',
       input: { synth: withGrants({}) },
-      errors: [{ messageId: 'missing-grant', address: SINK }],
+      errors: [
+        {
+          messageId: 'missing-grant',
+          address: SINK,
+          message: `Sink writer identity is not granted roles/logging.bucketWriter on its destination google_logging_project_bucket_config.central: the sink will fail to write and logs are lost.`,
+        },
+      ],
     },
     {
       name: 'fails plan: bucketWriter at the organization is broader than the bucket',
@@ -116,7 +126,12 @@ runRuleTests(rule, {
         ]),
       },
       errors: [
-        { messageId: 'broader-scope', address: 'google_organization_iam_member.writer' },
+        {
+          messageId: 'broader-scope',
+          address: 'google_organization_iam_member.writer',
+          path: 'member',
+          message: 'Sink writer identity holds roles/logging.bucketWriter at organization level, wider than its destination google_logging_project_bucket_config.central.',
+        },
         { messageId: 'missing-grant', address: SINK },
       ],
     },
@@ -127,13 +142,25 @@ runRuleTests(rule, {
           google_project_iam_member: { writer: bucketWriterGrant(), admin: { project: LOGGING_PROJECT, role: 'roles/logging.admin', member: WRITER } },
         }),
       },
-      errors: [{ messageId: 'extra-grant', address: 'google_project_iam_member.admin' }],
+      errors: [
+        {
+          messageId: 'extra-grant',
+          address: 'google_project_iam_member.admin',
+          path: 'member',
+          message: 'Sink writer identity also holds roles/logging.admin on google_project example-logging-prd; it needs only roles/logging.bucketWriter on google_logging_project_bucket_config.central.',
+        },
+      ],
     },
     {
       name: 'fails plan: objectCreator on another bucket',
       input: { plan: archivePlan('some-other-bucket') },
       errors: [
-        { messageId: 'extra-grant', address: 'google_storage_bucket_iam_member.writer' },
+        {
+          messageId: 'extra-grant',
+          address: 'google_storage_bucket_iam_member.writer',
+          path: 'member',
+          message: 'Sink writer identity also holds roles/storage.objectCreator on google_storage_bucket some-other-bucket; it needs only roles/storage.objectCreator on google_storage_bucket.archive.',
+        },
         { messageId: 'missing-grant', address: SINK },
       ],
     },
@@ -179,7 +206,14 @@ runRuleTests(rule, {
     {
       name: 'fails synth: a destination of no known kind',
       input: { synth: withGrants({}, { destination: 'logging.googleapis.com/projects/example-logging-prd' }) },
-      errors: [{ messageId: 'destination-unrecognised', address: SINK }],
+      errors: [
+        {
+          messageId: 'destination-unrecognised',
+          address: SINK,
+          path: 'destination',
+          message: 'Sink destination logging.googleapis.com/projects/example-logging-prd is not a log bucket, Cloud Storage bucket, Pub/Sub topic or BigQuery dataset; its writer role is undecided.',
+        },
+      ],
     },
     {
       name: 'fails synth (unknown): the grant\'s project comes from a variable',
@@ -209,7 +243,7 @@ runRuleTests(rule, {
     {
       name: 'fails plan (unknown): the destination is known only after apply',
       input: { plan: plan([{ address: SINK, values: orgSink({ destination: null }), unknown: { destination: true, writer_identity: true }, references: { destination: ['var.destination'] } }]) },
-      errors: [{ messageId: 'destination-unknown', address: SINK, outcome: 'unknown' }],
+      errors: [{ messageId: 'destination-unknown', address: SINK, outcome: 'unknown', path: 'destination' }],
     },
   ],
 });
