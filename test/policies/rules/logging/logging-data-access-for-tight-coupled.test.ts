@@ -50,13 +50,25 @@ runRuleTests(rule, {
     {
       name: 'fails plan: a tight project under an org config with ADMIN_READ only',
       input: { plan: plan([tightProject(), { address: 'google_organization_iam_audit_config.all', values: auditConfig(['ADMIN_READ']) }]) },
-      errors: [{ messageId: 'data-access-off', address: PROJECT }],
+      errors: [
+        {
+          messageId: 'data-access-off',
+          address: PROJECT,
+          message: 'Tight-coupled project example-app-prd does not get DATA_READ, DATA_WRITE audit logs from any organization, folder or project audit config for allServices.',
+        },
+      ],
     },
     {
       name: 'fails synth: a config-declared tight project and no audit config that reaches it',
       input: { synth: synth({ google_project_iam_audit_config: { other: auditConfig(ALL_TYPES, { project: 'example-app-npd' }) } }) },
       params: declaredTight,
-      errors: [{ messageId: 'data-access-off', address: RULE }],
+      errors: [
+        {
+          messageId: 'data-access-off',
+          address: RULE,
+          message: 'Tight-coupled project example-app-prd does not get DATA_READ, DATA_WRITE audit logs from any organization, folder or project audit config for allServices.',
+        },
+      ],
     },
     {
       name: 'fails plan: config says tight although the label says loose',
