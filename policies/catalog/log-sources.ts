@@ -118,7 +118,8 @@ export function deliveryFilterProjects(filter: string): string[] | undefined {
 
 /**
  * Tight-coupled project ids in groups of at most TIGHT_PROJECTS_PER_METRIC, sorted by id so that the groups depend
- * on the set of projects, not on the order the config lists them.
+ * on the set of projects, not on the order the config lists them. A project added or removed shifts the ones after
+ * it; a project that moves to another group is a new series there, watched once it has logged into that metric.
  */
 export function tightProjectGroups(projectIds: readonly string[]): string[][] {
   const sorted = [...new Set(projectIds)].sort();
