@@ -42,7 +42,7 @@ export function alertInputsFromConfig(config: BaselineConfig, canarySecretId = c
     kmsProjectId: config.projects.find((p) => p.key === config.foundationProjects.kms)!.id,
     deployer: config.organization.deployer,
     logSources: config.logging.sources,
-    tightProjects: config.projects.filter((p) => p.coupling === 'tight').map((p) => ({ key: p.key, id: p.id })),
+    tightProjectIds: config.projects.filter((p) => p.coupling === 'tight').map((p) => p.id),
     tightProjectSilenceHours: config.logging.tightProjectSilenceHours,
   };
 }

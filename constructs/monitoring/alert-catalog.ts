@@ -6,16 +6,18 @@
  */
 import { cisFilter } from '../../policies/catalog/cis-log-metrics';
 import {
+  LOG_PROJECT_EXTRACTOR,
   SOURCE_KIND_TITLES,
-  projectAlertId,
-  projectDeliveryFilter,
+  projectsDeliveryFilter,
   sourceAlertId,
   sourceFilter,
+  tightProjectGroups,
+  tightProjectsAlertId,
   type DeclaredLogSource,
 } from '../../policies/catalog/log-sources';
 
 /** A label a metric extracts from each matching log entry, so an incident says who did what where. */
-export type AlertLabel = 'principal' | 'method' | 'project' | 'resource' | 'account';
+export type AlertLabel = 'principal' | 'method' | 'project' | 'resource' | 'account' | 'log_project';
 
 export type AlertSeverity = 'CRITICAL' | 'ERROR' | 'WARNING';
 
@@ -38,7 +40,8 @@ export interface AlertSpec {
   readonly threshold: number;
   /**
    * Seconds without a single matching entry after which the alert fires instead (a metric-absence
-   * condition): for logs that must keep arriving. Threshold and groupBy are then not used.
+   * condition): for logs that must keep arriving. Threshold is then not used; groupBy keeps the series apart, each
+   * noticed on its own (one incident per project when the metric counts several projects).
    */
   readonly absentSeconds?: number;
   readonly windowSeconds: number;
@@ -59,8 +62,11 @@ export const ALERT_GROUP_TITLES: Readonly<Record<AlertGroup, string>> = {
   'log-sources': 'Log sources delivering (entries per hour; an alert fires on silence)',
 };
 
-/** Log fields the fixed labels come from; `account` comes from config (`failedLogins.accountField`). */
-export const LABEL_FIELDS: Readonly<Record<Exclude<AlertLabel, 'account'>, string>> = {
+/**
+ * Log fields the fixed labels come from; `account` comes from config (`failedLogins.accountField`), `log_project`
+ * from the entry's `logName` (LOG_PROJECT_EXTRACTOR).
+ */
+export const LABEL_FIELDS: Readonly<Record<Exclude<AlertLabel, 'account' | 'log_project'>, string>> = {
   principal: 'protoPayload.authenticationInfo.principalEmail',
   method: 'protoPayload.methodName',
   project: 'resource.labels.project_id',
@@ -73,10 +79,12 @@ export const LABEL_DESCRIPTIONS: Readonly<Record<AlertLabel, string>> = {
   project: 'The project the log entry came from',
   resource: 'The resource the call named',
   account: 'The account whose sign-in failed',
+  log_project: 'The project whose log the entry is (from logName)',
 };
 
 /** The label extractor expression for a label. */
 export function labelExtractor(label: AlertLabel, accountField: string): string {
+  if (label === 'log_project') return LOG_PROJECT_EXTRACTOR;
   return `EXTRACT(${label === 'account' ? accountField : LABEL_FIELDS[label]})`;
 }
 
@@ -225,8 +233,8 @@ export interface AlertInputs {
   readonly deployer?: string;
   /** Log sources beyond the org's projects (`logging.sources`): one absence alert each. @default - none */
   readonly logSources?: readonly DeclaredLogSource[];
-  /** Tight-coupled projects (config key and project id): one absence alert each. @default - none */
-  readonly tightProjects?: readonly { readonly key: string; readonly id: string }[];
+  /** Ids of the tight-coupled projects: one absence alert per group of them (tightProjectGroups). @default - none */
+  readonly tightProjectIds?: readonly string[];
   /** Hours of silence after which a tight-coupled project's alert fires. @default 12 */
   readonly tightProjectSilenceHours?: number;
 }
@@ -450,8 +458,14 @@ function silenceAlert(row: Pick<AlertSpec, 'id' | 'title' | 'filter' | 'happened
   };
 }
 
-/** One absence alert per declared log source and per tight-coupled project: a source that stops is noticed. */
-export function deliveryAlerts(inputs: Pick<AlertInputs, 'logSources' | 'tightProjects' | 'tightProjectSilenceHours'>): AlertSpec[] {
+/**
+ * One absence alert per declared log source, and one per group of tight-coupled projects whose metric tells the
+ * projects apart (`log_project`) and whose condition keeps them apart: a source or a project that stops is noticed.
+ * An absence condition fires for a time series that stops arriving; a project that never wrote an entry has no
+ * series, so it is noticed only once it has logged (MetricAbsence, "the absence of data for a time series",
+ * https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies#MetricAbsence).
+ */
+export function deliveryAlerts(inputs: Pick<AlertInputs, 'logSources' | 'tightProjectIds' | 'tightProjectSilenceHours'>): AlertSpec[] {
   const sources = (inputs.logSources ?? []).map((source) =>
     silenceAlert(
       {
@@ -466,20 +480,23 @@ export function deliveryAlerts(inputs: Pick<AlertInputs, 'logSources' | 'tightPr
     ),
   );
   const hours = inputs.tightProjectSilenceHours ?? 12;
-  const projects = (inputs.tightProjects ?? []).map((project) =>
-    silenceAlert(
+  const groups = tightProjectGroups(inputs.tightProjectIds ?? []);
+  const projects = groups.map((ids, i): AlertSpec => ({
+    ...silenceAlert(
       {
-        id: projectAlertId(project.key),
-        title: `Tight-coupled project silent: ${project.id}`,
-        filter: projectDeliveryFilter(project.id),
-        happened: `No log entry from tight-coupled project ${project.id} has reached the central bucket for ${hours} hours.`,
+        id: tightProjectsAlertId(i),
+        title: groups.length === 1 ? 'Tight-coupled project silent' : `Tight-coupled project silent (group ${i + 1} of ${groups.length})`,
+        filter: projectsDeliveryFilter(ids),
+        happened: `No log entry from the tight-coupled project named below (log_project; one of the ${ids.length} this alert watches, ${ids[0]} to ${ids[ids.length - 1]}) has reached the central bucket for ${hours} hours.`,
         response:
           'Check the project still exists and sits under the organization, that the org sink routes its audit logs (review.md, log routing), and that nobody added a project sink or exclusion that drops them.',
       },
       hours,
       true,
     ),
-  );
+    labels: ['log_project'],
+    groupBy: ['log_project'],
+  }));
   return [...sources, ...projects];
 }
 

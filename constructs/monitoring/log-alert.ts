@@ -17,6 +17,7 @@ import {
   type AlertSpec,
 } from './alert-catalog';
 import type { MetricPropagation } from './metric-propagation';
+import { LOG_FILTER_MAX_CHARS } from '../../policies/catalog/log-sources';
 
 export interface LogAlertLabel {
   /** Label key as it appears in `metric.label.<key>`. */
@@ -40,7 +41,7 @@ export interface LogAlertProps {
   readonly filter: string;
   /** Labels extracted from each matching entry. @default - none: the metric only counts */
   readonly labels?: readonly LogAlertLabel[];
-  /** Label keys the alert keeps apart (one incident per combination). @default - every label */
+  /** Label keys the alert keeps apart (one incident per combination), absence conditions too. @default - every label */
   readonly groupBy?: readonly string[];
   /** The alert fires when more entries than this match within the window. @default 0 */
   readonly threshold?: number;
@@ -173,7 +174,16 @@ export class LogAlert extends Construct {
               filter: metricFilter,
               // condition_absent.duration: only multiples of a minute (monitoring_alert_policy.html.markdown).
               duration: `${props.absentSeconds}s`,
-              aggregations: [{ alignmentPeriod: `${windowSeconds}s`, perSeriesAligner: 'ALIGN_DELTA', crossSeriesReducer: 'REDUCE_SUM' }],
+              // Grouped, each label value stays a series of its own whose silence fires alone (a sum would go silent
+              // only when every value did).
+              aggregations: [
+                {
+                  alignmentPeriod: `${windowSeconds}s`,
+                  perSeriesAligner: 'ALIGN_DELTA',
+                  crossSeriesReducer: 'REDUCE_SUM',
+                  ...(groupBy.length > 0 ? { groupByFields: groupBy.map((key) => `metric.label.${key}`) } : {}),
+                },
+              ],
             },
           };
 
@@ -215,6 +225,10 @@ function validate(
   }
   if (!Token.isUnresolved(windowSeconds) && !(Number.isInteger(windowSeconds) && windowSeconds >= 60)) {
     throw new Error(`LogAlert "${id}": windowSeconds must be a whole number >= 60, got ${windowSeconds}`);
+  }
+  // LogMetric.filter: "The maximum length of the filter is 20000 characters" (projects.metrics reference).
+  if (!Token.isUnresolved(props.filter) && props.filter.length > LOG_FILTER_MAX_CHARS) {
+    throw new Error(`LogAlert "${id}": filter must be at most ${LOG_FILTER_MAX_CHARS} characters, got ${props.filter.length}`);
   }
   if (Token.isUnresolved(props.documentation)) {
     throw new Error(`LogAlert "${id}": documentation must be literal text, got a token`);

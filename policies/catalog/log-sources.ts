@@ -74,6 +74,60 @@ export function projectDeliveryFilter(projectId: string): string {
   return `logName:${quoted(`projects/${projectId}/logs/`)}`;
 }
 
+/**
+ * Tight-coupled projects are watched in groups, not one metric and one alert policy each: a project holds at most
+ * 2,000 alert policies ("Each project can contain up to 2,000 policies",
+ * https://cloud.google.com/monitoring/alerts/using-alerting-api) and a log-based metric is one of the project's
+ * metric descriptors (a revision of https://cloud.google.com/monitoring/quotas capped log-based and custom metric
+ * descriptors together at 500 per project), while an org of thousands of projects has thousands of tight-coupled ones. Each group is one metric whose filter names its
+ * projects and whose `log_project` label says which project an entry came from, and one absence policy grouped by
+ * that label, so each project is still its own time series and its own incident. A label keeps a metric to about
+ * 30,000 active time series (https://cloud.google.com/logging/docs/logs-based-metrics/labels), far above a group.
+ *
+ * A group's size is bounded by the filter: a log-based metric's filter is at most 20,000 characters
+ * (LogMetric.filter, https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.metrics). A project id is
+ * at most 30 characters (https://cloud.google.com/resource-manager/docs/creating-managing-projects), so one
+ * project's clause with its ` OR ` is at most 60 characters and 300 of them stay under 18,002.
+ */
+export const TIGHT_PROJECTS_PER_METRIC = 300;
+export const LOG_FILTER_MAX_CHARS = 20000;
+
+/** The label a group's metric extracts, and how: the project named in `logName`, as `projectDeliveryFilter` matches it. */
+export const LOG_PROJECT_LABEL = 'log_project';
+export const LOG_PROJECT_EXTRACTOR = 'REGEXP_EXTRACT(logName, "^projects/([^/]+)/logs/")';
+
+/** The filter counting the entries of several projects: their delivery filters joined with OR. */
+export function projectsDeliveryFilter(projectIds: readonly string[]): string {
+  const clauses = projectIds.map(projectDeliveryFilter);
+  return clauses.length === 1 ? clauses[0] : `(${clauses.join(' OR ')})`;
+}
+
+const DELIVERY_CLAUSE = /^logName:"projects\/([^"/\\]+)\/logs\/"$/;
+
+/** The project ids a filter written by `projectsDeliveryFilter` counts; undefined for any other filter. */
+export function deliveryFilterProjects(filter: string): string[] | undefined {
+  const inner = filter.startsWith('(') && filter.endsWith(')') ? filter.slice(1, -1) : filter;
+  const ids: string[] = [];
+  for (const clause of inner.split(' OR ')) {
+    const match = DELIVERY_CLAUSE.exec(clause);
+    if (!match) return undefined;
+    ids.push(match[1]);
+  }
+  return ids;
+}
+
+/**
+ * Tight-coupled project ids in groups of at most TIGHT_PROJECTS_PER_METRIC, sorted by id so that the groups depend
+ * on the set of projects, not on the order the config lists them. A project added or removed shifts the ones after
+ * it; a project that moves to another group is a new series there, watched once it has logged into that metric.
+ */
+export function tightProjectGroups(projectIds: readonly string[]): string[][] {
+  const sorted = [...new Set(projectIds)].sort();
+  const groups: string[][] = [];
+  for (let i = 0; i < sorted.length; i += TIGHT_PROJECTS_PER_METRIC) groups.push(sorted.slice(i, i + TIGHT_PROJECTS_PER_METRIC));
+  return groups;
+}
+
 function required(source: DeclaredLogSource, field: 'bucketName' | 'logId'): string {
   const value = source[field];
   if (value === undefined || value === '') throw new Error(`log source "${source.name}" (${source.kind}) needs ${field}, got none`);
@@ -102,6 +156,6 @@ export function entryMatchesSource(entry: Record<string, unknown>, source: Decla
   }
 }
 
-/** Alert ids of the absence alerts, one per source and one per tight-coupled project. */
+/** Alert ids of the absence alerts: one per source, one per group of tight-coupled projects (counted from 1). */
 export const sourceAlertId = (name: string) => `source-${name}-silent`;
-export const projectAlertId = (projectKey: string) => `project-${projectKey}-silent`;
+export const tightProjectsAlertId = (group: number) => `tight-projects-silent-${group + 1}`;

@@ -106,6 +106,11 @@ export interface DeclaredSourceParam {
   readonly filter: string;
   /** Where its entries land before Logging sees them (a bucket, a project), for people. */
   readonly landing?: string;
+  /**
+   * A tight-coupled project's id: a metric counting several projects (catalog/log-sources projectsDeliveryFilter)
+   * watches it too when it tells them apart by LOG_PROJECT_LABEL and its absence condition groups by that label.
+   */
+  readonly projectId?: string;
 }
 
 export type ReportData = Readonly<Record<string, string | number>>;

@@ -118,6 +118,8 @@ export function thresholdConditions(alert: Resource): Value<readonly ThresholdCo
 export interface AbsenceCondition extends MetricCondition {
   /** How long the metric must be silent before the condition fires (`600s`); required by the provider. */
   readonly duration: Value<string>;
+  /** The labels whose values stay series of their own, each noticed silent alone; unknown when any list is. */
+  readonly groupByFields: Value<readonly string[]>;
 }
 
 /**
@@ -127,7 +129,13 @@ export interface AbsenceCondition extends MetricCondition {
 export function absenceConditions(alert: Resource): Value<readonly AbsenceCondition[]> {
   return conditionsOfKind(alert, 'condition_absent', (index, base) => {
     if (get(alert, base).state === 'absent') return undefined;
-    return { index, path: `${base}.filter`, metrics: metricTargets(alert, index, get<string>(alert, `${base}.filter`)), duration: get<string>(alert, `${base}.duration`) };
+    return {
+      index,
+      path: `${base}.filter`,
+      metrics: metricTargets(alert, index, get<string>(alert, `${base}.filter`)),
+      duration: get<string>(alert, `${base}.duration`),
+      groupByFields: groupByFields(alert, base),
+    };
   });
 }
 

@@ -56,8 +56,11 @@ figure.diagram { margin: 1rem 0; overflow-x: auto; } figure.diagram svg { max-wi
 figcaption { font-weight: 600; margin-bottom: .3rem; } .omitted { font-style: italic; color: #5f6368; }
 `;
 
+/** One Graphviz WebAssembly instance per process: it renders any number of graphs, and making one costs ~0.1 s. */
+let vizInstance: Promise<Viz> | undefined;
+
 export async function renderHtml(doc: Document): Promise<string> {
-  const viz = await instance();
+  const viz = await (vizInstance ??= instance());
   const body = doc.blocks.map((b) => block(b, viz)).join('\n');
   return (
     `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +

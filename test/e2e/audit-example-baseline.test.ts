@@ -3,16 +3,16 @@
  * organization, folder and project grants it declares. Nothing is undeclared; one grant taken away is missing;
  * one grant added by hand is undeclared, at its asset's name.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { audit } from '../../policies/check';
 import { EXAMPLE_CONFIG } from '../../config/example';
+import { synthBaseline } from '../../main';
+import { loadConfig } from '../../policies/config/load';
 import { loadModel } from '../../policies/engine/load';
 import { accessOf } from '../../policies/gcp/access-drift';
 import { liveGrants } from '../../policies/gcp/iam-grants';
-import { REPO } from './run-baseline';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const ASSET_TYPES: Record<string, string> = {
@@ -23,14 +23,10 @@ const ASSET_TYPES: Record<string, string> = {
 
 type Binding = { role: string; members: string[]; condition?: { expression: string } };
 
+/** The example org as bin/synth.ts synthesizes it (policy gate on), in this process: test/main.test.ts runs bin/synth.ts itself. */
 function synthExample(): string {
   const outdir = mkdtempSync(join(tmpdir(), 'audit-example-'));
-  const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'bin/synth.ts'], {
-    cwd: REPO,
-    encoding: 'utf8',
-    env: { ...process.env, BASELINE_CONFIG: EXAMPLE_CONFIG, BASELINE_OUTDIR: outdir, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1' },
-  });
-  if (run.status !== 0) throw new Error(`synth failed: ${run.stderr}`);
+  synthBaseline(loadConfig(EXAMPLE_CONFIG), { outdir });
   return outdir;
 }
 

@@ -119,9 +119,9 @@ describe('AlertingStack (example org)', () => {
     }
   });
 
-  it('creates one metric and one policy per alert, 8 CIS + 10 baseline alerts + 3 log sources + 3 tight-coupled projects', () => {
-    expect(Object.keys(s.alerting.resource.google_logging_metric)).toHaveLength(24);
-    expect(Object.keys(s.alerting.resource.google_monitoring_alert_policy)).toHaveLength(24);
+  it('creates one metric and one policy per alert, 8 CIS + 10 baseline alerts + 3 log sources + 1 group of tight-coupled projects', () => {
+    expect(Object.keys(s.alerting.resource.google_logging_metric)).toHaveLength(22);
+    expect(Object.keys(s.alerting.resource.google_monitoring_alert_policy)).toHaveLength(22);
   });
 
   it('creates every alert policy 600s after all the metrics, through one time_sleep that names them', () => {
@@ -158,8 +158,8 @@ describe('AlertingStack (example org)', () => {
     expect([policy.enabled, policy.notification_channels]).toEqual([true, exampleChannelNames(s)]);
   });
 
-  it('alerts on the silence of every declared log source and every tight-coupled project, after its own hours', () => {
-    // GIVEN the example org's three sources and three tight-coupled projects THEN each has a metric on its entries...
+  it('alerts on the silence of every declared log source and of the tight-coupled projects, after its own hours', () => {
+    // GIVEN the example org's three sources and three tight-coupled projects THEN each source and the group of projects has a metric on its entries...
     const expected: [string, string, number, string][] = [
       ['baseline-source-workspace-silent', '(protoPayload.serviceName="login.googleapis.com" OR protoPayload.serviceName="admin.googleapis.com")', 12, 'ERROR'],
       [
@@ -169,9 +169,12 @@ describe('AlertingStack (example org)', () => {
         'ERROR',
       ],
       ['baseline-source-checkout-api-silent', 'log_id("checkout-api")', 4, 'ERROR'],
-      ['baseline-project-secrets-silent', 'logName:"projects/example-secrets-prd/logs/"', 12, 'ERROR'],
-      ['baseline-project-kms-silent', 'logName:"projects/example-kms-prd/logs/"', 12, 'ERROR'],
-      ['baseline-project-app-prod-silent', 'logName:"projects/example-app-prd/logs/"', 12, 'ERROR'],
+      [
+        'baseline-tight-projects-silent-1',
+        '(logName:"projects/example-app-prd/logs/" OR logName:"projects/example-kms-prd/logs/" OR logName:"projects/example-secrets-prd/logs/")',
+        12,
+        'ERROR',
+      ],
     ];
     for (const [name, filter, hours, severity] of expected) {
       const { key, metric } = metricNamed(s, name);
@@ -181,8 +184,20 @@ describe('AlertingStack (example org)', () => {
       expect(policy.conditions.map((c: Json) => c.condition_absent?.duration)).toEqual([`${hours * 3600}s`]);
       expect([policy.enabled, policy.severity, policy.notification_channels]).toEqual([true, severity, exampleChannelNames(s)]);
     }
-    // AND the loose-coupled logging project gets none
-    expect(() => metricNamed(s, 'baseline-project-logging-silent')).toThrow();
+    // AND the loose-coupled logging project is not among them
+    expect(metricNamed(s, 'baseline-tight-projects-silent-1').metric.filter).not.toContain('example-logging-prd');
+  });
+
+  it('tells the tight-coupled projects apart: the metric labels each entry with its project, the absence condition keeps each project a series', () => {
+    const { key, metric } = metricNamed(s, 'baseline-tight-projects-silent-1');
+    expect(metric.label_extractors).toEqual({ log_project: 'REGEXP_EXTRACT(logName, "^projects/([^/]+)/logs/")' });
+    expect(metric.metric_descriptor.labels).toEqual([{ key: 'log_project', value_type: 'STRING', description: 'The project whose log the entry is (from logName)' }]);
+    const policy = policyOn(s, key);
+    expect(policy.conditions[0].condition_absent.aggregations).toEqual([
+      { alignment_period: '3600s', per_series_aligner: 'ALIGN_DELTA', cross_series_reducer: 'REDUCE_SUM', group_by_fields: ['metric.label.log_project'] },
+    ]);
+    // AND the notification names the silent project
+    expect(policy.documentation.content).toContain('- log_project: $${metric.label.log_project}');
   });
 
   it('alerts when a key of the KMS project (the org logging key among them) is disabled, destroyed or changed', () => {

@@ -14,7 +14,7 @@ type Doc = {
   output?: Record<string, { value: string }>;
 };
 
-function synthBaseline(state?: { bucket: string; prefix: string }) {
+function synthApp(state?: { bucket: string; prefix: string }) {
   const outdir = mkdtempSync(join(tmpdir(), 'baseline-synth-'));
   const config = { ...loadConfig(EXAMPLE_CONFIG), ...(state ? { state } : {}) };
   const app = new App({ outdir });
@@ -23,6 +23,14 @@ function synthBaseline(state?: { bucket: string; prefix: string }) {
   const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
   const doc = (stack: string): Doc => JSON.parse(readFileSync(join(outdir, manifest.stacks[stack].synthesizedStackPath), 'utf8'));
   return { outdir, manifest, doc };
+}
+
+let example: ReturnType<typeof synthApp> | undefined;
+/** The example org as configured, synthesized once for the tests that only read it. */
+function synthBaseline(state?: { bucket: string; prefix: string }) {
+  if (state) return synthApp(state);
+  example ??= synthApp();
+  return example;
 }
 
 describe('the baseline app', () => {

@@ -18,10 +18,14 @@ function synthScanning(input: Record<string, any>) {
   return { baseline, doc: path ? (JSON.parse(readFileSync(join(outdir, path), 'utf8')) as SynthDoc) : undefined };
 }
 
+let example: ReturnType<typeof synthScanning> | undefined;
+/** The example org as configured, synthesized once for the tests that only read it. */
+const synthExample = () => (example ??= synthScanning(exampleConfigInput()));
+
 describe('ScanningStack', () => {
   it('routes the example org\'s active CRITICAL and HIGH findings to a topic in the logging project, alerting both channels', () => {
     // GIVEN the example org WHEN synthesized
-    const { doc } = synthScanning(exampleConfigInput());
+    const { doc } = synthExample();
     // THEN the notification config, topic, subscription and alert are there
     expect(only(doc!, 'google_scc_v2_organization_notification_config')).toMatchObject({
       organization: '123456789012',
@@ -37,14 +41,14 @@ describe('ScanningStack', () => {
   });
 
   it('grants exactly one role in the stack: publisher on the findings topic, to the SCC notification agent of the organization', () => {
-    const { doc } = synthScanning(exampleConfigInput());
+    const { doc } = synthExample();
     expect(iamResources(doc!).map((g) => [g.type, g.values.role, g.values.member])).toEqual([
       ['google_pubsub_topic_iam_member', 'roles/pubsub.publisher', 'serviceAccount:service-org-123456789012@gcp-sa-scc-notification.iam.gserviceaccount.com'],
     ]);
   });
 
   it('writes the configured mute config with its reason and expiry, and no other', () => {
-    const { doc } = synthScanning(exampleConfigInput());
+    const { doc } = synthExample();
     expect(Object.values(doc!.resource!.google_scc_v2_organization_mute_config)).toEqual([
       expect.objectContaining({
         mute_config_id: 'mute-nonprod-default-network',

@@ -49,6 +49,20 @@ describe('alert table', () => {
     expect([alert.threshold, alert.windowSeconds, alert.severity, alert.group, alert.groupBy]).toEqual([0, 60, 'ERROR', 'changes', ['principal', 'method', 'project', 'resource']]);
   });
 
+  it('watches tight-coupled projects in groups of 300: one absence alert each, telling the projects apart by log_project', () => {
+    const ids = Array.from({ length: 700 }, (_, i) => `app-${String(i).padStart(3, '0')}`);
+    const silent = baselineAlerts({ ...INPUTS, tightProjectIds: ids, tightProjectSilenceHours: 6 }).filter((a) => a.id.startsWith('tight-projects-silent-'));
+    expect(silent.map((a) => [a.id, a.title, a.filter.split(' OR ').length, a.absentSeconds, a.labels, a.groupBy, a.severity, a.group])).toEqual([
+      ['tight-projects-silent-1', 'Tight-coupled project silent (group 1 of 3)', 300, 21600, ['log_project'], ['log_project'], 'ERROR', 'log-sources'],
+      ['tight-projects-silent-2', 'Tight-coupled project silent (group 2 of 3)', 300, 21600, ['log_project'], ['log_project'], 'ERROR', 'log-sources'],
+      ['tight-projects-silent-3', 'Tight-coupled project silent (group 3 of 3)', 100, 21600, ['log_project'], ['log_project'], 'ERROR', 'log-sources'],
+    ]);
+    expect(silent[2].filter).toBe(`(${ids.slice(600).map((id) => `logName:"projects/${id}/logs/"`).join(' OR ')})`);
+    expect(labelExtractor('log_project', 'unused')).toBe('REGEXP_EXTRACT(logName, "^projects/([^/]+)/logs/")');
+    // AND no tight-coupled project, no such alert
+    expect(baselineAlerts(INPUTS).some((a) => a.id.startsWith('tight-projects-silent-'))).toBe(false);
+  });
+
   it('lists the CIS alerts first, then the baseline detections', () => {
     expect(baselineAlerts(INPUTS).map((a) => [a.id, a.cis ?? null])).toEqual([
       ['project-ownership-changes', '2.5'],

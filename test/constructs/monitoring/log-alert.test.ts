@@ -173,6 +173,15 @@ describe('LogAlert', () => {
     );
   });
 
+  it('fails with a filter longer than the 20,000 characters a log-based metric takes, and takes one of exactly that length', () => {
+    const at = (length: number) => `logName:"${'a'.repeat(length - 10)}"`;
+    expect(at(20000)).toHaveLength(20000);
+    expect(() => synth((scope) => new LogAlert(scope, 'sql', { ...BASE, filter: at(20000) }))).not.toThrow();
+    expect(() => synth((scope) => new LogAlert(scope, 'sql', { ...BASE, filter: at(20001) }))).toThrow(
+      'LogAlert "sql": filter must be at most 20000 characters, got 20001',
+    );
+  });
+
   it('fails with a negative threshold', () => {
     expect(() => synth((scope) => new LogAlert(scope, 'sql', { ...BASE, threshold: -1 }))).toThrow(
       'LogAlert "sql": threshold must be >= 0, got -1',

@@ -4,7 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { entryMatchesSource, projectDeliveryFilter, sourceFilter, type DeclaredLogSource } from '../../../policies/catalog/log-sources';
+import {
+  deliveryFilterProjects,
+  entryMatchesSource,
+  LOG_FILTER_MAX_CHARS,
+  projectDeliveryFilter,
+  projectsDeliveryFilter,
+  sourceFilter,
+  tightProjectGroups,
+  TIGHT_PROJECTS_PER_METRIC,
+  type DeclaredLogSource,
+} from '../../../policies/catalog/log-sources';
 import { normalizeEntry } from '../../../policies/catalog/security-events';
 import { CoverageCounter } from '../../../policies/events/coverage';
 import { fixture } from '../../support/fixtures';
@@ -50,6 +60,30 @@ describe('log sources', () => {
     expect(sourceFilter({ ...APP, logId: 'a"b' })).toBe('log_id("a\\"b")');
     expect(() => sourceFilter({ ...GITHUB, bucketName: undefined })).toThrow('log source "github-audit" (github-audit-stream) needs bucketName, got none');
     expect(projectDeliveryFilter('example-app-prd')).toBe('logName:"projects/example-app-prd/logs/"');
+  });
+
+  test('tight-coupled projects: groups of at most 300, sorted by id whatever the config order, duplicates once', () => {
+    const ids = Array.from({ length: 601 }, (_, i) => `p-${String(600 - i).padStart(3, '0')}`);
+    const groups = tightProjectGroups([...ids, 'p-000']);
+    expect(groups.map((g) => g.length)).toEqual([300, 300, 1]);
+    expect([groups[0][0], groups[0][299], groups[1][0], groups[2][0]]).toEqual(['p-000', 'p-299', 'p-300', 'p-600']);
+    expect(tightProjectGroups([])).toEqual([]);
+  });
+
+  test('a group of 300 projects with the longest ids GCP allows (30 characters) stays within the 20,000-character filter limit', () => {
+    const longest = Array.from({ length: TIGHT_PROJECTS_PER_METRIC }, (_, i) => `p${String(i).padStart(29, '0')}`);
+    expect(longest[0]).toHaveLength(30);
+    expect(projectsDeliveryFilter(longest).length).toBeLessThanOrEqual(LOG_FILTER_MAX_CHARS);
+  });
+
+  test("a group's filter names each project's logs, and reads back as exactly those projects; other filters do not", () => {
+    expect(projectsDeliveryFilter(['a-prd', 'b-prd'])).toBe('(logName:"projects/a-prd/logs/" OR logName:"projects/b-prd/logs/")');
+    expect(projectsDeliveryFilter(['a-prd'])).toBe(projectDeliveryFilter('a-prd'));
+    expect(deliveryFilterProjects(projectsDeliveryFilter(['a-prd', 'b-prd']))).toEqual(['a-prd', 'b-prd']);
+    expect(deliveryFilterProjects(projectDeliveryFilter('a-prd'))).toEqual(['a-prd']);
+    expect(deliveryFilterProjects('(logName:"projects/a-prd/logs/" OR severity>=ERROR)')).toBeUndefined();
+    expect(deliveryFilterProjects('logName:"projects/a-prd/logs/" AND severity>=ERROR')).toBeUndefined();
+    expect(deliveryFilterProjects(sourceFilter(WORKSPACE))).toBeUndefined();
   });
 
   test('coverage: each declared source is one row with its coupling, a silent one first, the rest by log id', () => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { EXAMPLE_CONFIG } from '../../../config/example';
-import { sourceFilter, projectDeliveryFilter } from '../../../policies/catalog/log-sources';
+import { sourceFilter, projectDeliveryFilter, projectsDeliveryFilter, LOG_PROJECT_EXTRACTOR } from '../../../policies/catalog/log-sources';
 import { synth } from '../../../policies/testing';
 import { runReview } from '../../../policies/review/write';
 import { writeTemp } from './small-org';
@@ -67,6 +67,51 @@ describe('review: log sources', () => {
     const run = await runReview(partlyWatched(), { now: NOW });
     expect(run.review.logSources).toEqual([]);
     expect(run.files['review.md']).not.toContain('### Log sources');
+  });
+});
+
+describe('review: tight-coupled projects watched in a group', () => {
+  /** A metric counting several projects apart by log_project, and its absence alert, grouped by that label or summed. */
+  const groupMetric = (name: string, ids: string[]) => ({
+    name,
+    project: 'example-logging-prd',
+    filter: projectsDeliveryFilter(ids),
+    label_extractors: { log_project: LOG_PROJECT_EXTRACTOR },
+  });
+  const groupAlert = (name: string, metric: string, groupBy: string[]) => {
+    const alert = absenceAlert(name, metric, true);
+    return { ...alert, conditions: [{ ...alert.conditions[0], condition_absent: { ...alert.conditions[0].condition_absent, aggregations: [{ group_by_fields: groupBy }] } }] };
+  };
+
+  test('a project counted apart by a grouped absence condition is covered; summed over the group it is a gap', async () => {
+    const input = writeTemp(
+      'cdk.tf.json',
+      synth({
+        google_logging_metric: {
+          infra: groupMetric('infra', ['example-kms-prd', 'example-secrets-prd']),
+          apps: groupMetric('apps', ['example-app-prd', 'example-other-prd']),
+        },
+        google_monitoring_alert_policy: {
+          infra: groupAlert('Infra silent', 'infra', ['metric.label.log_project']),
+          // Summed: the series goes silent only when both projects do, so neither is noticed alone.
+          apps: groupAlert('Apps silent', 'apps', []),
+        },
+      }),
+    );
+    const run = await runReview(input, { configFile: EXAMPLE_CONFIG, now: NOW });
+    const projects = run.review.logSources.filter((s) => s.kind === 'tight-coupled project');
+    expect(projects.map((s) => [s.name, s.metric, s.alert, s.status])).toEqual([
+      ['example-app-prd', 'apps', undefined, 'no-alert'],
+      ['example-kms-prd', 'infra', 'Infra silent', 'covered'],
+      ['example-secrets-prd', 'infra', 'Infra silent', 'covered'],
+    ]);
+  });
+
+  test('a metric naming the projects without telling them apart (no log_project extractor) covers none of them', async () => {
+    const { label_extractors: _, ...plain } = groupMetric('infra', ['example-kms-prd', 'example-secrets-prd']);
+    const input = writeTemp('cdk.tf.json', synth({ google_logging_metric: { infra: plain }, google_monitoring_alert_policy: { infra: groupAlert('Infra silent', 'infra', ['metric.label.log_project']) } }));
+    const run = await runReview(input, { configFile: EXAMPLE_CONFIG, now: NOW });
+    expect(run.review.logSources.filter((s) => s.kind === 'tight-coupled project').map((s) => s.status)).toEqual(['no-metric', 'no-metric', 'no-metric']);
   });
 });
 
