@@ -51,14 +51,14 @@ function managersOf(context: RuleContext<MessageId>): Manager[] {
 }
 
 /**
- * The conflict two managers of the same target would have: its message id, 'role-unknown', or none. `a` is
- * never a member: members never start a pair (candidatePairs), and two members never conflict.
+ * The conflict two managers of the same target would have: its message id, 'role-unknown', or none. `a` starts
+ * the pair, so it ranks at least as high as `b` (startsPair): a policy, or a binding beside a binding or member.
  */
 function conflictBetween(a: Manager, b: Manager): MessageId | undefined {
-  if (a.kind === 'policy' || b.kind === 'policy') return 'policy-conflict';
+  if (a.kind === 'policy') return 'policy-conflict';
   if (a.roleUnknown || b.roleUnknown) return 'role-unknown';
   if (a.role !== b.role || a.condition !== b.condition) return undefined;
-  return a.kind === 'binding' && b.kind === 'binding' ? 'duplicate-binding' : 'binding-member-conflict';
+  return b.kind === 'binding' ? 'duplicate-binding' : 'binding-member-conflict';
 }
 
 // ACL entries are not in model.grants (an ACL does not manage the IAM policy); ranked as additive for completeness.
@@ -142,8 +142,9 @@ export default modelRule<MessageId>({
     for (const m of managers) push(byType, m.target.type, m);
     for (const bucket of byType.values()) {
       for (const [a, b] of candidatePairs(bucket)) {
+        // candidatePairs yields managers of one target, or of targets only apply can tell apart.
         const same = sameTarget(a.target, b.target);
-        const conflict = same === 'no' ? undefined : conflictBetween(a, b);
+        const conflict = conflictBetween(a, b);
         if (conflict === undefined) continue;
         if (same === 'unknown') reportBoth(a, b, 'target-unknown', true);
         else reportBoth(a, b, conflict, conflict === 'role-unknown');

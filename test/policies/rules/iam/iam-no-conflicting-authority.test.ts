@@ -47,8 +47,49 @@ runRuleTests(rule, {
         ]),
       },
     },
+    {
+      name: 'a binding whose project is known only after apply and a member of another role cannot conflict (synth)',
+      input: {
+        synth: synth({
+          google_project_iam_binding: { viewers: { project: '${var.project}', role: 'roles/logging.viewer', members: [DEVS] } },
+          google_project_iam_member: { sre: { project: PROJECT, role: 'roles/logging.admin', member: SRE } },
+        }),
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'fails once per resource on a binding listed before a policy on one project (plan)',
+      input: {
+        plan: plan([
+          { address: 'google_project_iam_binding.viewers', values: { project: PROJECT, role: 'roles/logging.viewer', members: [DEVS], condition: [] } },
+          { address: 'google_project_iam_policy.p', values: { project: PROJECT, policy_data: JSON.stringify({ bindings: [{ role: 'roles/browser', members: [DEVS] }] }) } },
+        ]),
+      },
+      errors: [
+        {
+          messageId: 'policy-conflict',
+          address: 'google_project_iam_policy.p',
+          message: 'The authoritative IAM policy of google_project example-app-prd is also managed by google_project_iam_binding.viewers; each apply undoes the other.',
+        },
+        { messageId: 'policy-conflict', address: 'google_project_iam_binding.viewers' },
+      ],
+    },
+    {
+      name: 'fails as unknown once per resource on two bindings of one role, one on a project known only after apply (synth)',
+      input: {
+        synth: synth({
+          google_project_iam_binding: {
+            a: { project: '${var.project}', role: 'roles/logging.viewer', members: [DEVS] },
+            b: { project: PROJECT, role: 'roles/logging.viewer', members: [SRE] },
+          },
+        }),
+      },
+      errors: [
+        { messageId: 'target-unknown', address: 'google_project_iam_binding.a', outcome: 'unknown' },
+        { messageId: 'target-unknown', address: 'google_project_iam_binding.b', outcome: 'unknown' },
+      ],
+    },
     {
       name: 'fails on a policy and a member on one project written two ways (synth)',
       input: {
@@ -149,7 +190,12 @@ runRuleTests(rule, {
         ]),
       },
       errors: [
-        { messageId: 'role-unknown', address: 'google_project_iam_binding.x', outcome: 'unknown' },
+        {
+          messageId: 'role-unknown',
+          address: 'google_project_iam_binding.x',
+          outcome: 'unknown',
+          message: 'This resource and google_project_iam_member.sre manage google_project example-app-prd and a role known only after apply; if the roles match, they conflict.',
+        },
         { messageId: 'role-unknown', address: 'google_project_iam_member.sre', outcome: 'unknown' },
       ],
     },
