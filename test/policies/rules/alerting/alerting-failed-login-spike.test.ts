@@ -132,6 +132,46 @@ runRuleTests(rule, {
       input: { plan: plan(planSpecs({}, {}, { ...metric(), label_extractors: null } as ReturnType<typeof metric>).map((s) => (s.address === METRIC ? { ...s, unknown: { label_extractors: true } } : s))) },
       errors: [{ messageId: 'metric-labels-unknown', address: METRIC, outcome: 'unknown' }],
     },
+    {
+      name: 'fails synth (unknown): the organization-wide alert names its metric through a variable',
+      input: synthInput(synthAlerts({}, { conditions: [synthCondition('metric.type="logging.googleapis.com/user/${var.failed_login_metric}"', { threshold_value: 50, ...NO_GROUPING })] })),
+      errors: [{ messageId: 'alert-unknown', address: ORG, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): the organization-wide alert\'s filter is known only after apply, with no configuration reference',
+      input: { plan: plan(planSpecs({}, { values: { ...planAlert('x'), conditions: [planCondition(null, { threshold_value: 50, ...NO_GROUPING })] }, unknown: { conditions: [{ condition_threshold: [{ filter: true }] }] } })) },
+      errors: [{ messageId: 'alert-unknown', address: ORG, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): the metric\'s name is known only after apply and the alerts name their metric literally',
+      input: synthInput(
+        synthAlerts({ conditions: [synthCondition(PLAN_FILTER, { threshold_value: 5, ...GROUP_BY_ACCOUNT })] }, { conditions: [synthCondition(PLAN_FILTER, { threshold_value: 50, ...NO_GROUPING })] }),
+        { ...metric(), name: '${var.env}-failed-logins' },
+      ),
+      errors: [{ messageId: 'metric-name-unknown', address: METRIC, outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails plan (unknown): the metric\'s name is known only after apply and the alerts name their metric literally',
+      input: { plan: plan(planSpecs().map((s) => (s.address === METRIC ? { ...s, values: { ...metric(), name: null }, unknown: { name: true } } : s))) },
+      errors: [{ messageId: 'metric-name-unknown', address: METRIC, outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails plan (unknown): the per-account alert\'s group_by_fields are known only after apply',
+      input: {
+        plan: plan(
+          planSpecs({
+            values: { ...planAlert('x'), conditions: [planCondition(PLAN_FILTER, { threshold_value: 5, aggregations: [{ ...GROUP_BY_ACCOUNT.aggregations[0], group_by_fields: null }] })] },
+            unknown: { conditions: [{ condition_threshold: [{ aggregations: [{ group_by_fields: true }] }] }] },
+          }),
+        ),
+      },
+      errors: [{ messageId: 'alert-unknown', address: PER_ACCOUNT, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): the per-account alert groups by fields from a variable',
+      input: synthInput(synthAlerts({ conditions: [synthCondition(SYNTH_FILTER, { threshold_value: 5, aggregations: [{ ...GROUP_BY_ACCOUNT.aggregations[0], group_by_fields: '${var.group_by_fields}' }] })] })),
+      errors: [{ messageId: 'alert-unknown', address: PER_ACCOUNT, outcome: 'unknown' }],
+    },
   ],
 });
 
