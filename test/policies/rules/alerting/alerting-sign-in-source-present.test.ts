@@ -116,6 +116,81 @@ runRuleTests(rule, {
       },
       errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
     },
+    {
+      name: 'fails synth (unknown): the failure metric\'s name is known only after apply and its alert names the metric literally',
+      input: { synth: synth({ google_logging_metric: { failures: metric('${var.env}-failed-sign-ins', FAILURES) }, google_monitoring_alert_policy: { failures: threshold(userMetric('failed-sign-ins')) } }) },
+      errors: [{ messageId: 'metric-name-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails plan (unknown): the failure metric\'s name is known only after apply and its alert names the metric literally',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.failures', values: { ...metric('failed-sign-ins', FAILURES), name: null }, unknown: { name: true } },
+          { address: 'google_monitoring_alert_policy.failures', values: planAlert(threshold(userMetric('failed-sign-ins'))) },
+        ]),
+      },
+      errors: [{ messageId: 'metric-name-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails synth (unknown): an alert watches a metric whose filter comes from a variable: it may alert on sign-in failures',
+      input: { synth: synth({ google_logging_metric: { failures: metric('failed-sign-ins', '${var.failed_sign_in_filter}') }, google_monitoring_alert_policy: { failures: threshold(ref('failures')) } }) },
+      errors: [{ messageId: 'metric-filter-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'filter' }],
+    },
+    {
+      name: 'fails plan (unknown): an alert watches a metric whose filter is known only after apply: it may alert on sign-in failures',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.failures', values: { ...metric('failed-sign-ins', FAILURES), filter: null }, unknown: { filter: true } },
+          { address: 'google_monitoring_alert_policy.failures', values: planAlert(threshold(userMetric('failed-sign-ins'))) },
+        ]),
+      },
+      errors: [{ messageId: 'metric-filter-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'filter' }],
+    },
+    {
+      name: 'fails synth (unknown): the only failure alert is enabled by a variable',
+      input: { synth: synth({ google_logging_metric: { failures: metric('failed-sign-ins', FAILURES) }, google_monitoring_alert_policy: { failures: { ...threshold(ref('failures')), enabled: '${var.alerts_enabled}' } } }) },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.failures', outcome: 'unknown', path: undefined }],
+    },
+    {
+      name: 'fails plan (unknown): the only failure alert\'s enabled flag is known only after apply',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.failures', values: metric('failed-sign-ins', FAILURES) },
+          { address: 'google_monitoring_alert_policy.failures', values: planAlert({ ...threshold(userMetric('failed-sign-ins')), enabled: null }), unknown: { enabled: true } },
+        ]),
+      },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.failures', outcome: 'unknown', path: undefined }],
+    },
+    {
+      name: 'fails synth (unknown): the sign-in metric\'s name is known only after apply and the absence alert names the metric literally',
+      input: { synth: synthWith({ google_logging_metric: { sign_ins: metric('${var.env}-sign-ins', ALL_SIGN_INS) }, google_monitoring_alert_policy: { sign_ins_stopped: absence(userMetric('sign-ins')) } }) },
+      errors: [{ messageId: 'metric-name-unknown', address: 'google_logging_metric.sign_ins', outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails plan (unknown): the sign-in metric\'s name is known only after apply and the absence alert names the metric literally',
+      input: {
+        plan: planWith([
+          { address: 'google_logging_metric.sign_ins', values: { ...metric('sign-ins', ALL_SIGN_INS), name: null }, unknown: { name: true } },
+          { address: 'google_monitoring_alert_policy.sign_ins_stopped', values: planAlert(absence(userMetric('sign-ins'))) },
+        ]),
+      },
+      errors: [{ messageId: 'metric-name-unknown', address: 'google_logging_metric.sign_ins', outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails synth (unknown): the absence alert names its metric through a variable',
+      input: { synth: synthWith({ google_logging_metric: { sign_ins: metric('sign-ins', ALL_SIGN_INS) }, google_monitoring_alert_policy: { sign_ins_stopped: absence(userMetric('${var.sign_in_metric}')) } }) },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): the absence alert\'s filter is known only after apply, with no configuration reference',
+      input: {
+        plan: planWith([
+          { address: 'google_logging_metric.sign_ins', values: metric('sign-ins', ALL_SIGN_INS) },
+          { address: 'google_monitoring_alert_policy.sign_ins_stopped', values: { ...planAlert(absence('x')), conditions: [{ display_name: 'no sign-in entries', condition_absent: [{ filter: null, duration: '3600s' }] }] }, unknown: { conditions: [{ condition_absent: [{ filter: true }] }] } },
+        ]),
+      },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
+    },
   ],
 });
 
