@@ -126,6 +126,11 @@ runRuleTests(rule, {
       errors: [{ messageId: 'metric-filter-unknown', address: metric('2.11'), outcome: 'unknown', path: 'filter' }],
     },
     {
+      name: 'fails plan (unknown): a metric whose filter is known only after apply may be the missing one',
+      input: { plan: plan(cisPlan({ metrics: { '2.11': { values: { ...metricValues('2.11'), filter: null }, unknown: { id: true, filter: true } } }, alerts: { '2.11': undefined } })) },
+      errors: [{ messageId: 'metric-filter-unknown', address: metric('2.11'), outcome: 'unknown', path: 'filter' }],
+    },
+    {
       name: 'fails synth: a templated filter whose known text cannot be the benchmark one is no CIS 2.11 metric',
       input: { synth: synth(cisSynth({ metrics: { '2.11': { ...metricValues('2.11'), filter: 'resource.type="gcs_bucket" AND protoPayload.methodName="${var.method}" AND severity>=ERROR' } } })) },
       errors: [{ messageId: 'missing-metric', address: RULE }],
