@@ -69,6 +69,31 @@ runRuleTests(rule, {
       },
       errors: [{ messageId: 'metric-unresolved', address: 'google_monitoring_alert_policy.a', outcome: 'unknown' }],
     },
+    {
+      name: 'fails plan (unknown): the new metric\'s name is known only after apply and the alert names its metric literally',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: { ...METRIC, name: null }, unknown: { name: true } },
+          { address: 'google_monitoring_alert_policy.a', values: alert(PLAN_FILTER) },
+        ]),
+      },
+      errors: [{ messageId: 'metric-unresolved', address: 'google_monitoring_alert_policy.a', outcome: 'unknown', path: 'conditions.0.condition_threshold.filter' }],
+    },
+    {
+      name: 'fails synth (unknown): the new metric\'s name comes from a variable and the alert names its metric literally',
+      input: { synth: synth({ google_logging_metric: { m: { ...METRIC, name: '${var.prefix}-audit-config-changes' } }, google_monitoring_alert_policy: { a: alert(PLAN_FILTER) } }) },
+      errors: [{ messageId: 'metric-unresolved', address: 'google_monitoring_alert_policy.a', outcome: 'unknown', path: 'conditions.0.condition_threshold.filter' }],
+    },
+    {
+      name: 'fails plan (unknown): the alert\'s conditions are known only after apply, with a new metric in the input',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: METRIC },
+          { address: 'google_monitoring_alert_policy.a', values: { ...alert(PLAN_FILTER), conditions: null }, unknown: { conditions: true } },
+        ]),
+      },
+      errors: [{ messageId: 'metric-unresolved', address: 'google_monitoring_alert_policy.a', outcome: 'unknown', path: 'conditions' }],
+    },
   ],
 });
 
