@@ -123,6 +123,66 @@ runRuleTests(rule, {
       errors: [{ messageId: 'grant-may-be-refused', address: GRANT, outcome: 'unknown' }],
     },
     {
+      name: 'fails synth: the managed constraint admits only principal sets: a sink\'s writer identity, an agent known only after apply, is refused',
+      input: {
+        synth: synth({
+          google_org_policy_policy: { managed: { name: MANAGED, parent: ORG, spec: { rules: [{ enforce: 'TRUE', parameters: JSON.stringify({ allowedPrincipalSets: [`//cloudresourcemanager.googleapis.com/${ORG}`] }) }] } } },
+          google_logging_project_sink: { audit: { name: 'audit', project: 'example-app-prd', destination: 'logging.googleapis.com/projects/example-logging-prd/locations/europe-west1/buckets/central', unique_writer_identity: true } },
+          google_project_iam_member: { writer: { project: 'example-logging-prd', role: 'roles/logging.bucketWriter', member: '${google_logging_project_sink.audit.writer_identity}' } },
+        }),
+      },
+      errors: [{ messageId: 'grant-refused', address: 'google_project_iam_member.writer', path: 'member' }],
+    },
+    {
+      name: 'fails synth (unknown): the managed constraint lists one agent and the grant goes to a sink\'s writer identity, known only after apply',
+      input: {
+        synth: synth({
+          google_org_policy_policy: { managed: { name: MANAGED, parent: ORG, spec: { rules: [{ enforce: 'TRUE', parameters: JSON.stringify({ allowedMemberSubjects: [AGENT] }) }] } } },
+          google_logging_project_sink: { audit: { name: 'audit', project: 'example-app-prd', destination: 'logging.googleapis.com/projects/example-logging-prd/locations/europe-west1/buckets/central', unique_writer_identity: true } },
+          google_project_iam_member: { writer: { project: 'example-logging-prd', role: 'roles/logging.bucketWriter', member: '${google_logging_project_sink.audit.writer_identity}' } },
+        }),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: 'google_project_iam_member.writer', outcome: 'unknown', path: 'member' }],
+    },
+    {
+      name: 'fails synth (unknown): the managed constraint\'s parameters come from a variable: they may not list the agent',
+      input: {
+        synth: synth({
+          google_org_policy_policy: { managed: { name: MANAGED, parent: ORG, spec: { rules: [{ enforce: 'TRUE', parameters: '${var.allowed_policy_members}' }] } } },
+          google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+        }),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: GRANT, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): the managed constraint\'s parameters are known only after apply',
+      input: {
+        plan: plan([
+          {
+            address: 'google_org_policy_policy.managed',
+            values: { ...domainPolicyPlan, name: MANAGED, spec: [{ rules: [{ values: [], allow_all: '', deny_all: '', enforce: 'TRUE', condition: [], parameters: null }], reset: false, inherit_from_parent: false }] },
+            unknown: { spec: [{ rules: [{ parameters: true }] }] },
+            action: 'no-op',
+          },
+          { address: GRANT, values: keyGrant(AGENT) },
+        ]),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: GRANT, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): the project resets the restriction only if a variable says so',
+      input: {
+        synth: synth({
+          google_org_policy_policy: {
+            domains: domainPolicy(),
+            exception: { name: 'projects/example-logging-prd/policies/iam.allowedPolicyMemberDomains', parent: 'projects/example-logging-prd', spec: { reset: '${var.lift_domain_restriction}' } },
+          },
+          google_project_iam_member: { writer: { project: 'example-logging-prd', role: 'roles/logging.bucketWriter', member: AGENT } },
+        }),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: 'google_project_iam_member.writer', outcome: 'unknown' }],
+    },
+    {
       name: 'fails plan: a new grant to a service agent under an existing restriction',
       input: { plan: plan([{ address: POLICY, values: domainPolicyPlan, action: 'no-op' }, { address: GRANT, values: keyGrant(AGENT) }]) },
       errors: [{ messageId: 'grant-refused', address: GRANT }],
