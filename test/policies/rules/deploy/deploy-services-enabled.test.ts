@@ -110,6 +110,21 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'fails plan: a topic IAM member follows a splat of the counted topic (a reference to the whole resource) into the new project',
+      input: {
+        plan: plan([
+          { address: 'google_project.secrets', values: { ...PROJECT, project_id: null }, unknown: { project_id: true } },
+          { address: 'google_pubsub_topic.t[0]', values: { name: 't', project: null }, unknown: { project: true }, references: { project: ['google_project.secrets.project_id', 'google_project.secrets'] } },
+          // project = one(google_pubsub_topic.t[*].project): Terraform records the splat as a reference to the whole resource.
+          { address: 'google_pubsub_topic_iam_member.m', values: { topic: 't', role: 'roles/pubsub.publisher', member: 'group:a@example.com', project: null }, unknown: { project: true }, references: { project: ['google_pubsub_topic.t'] } },
+        ]),
+      },
+      errors: [
+        { messageId: 'service-not-enabled', address: 'google_pubsub_topic.t[0]', path: 'project' },
+        { messageId: 'service-not-enabled', address: 'google_pubsub_topic_iam_member.m', path: 'project' },
+      ],
+    },
+    {
       name: 'fails plan: the only google_project_service for the API has a project known only after apply',
       input: {
         plan: planWith([
