@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/scanning/scanning-findings-notified';
-import { plan, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
+import { plan, runRule, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
 import { corpusReports, planFiles } from '../deploy/corpus';
 import { CONFIG, ORG, planRoute, synthRoute } from './fixtures';
 
@@ -76,6 +76,20 @@ runRuleTests(rule, {
       errors: [{ messageId: 'subscriber-unknown', address: CONFIG, outcome: 'unknown' }],
     },
   ],
+});
+
+describe('scanning-findings-notified report data', () => {
+  it('says what an undecided filter is: the template as written, or that only apply will tell', () => {
+    const planned = plan([
+      { address: 'google_pubsub_topic.findings', values: { project: 'example-scanning-prd', name: 'scc-findings' } },
+      { address: CONFIG, values: { config_id: 'c', organization: ORG, streaming_config: [{ filter: null }] }, unknown: { pubsub_topic: true, streaming_config: [{ filter: true }] }, references: { pubsub_topic: ['google_pubsub_topic.findings.id', 'google_pubsub_topic.findings'] } },
+    ]);
+    const messages = [{ plan: planned }, { synth: synthRoute({ filter: '${var.findings_filter}' }) }].map((input) => runRule(rule, input, WITH_ORG).results.map((r) => [r.messageId, r.path, r.message]));
+    expect(messages).toEqual([
+      [['filter-unknown', 'streaming_config.filter', 'Whether the notification config filter keeps every active HIGH and CRITICAL finding cannot be read before apply (known after apply).']],
+      [['filter-unknown', 'streaming_config.filter', 'Whether the notification config filter keeps every active HIGH and CRITICAL finding cannot be read before apply (${var.findings_filter}).']],
+    ]);
+  });
 });
 
 describe('scanning-findings-notified on the terraform-validator corpus', () => {
