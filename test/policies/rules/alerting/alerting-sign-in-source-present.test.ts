@@ -68,6 +68,10 @@ runRuleTests(rule, {
       name: 'synth: no sign-in alert (a firewall metric and its alert) is not applicable',
       input: { synth: synth({ google_logging_metric: { fw: metric('fw', 'resource.type="gce_firewall_rule"') }, google_monitoring_alert_policy: { fw: threshold(ref('fw')) } }) },
     },
+    {
+      name: 'synth: the only failure alert is disabled: nothing alerts on sign-in failures, so there is nothing to back up',
+      input: { synth: synth({ google_logging_metric: { failures: metric('failed-sign-ins', FAILURES) }, google_monitoring_alert_policy: { failures: { ...threshold(ref('failures')), enabled: false } } }) },
+    },
     { name: 'plan: a failure metric nobody alerts on is not applicable', input: { plan: plan([{ address: 'google_logging_metric.failures', values: metric('failed-sign-ins', FAILURES) }]) } },
   ],
   invalid: [
@@ -190,6 +194,54 @@ runRuleTests(rule, {
         ]),
       },
       errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): the absence alert\'s duration comes from a variable',
+      input: {
+        synth: synthWith({
+          google_logging_metric: { sign_ins: metric('sign-ins', ALL_SIGN_INS) },
+          google_monitoring_alert_policy: {
+            sign_ins_stopped: { ...absence(ref('sign_ins')), conditions: [{ display_name: 'no sign-in entries', condition_absent: { filter: `metric.type="${ref('sign_ins')}"`, duration: '${var.silence_window}' } }] },
+          },
+        }),
+      },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): the absence alert\'s duration is known only after apply',
+      input: {
+        plan: planWith([
+          { address: 'google_logging_metric.sign_ins', values: metric('sign-ins', ALL_SIGN_INS) },
+          {
+            address: 'google_monitoring_alert_policy.sign_ins_stopped',
+            values: { ...planAlert(absence(userMetric('sign-ins'))), conditions: [{ display_name: 'no sign-in entries', condition_absent: [{ filter: `metric.type="${userMetric('sign-ins')}"`, duration: null }] }] },
+            unknown: { conditions: [{ condition_absent: [{ duration: true }] }] },
+          },
+        ]),
+      },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth: a decided failure alert needs the absence alert even beside a metric whose filter comes from a variable',
+      input: { synth: synthWith({ google_logging_metric: { other: metric('other', '${var.other_filter}') }, google_monitoring_alert_policy: { other: threshold(ref('other')) } }) },
+      errors: [{ messageId: 'missing-source-absence-alert', address: ID }],
+    },
+    {
+      name: 'fails synth (unknown): each open question once: a metric with a variable filter watched by two alerts, and a failure alert enabled by a variable',
+      input: {
+        synth: synth({
+          google_logging_metric: { failures: metric('failed-sign-ins', FAILURES), other: metric('other', '${var.other_filter}') },
+          google_monitoring_alert_policy: {
+            failures: { ...threshold(ref('failures')), enabled: '${var.alerts_enabled}' },
+            other_spike: threshold(ref('other')),
+            other_trend: { ...threshold(ref('other')), display_name: 'Sign-in trend' },
+          },
+        }),
+      },
+      errors: [
+        { messageId: 'metric-filter-unknown', address: 'google_logging_metric.other', outcome: 'unknown' },
+        { messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.failures', outcome: 'unknown' },
+      ],
     },
   ],
 });
