@@ -183,6 +183,39 @@ runRuleTests(rule, {
       errors: [{ messageId: 'grant-may-be-refused', address: 'google_project_iam_member.writer', outcome: 'unknown' }],
     },
     {
+      name: 'fails synth (unknown): a policy whose constraint (its name) comes from a variable may be the restriction',
+      input: {
+        synth: synth({
+          google_org_policy_policy: { chosen: { name: `${ORG}/policies/\${var.member_constraint}`, parent: ORG, spec: { rules: [{ enforce: 'TRUE' }] } } },
+          google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+        }),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: GRANT, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): a restriction whose parent comes from a variable may apply to the grant',
+      input: {
+        synth: synth({
+          google_org_policy_policy: { domains: domainPolicy({ name: '${var.parent}/policies/iam.allowedPolicyMemberDomains', parent: '${var.parent}' }) },
+          google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+        }),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: GRANT, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth: the legacy and the managed restriction both refuse the agent: one report for the grant',
+      input: {
+        synth: synth({
+          google_org_policy_policy: {
+            domains: domainPolicy(),
+            managed: { name: MANAGED, parent: ORG, spec: { rules: [{ enforce: 'TRUE', parameters: JSON.stringify({ allowedMemberSubjects: ['group:gcp-admins@example.com'] }) }] } },
+          },
+          google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+        }),
+      },
+      errors: [{ messageId: 'grant-refused', address: GRANT }],
+    },
+    {
       name: 'fails plan: a new grant to a service agent under an existing restriction',
       input: { plan: plan([{ address: POLICY, values: domainPolicyPlan, action: 'no-op' }, { address: GRANT, values: keyGrant(AGENT) }]) },
       errors: [{ messageId: 'grant-refused', address: GRANT }],
@@ -203,6 +236,34 @@ runRuleTests(rule, {
       errors: [{ messageId: 'grant-refused', address: GRANT }],
     },
   ],
+});
+
+describe('deploy-domain-restriction-blocks-grants report data', () => {
+  it('names the constraint, the policy, the member, why it is an outsider and the role', () => {
+    const { results } = runRule(rule, {
+      plan: plan([
+        { address: POLICY, values: domainPolicyPlan, action: 'no-op' },
+        { address: GRANT, values: keyGrant(AGENT) },
+        { address: 'google_storage_bucket_iam_member.public', values: { bucket: 'example-public-site', role: 'roles/storage.objectViewer', member: 'allUsers' } },
+      ]),
+    });
+    expect(results.map((r) => r.message)).toEqual([
+      `iam.allowedPolicyMemberDomains (${POLICY}) refuses ${AGENT}, a Google-managed service agent: granting roles/cloudkms.cryptoKeyEncrypterDecrypter here fails at apply with "One or more users named in the policy do not belong to a permitted customer".`,
+      `iam.allowedPolicyMemberDomains (${POLICY}) refuses allUsers, a public principal: granting roles/storage.objectViewer here fails at apply with "One or more users named in the policy do not belong to a permitted customer".`,
+    ]);
+  });
+
+  it('says when the constraint itself is known only after apply', () => {
+    const { results } = runRule(rule, {
+      synth: synth({
+        google_org_policy_policy: { chosen: { name: `${ORG}/policies/\${var.member_constraint}`, parent: ORG, spec: { rules: [{ enforce: 'TRUE' }] } } },
+        google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+      }),
+    });
+    expect(results.map((r) => r.message)).toEqual([
+      `Whether (constraint known after apply) (google_org_policy_policy.chosen) refuses ${AGENT} (a Google-managed service agent) is known only after apply; if it does, granting roles/cloudkms.cryptoKeyEncrypterDecrypter here fails.`,
+    ]);
+  });
 });
 
 describe('deploy-domain-restriction-blocks-grants on the terraform-validator corpus', () => {
