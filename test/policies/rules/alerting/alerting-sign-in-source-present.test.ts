@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../../../policies/rules/alerting/alerting-sign-in-source-present';
-import { plan, runRule, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
+import { plan, runRule, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
 import { fixture } from '../../../support/fixtures';
 import { planFiles } from '../../engine/corpus';
 import { corpusInput } from '../secrets/corpus-input';
@@ -47,6 +47,17 @@ const planWith = (extra: { address: string; values: object; unknown?: object }[]
     ...extra,
   ]);
 
+/** The failure metric and its alert alone (no sign-in metric), each with what the case changes: synth. */
+const failuresSynth = (metricValues: object = metric('failed-sign-ins', FAILURES), alertValues: object = threshold(ref('failures'))) =>
+  synth({ google_logging_metric: { failures: metricValues as Record<string, unknown> }, google_monitoring_alert_policy: { failures: alertValues as Record<string, unknown> } });
+
+/** The same in a plan, the metric named literally. */
+const failuresPlan = (metricSpec: Partial<PlanResourceSpec> = {}, alertSpec: Partial<PlanResourceSpec> = {}) =>
+  plan([
+    { address: 'google_logging_metric.failures', values: metric('failed-sign-ins', FAILURES), ...metricSpec },
+    { address: 'google_monitoring_alert_policy.failures', values: planAlert(threshold(userMetric('failed-sign-ins'))), ...alertSpec },
+  ]);
+
 const prefixAlerting = JSON.parse(readFileSync(fixture('baseline-prefix', ID, 'alerting.json'), 'utf8')) as Record<string, unknown>;
 
 runRuleTests(rule, {
@@ -70,7 +81,7 @@ runRuleTests(rule, {
     },
     {
       name: 'synth: the only failure alert is disabled: nothing alerts on sign-in failures, so there is nothing to back up',
-      input: { synth: synth({ google_logging_metric: { failures: metric('failed-sign-ins', FAILURES) }, google_monitoring_alert_policy: { failures: { ...threshold(ref('failures')), enabled: false } } }) },
+      input: { synth: failuresSynth(undefined, { ...threshold(ref('failures')), enabled: false }) },
     },
     { name: 'plan: a failure metric nobody alerts on is not applicable', input: { plan: plan([{ address: 'google_logging_metric.failures', values: metric('failed-sign-ins', FAILURES) }]) } },
   ],
@@ -122,47 +133,32 @@ runRuleTests(rule, {
     },
     {
       name: 'fails synth (unknown): the failure metric\'s name is known only after apply and its alert names the metric literally',
-      input: { synth: synth({ google_logging_metric: { failures: metric('${var.env}-failed-sign-ins', FAILURES) }, google_monitoring_alert_policy: { failures: threshold(userMetric('failed-sign-ins')) } }) },
+      input: { synth: failuresSynth(metric('${var.env}-failed-sign-ins', FAILURES), threshold(userMetric('failed-sign-ins'))) },
       errors: [{ messageId: 'metric-name-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'name' }],
     },
     {
       name: 'fails plan (unknown): the failure metric\'s name is known only after apply and its alert names the metric literally',
-      input: {
-        plan: plan([
-          { address: 'google_logging_metric.failures', values: { ...metric('failed-sign-ins', FAILURES), name: null }, unknown: { name: true } },
-          { address: 'google_monitoring_alert_policy.failures', values: planAlert(threshold(userMetric('failed-sign-ins'))) },
-        ]),
-      },
+      input: { plan: failuresPlan({ values: { ...metric('failed-sign-ins', FAILURES), name: null }, unknown: { name: true } }) },
       errors: [{ messageId: 'metric-name-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'name' }],
     },
     {
       name: 'fails synth (unknown): an alert watches a metric whose filter comes from a variable: it may alert on sign-in failures',
-      input: { synth: synth({ google_logging_metric: { failures: metric('failed-sign-ins', '${var.failed_sign_in_filter}') }, google_monitoring_alert_policy: { failures: threshold(ref('failures')) } }) },
+      input: { synth: failuresSynth(metric('failed-sign-ins', '${var.failed_sign_in_filter}')) },
       errors: [{ messageId: 'metric-filter-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'filter' }],
     },
     {
       name: 'fails plan (unknown): an alert watches a metric whose filter is known only after apply: it may alert on sign-in failures',
-      input: {
-        plan: plan([
-          { address: 'google_logging_metric.failures', values: { ...metric('failed-sign-ins', FAILURES), filter: null }, unknown: { filter: true } },
-          { address: 'google_monitoring_alert_policy.failures', values: planAlert(threshold(userMetric('failed-sign-ins'))) },
-        ]),
-      },
+      input: { plan: failuresPlan({ values: { ...metric('failed-sign-ins', FAILURES), filter: null }, unknown: { filter: true } }) },
       errors: [{ messageId: 'metric-filter-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'filter' }],
     },
     {
       name: 'fails synth (unknown): the only failure alert is enabled by a variable',
-      input: { synth: synth({ google_logging_metric: { failures: metric('failed-sign-ins', FAILURES) }, google_monitoring_alert_policy: { failures: { ...threshold(ref('failures')), enabled: '${var.alerts_enabled}' } } }) },
+      input: { synth: failuresSynth(undefined, { ...threshold(ref('failures')), enabled: '${var.alerts_enabled}' }) },
       errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.failures', outcome: 'unknown', path: undefined }],
     },
     {
       name: 'fails plan (unknown): the only failure alert\'s enabled flag is known only after apply',
-      input: {
-        plan: plan([
-          { address: 'google_logging_metric.failures', values: metric('failed-sign-ins', FAILURES) },
-          { address: 'google_monitoring_alert_policy.failures', values: planAlert({ ...threshold(userMetric('failed-sign-ins')), enabled: null }), unknown: { enabled: true } },
-        ]),
-      },
+      input: { plan: failuresPlan({}, { values: planAlert({ ...threshold(userMetric('failed-sign-ins')), enabled: null }), unknown: { enabled: true } }) },
       errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.failures', outcome: 'unknown', path: undefined }],
     },
     {
