@@ -1,7 +1,7 @@
 import rule from '../../../../policies/rules/alerting/alerting-cis-log-metrics';
 import { CIS_LOG_METRICS } from '../../../../policies/catalog/cis-log-metrics';
 import { plan, runRule, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
-import { CHANNEL_VALUES, cisPlan, cisSynth, metricValues, planAlert, planCondition, resourceName, synthAlert, synthCondition } from './cis-fixtures';
+import { CHANNEL_VALUES, cisPlan, cisSynth, metricName, metricValues, planAlert, planCondition, resourceName, synthAlert, synthCondition } from './cis-fixtures';
 
 const RULE = 'alerting-cis-log-metrics';
 const ALL_MISSING = CIS_LOG_METRICS.map(() => ({ messageId: 'missing-metric', address: RULE }));
@@ -80,8 +80,8 @@ runRuleTests(rule, {
         { messageId: 'no-alert', address: metric('2.5') },
         { messageId: 'alert-disabled', address: alert('2.6') },
         { messageId: 'alert-without-channel', address: alert('2.7') },
-        { messageId: 'alert-wrong-threshold', address: alert('2.8') },
-        { messageId: 'alert-wrong-threshold', address: alert('2.9') },
+        { messageId: 'alert-wrong-threshold', address: alert('2.8'), path: 'conditions.0.condition_threshold' },
+        { messageId: 'alert-wrong-threshold', address: alert('2.9'), path: 'conditions.0.condition_threshold' },
       ],
     },
     {
@@ -102,7 +102,7 @@ runRuleTests(rule, {
         { messageId: 'no-alert', address: metric('2.10') },
         { messageId: 'alert-disabled', address: alert('2.11') },
         { messageId: 'alert-without-channel', address: alert('2.12') },
-        { messageId: 'alert-wrong-threshold', address: alert('2.5') },
+        { messageId: 'alert-wrong-threshold', address: alert('2.5'), path: 'conditions.0.condition_threshold' },
       ],
     },
     {
@@ -123,7 +123,12 @@ runRuleTests(rule, {
     {
       name: 'fails synth (unknown): a metric whose filter is known only after apply may be the missing one',
       input: { synth: synth(cisSynth({ metrics: { '2.11': { ...metricValues('2.11'), filter: '${var.bucket_iam_filter}' } }, alerts: { '2.11': undefined } })) },
-      errors: [{ messageId: 'metric-filter-unknown', address: metric('2.11'), outcome: 'unknown' }],
+      errors: [{ messageId: 'metric-filter-unknown', address: metric('2.11'), outcome: 'unknown', path: 'filter' }],
+    },
+    {
+      name: 'fails plan (unknown): a metric whose filter is known only after apply may be the missing one',
+      input: { plan: plan(cisPlan({ metrics: { '2.11': { values: { ...metricValues('2.11'), filter: null }, unknown: { id: true, filter: true } } }, alerts: { '2.11': undefined } })) },
+      errors: [{ messageId: 'metric-filter-unknown', address: metric('2.11'), outcome: 'unknown', path: 'filter' }],
     },
     {
       name: 'fails synth: a templated filter whose known text cannot be the benchmark one is no CIS 2.11 metric',
@@ -146,7 +151,7 @@ runRuleTests(rule, {
           },
         }),
       },
-      errors: [{ messageId: 'metric-name-unknown', address: metric('2.5'), outcome: 'unknown' }],
+      errors: [{ messageId: 'metric-name-unknown', address: metric('2.5'), outcome: 'unknown', path: 'name' }],
     },
     {
       name: 'fails synth (unknown): an alert naming its metric through a variable may be the missing alert',
@@ -175,10 +180,61 @@ runRuleTests(rule, {
       },
       errors: [{ messageId: 'alert-value-unknown', address: alert('2.8'), outcome: 'unknown' }],
     },
+    {
+      name: 'fails plan (unknown): the only alert\'s threshold is known only after apply',
+      input: {
+        plan: plan(cisPlan({ alerts: { '2.9': { values: planAlert('2.9', {}, { threshold_value: null }), unknown: { id: true, name: true, conditions: [{ condition_threshold: [{ threshold_value: true }] }] } } } })),
+      },
+      errors: [{ messageId: 'alert-value-unknown', address: alert('2.9'), outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): the only alert\'s comparison comes from a variable (its threshold is the right one)',
+      input: { synth: synth(cisSynth({ alerts: { '2.10': synthAlert('2.10', {}, { comparison: '${var.alert_comparison}' }) } })) },
+      errors: [{ messageId: 'alert-value-unknown', address: alert('2.10'), outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan: a wrong threshold in the alert\'s second condition points at that condition',
+      input: {
+        plan: plan(
+          cisPlan({
+            alerts: {
+              '2.7': {
+                values: planAlert('2.7', {
+                  conditions: [
+                    planCondition(`metric.type="logging.googleapis.com/user/${metricName('2.5')}"`),
+                    planCondition(`metric.type="logging.googleapis.com/user/${metricName('2.7')}"`, { threshold_value: 10 }),
+                  ],
+                }),
+              },
+            },
+          }),
+        ),
+      },
+      errors: [{ messageId: 'alert-wrong-threshold', address: alert('2.7'), path: 'conditions.1.condition_threshold' }],
+    },
   ],
 });
 
 describe('alerting-cis-log-metrics report data', () => {
+  it('fails a wrong alert naming the comparison and threshold it fires on', () => {
+    const { results } = runRule(rule, { synth: synth(cisSynth({ alerts: { '2.8': synthAlert('2.8', {}, { comparison: 'COMPARISON_GE' }), '2.9': synthAlert('2.9', {}, { threshold_value: 1 }) } })) });
+    expect(results.map((r) => r.message)).toEqual([
+      'Alert policy for CIS GCP 2.8 fires on COMPARISON_GE 0, not COMPARISON_GT 0.',
+      'Alert policy for CIS GCP 2.9 fires on COMPARISON_GT 1, not COMPARISON_GT 0.',
+    ]);
+  });
+
+  it('names a control once when one disabled alert watches two metrics with its filter', () => {
+    const base = cisSynth({ alerts: { '2.5': undefined } });
+    const { bucket_name: _bucket, ...projectMetric } = metricValues('2.5');
+    const legacy = { ...projectMetric, project: 'example-legacy-prd', name: 'legacy-cis-2-5' };
+    const both = { ...synthAlert('2.5', { enabled: false }), conditions: ['cis_2_5', 'legacy_2_5'].map((m) => synthCondition(`metric.type="logging.googleapis.com/user/\${google_logging_metric.${m}.name}"`)) };
+    const { results } = runRule(rule, {
+      synth: synth({ ...base, google_logging_metric: { ...base.google_logging_metric, legacy_2_5: legacy }, google_monitoring_alert_policy: { ...base.google_monitoring_alert_policy, both } }),
+    });
+    expect(results.map((r) => [r.messageId, r.address, r.message])).toEqual([['alert-disabled', 'google_monitoring_alert_policy.both', 'Alert policy for CIS GCP 2.5 is disabled.']]);
+  });
+
   it('fails with the CIS number and event of each missing metric in its message', () => {
     const { results } = runRule(rule, { plan: plan([]) });
     expect(results.map((r) => r.message)).toContain('No log metric has the CIS GCP 2.12 filter (Cloud SQL instance configuration changes).');

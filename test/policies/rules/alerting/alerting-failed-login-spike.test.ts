@@ -1,6 +1,6 @@
 import rule from '../../../../policies/rules/alerting/alerting-failed-login-spike';
 import { GOOGLE_SIGN_IN_FAILURE_FILTER as DEFAULT_FAILED_LOGIN_FILTER } from '../../../../policies/catalog/defaults';
-import { plan, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
+import { plan, runRule, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
 import { CHANNEL_VALUES, planAlert, planCondition, synthAlert, synthCondition } from './cis-fixtures';
 
 const RULE = 'alerting-failed-login-spike';
@@ -61,6 +61,14 @@ runRuleTests(rule, {
       params: { failedLoginFilter: APP_FILTER },
     },
     {
+      name: 'plan: grouping by the extracted account label and another metric label still counts as per account',
+      input: {
+        plan: plan(
+          planSpecs({ values: { ...planAlert('x'), conditions: [planCondition(PLAN_FILTER, { threshold_value: 5, aggregations: [{ ...GROUP_BY_ACCOUNT.aggregations[0], group_by_fields: ['metric.label.account', 'metric.label.method'] }] })] } }),
+        ),
+      },
+    },
+    {
       name: 'plan: organization-wide alert grouped by project still counts as organization-wide',
       input: {
         plan: plan(
@@ -102,6 +110,19 @@ runRuleTests(rule, {
       errors: [{ messageId: 'missing-per-account-alert', address: RULE }],
     },
     {
+      name: 'fails plan: a metric without label extractors has no account label to group by',
+      input: { plan: plan(planSpecs({}, {}, { ...metric(), label_extractors: null } as ReturnType<typeof metric>)) },
+      errors: [{ messageId: 'missing-per-account-alert', address: RULE }],
+    },
+    {
+      name: 'fails synth (unknown): both alerts have channels known only after apply: each is reported',
+      input: synthInput(synthAlerts({ notification_channels: '${var.channels}' }, { notification_channels: '${var.channels}' })),
+      errors: [
+        { messageId: 'alert-unknown', address: PER_ACCOUNT, outcome: 'unknown' },
+        { messageId: 'alert-unknown', address: ORG, outcome: 'unknown' },
+      ],
+    },
+    {
       name: 'fails synth: a disabled per-account alert and an organization alert without channel do not count',
       input: synthInput(synthAlerts({ enabled: false }, { notification_channels: [] })),
       errors: [
@@ -125,13 +146,65 @@ runRuleTests(rule, {
     {
       name: 'fails plan (unknown): the metric filter is known only after apply',
       input: { plan: plan([{ address: METRIC, values: { ...metric(), filter: null }, unknown: { filter: true } }, ...planSpecs().slice(1)]) },
-      errors: [{ messageId: 'metric-filter-unknown', address: METRIC, outcome: 'unknown' }],
+      errors: [{ messageId: 'metric-filter-unknown', address: METRIC, outcome: 'unknown', path: 'filter' }],
     },
     {
       name: 'fails plan (unknown): label extractors known only after apply leave the per-account alert open',
       input: { plan: plan(planSpecs({}, {}, { ...metric(), label_extractors: null } as ReturnType<typeof metric>).map((s) => (s.address === METRIC ? { ...s, unknown: { label_extractors: true } } : s))) },
-      errors: [{ messageId: 'metric-labels-unknown', address: METRIC, outcome: 'unknown' }],
+      errors: [{ messageId: 'metric-labels-unknown', address: METRIC, outcome: 'unknown', path: 'label_extractors' }],
+    },
+    {
+      name: 'fails synth (unknown): the organization-wide alert names its metric through a variable',
+      input: synthInput(synthAlerts({}, { conditions: [synthCondition('metric.type="logging.googleapis.com/user/${var.failed_login_metric}"', { threshold_value: 50, ...NO_GROUPING })] })),
+      errors: [{ messageId: 'alert-unknown', address: ORG, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): the organization-wide alert\'s filter is known only after apply, with no configuration reference',
+      input: { plan: plan(planSpecs({}, { values: { ...planAlert('x'), conditions: [planCondition(null, { threshold_value: 50, ...NO_GROUPING })] }, unknown: { conditions: [{ condition_threshold: [{ filter: true }] }] } })) },
+      errors: [{ messageId: 'alert-unknown', address: ORG, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): the metric\'s name is known only after apply and the alerts name their metric literally',
+      input: synthInput(
+        synthAlerts({ conditions: [synthCondition(PLAN_FILTER, { threshold_value: 5, ...GROUP_BY_ACCOUNT })] }, { conditions: [synthCondition(PLAN_FILTER, { threshold_value: 50, ...NO_GROUPING })] }),
+        { ...metric(), name: '${var.env}-failed-logins' },
+      ),
+      errors: [{ messageId: 'metric-name-unknown', address: METRIC, outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails plan (unknown): the metric\'s name is known only after apply and the alerts name their metric literally',
+      input: { plan: plan(planSpecs().map((s) => (s.address === METRIC ? { ...s, values: { ...metric(), name: null }, unknown: { name: true } } : s))) },
+      errors: [{ messageId: 'metric-name-unknown', address: METRIC, outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails plan (unknown): the per-account alert\'s group_by_fields are known only after apply',
+      input: {
+        plan: plan(
+          planSpecs({
+            values: { ...planAlert('x'), conditions: [planCondition(PLAN_FILTER, { threshold_value: 5, aggregations: [{ ...GROUP_BY_ACCOUNT.aggregations[0], group_by_fields: null }] })] },
+            unknown: { conditions: [{ condition_threshold: [{ aggregations: [{ group_by_fields: true }] }] }] },
+          }),
+        ),
+      },
+      errors: [{ messageId: 'alert-unknown', address: PER_ACCOUNT, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): the per-account alert groups by fields from a variable',
+      input: synthInput(synthAlerts({ conditions: [synthCondition(SYNTH_FILTER, { threshold_value: 5, aggregations: [{ ...GROUP_BY_ACCOUNT.aggregations[0], group_by_fields: '${var.group_by_fields}' }] })] })),
+      errors: [{ messageId: 'alert-unknown', address: PER_ACCOUNT, outcome: 'unknown' }],
     },
   ],
 });
 
+
+describe('alerting-failed-login-spike report data', () => {
+  it('names both alerts a metric with an unknown filter may count for', () => {
+    const { results } = runRule(rule, { plan: plan([{ address: METRIC, values: { ...metric(), filter: null }, unknown: { filter: true } }, ...planSpecs().slice(1)]) });
+    expect(results.map((r) => r.message)).toEqual(['Log metric filter is known only after apply; it may count failed sign-ins for the per-account or organization alert.']);
+  });
+
+  it('names only the missing alert an undecided alert may be', () => {
+    const { results } = runRule(rule, synthInput(synthAlerts({}, { conditions: [synthCondition('metric.type="logging.googleapis.com/user/${var.failed_login_metric}"', { threshold_value: 50, ...NO_GROUPING })] })));
+    expect(results.map((r) => r.message)).toEqual(['Alert policy on failed sign-ins has its metric, grouping, enabled state or channels known only after apply; it may be the organization alert.']);
+  });
+});

@@ -34,8 +34,8 @@ runRuleTests(rule, {
       name: 'fails synth: disabled and an empty channel list',
       input: { synth: synth({ google_monitoring_alert_policy: { cis_2_5: synthAlert('2.5', { enabled: false, notification_channels: [] }) } }) },
       errors: [
-        { messageId: 'disabled', address: ADDRESS },
-        { messageId: 'no-channels', address: ADDRESS },
+        { messageId: 'disabled', address: ADDRESS, path: 'enabled' },
+        { messageId: 'no-channels', address: ADDRESS, path: 'notification_channels' },
       ],
     },
     {
@@ -58,14 +58,19 @@ runRuleTests(rule, {
       name: 'fails synth (unknown): channels from a variable and enabled from a variable',
       input: { synth: synth({ google_monitoring_alert_policy: { cis_2_5: synthAlert('2.5', { enabled: '${var.enabled}', notification_channels: '${var.channels}' }) } }) },
       errors: [
-        { messageId: 'channels-unknown', address: ADDRESS, outcome: 'unknown' },
-        { messageId: 'enabled-unknown', address: ADDRESS, outcome: 'unknown' },
+        { messageId: 'channels-unknown', address: ADDRESS, outcome: 'unknown', path: 'notification_channels' },
+        { messageId: 'enabled-unknown', address: ADDRESS, outcome: 'unknown', path: 'enabled' },
       ],
     },
     {
       name: 'fails plan (unknown): the whole channel list is known only after apply',
       input: { plan: plan([{ address: ADDRESS, values: planAlert('2.5', { notification_channels: null }), unknown: { notification_channels: true } }]) },
-      errors: [{ messageId: 'channels-unknown', address: ADDRESS, outcome: 'unknown' }],
+      errors: [{ messageId: 'channels-unknown', address: ADDRESS, outcome: 'unknown', path: 'notification_channels' }],
+    },
+    {
+      name: 'fails plan (unknown): whether the policy is enabled is known only after apply',
+      input: { plan: plan([{ address: ADDRESS, values: planAlert('2.5', { enabled: null }), unknown: { enabled: true } }]) },
+      errors: [{ messageId: 'enabled-unknown', address: ADDRESS, outcome: 'unknown', path: 'enabled' }],
     },
   ],
 });

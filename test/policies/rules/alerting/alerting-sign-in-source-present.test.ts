@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import rule from '../../../../policies/rules/alerting/alerting-sign-in-source-present';
-import { plan, runRule, runRuleTests, synth } from '../../../../policies/testing/rule-tester';
+import { plan, runRule, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
 import { fixture } from '../../../support/fixtures';
 import { planFiles } from '../../engine/corpus';
 import { corpusInput } from '../secrets/corpus-input';
@@ -47,6 +47,17 @@ const planWith = (extra: { address: string; values: object; unknown?: object }[]
     ...extra,
   ]);
 
+/** The failure metric and its alert alone (no sign-in metric), each with what the case changes: synth. */
+const failuresSynth = (metricValues: object = metric('failed-sign-ins', FAILURES), alertValues: object = threshold(ref('failures'))) =>
+  synth({ google_logging_metric: { failures: metricValues as Record<string, unknown> }, google_monitoring_alert_policy: { failures: alertValues as Record<string, unknown> } });
+
+/** The same in a plan, the metric named literally. */
+const failuresPlan = (metricSpec: Partial<PlanResourceSpec> = {}, alertSpec: Partial<PlanResourceSpec> = {}) =>
+  plan([
+    { address: 'google_logging_metric.failures', values: metric('failed-sign-ins', FAILURES), ...metricSpec },
+    { address: 'google_monitoring_alert_policy.failures', values: planAlert(threshold(userMetric('failed-sign-ins'))), ...alertSpec },
+  ]);
+
 const prefixAlerting = JSON.parse(readFileSync(fixture('baseline-prefix', ID, 'alerting.json'), 'utf8')) as Record<string, unknown>;
 
 runRuleTests(rule, {
@@ -67,6 +78,10 @@ runRuleTests(rule, {
     {
       name: 'synth: no sign-in alert (a firewall metric and its alert) is not applicable',
       input: { synth: synth({ google_logging_metric: { fw: metric('fw', 'resource.type="gce_firewall_rule"') }, google_monitoring_alert_policy: { fw: threshold(ref('fw')) } }) },
+    },
+    {
+      name: 'synth: the only failure alert is disabled: nothing alerts on sign-in failures, so there is nothing to back up',
+      input: { synth: failuresSynth(undefined, { ...threshold(ref('failures')), enabled: false }) },
     },
     { name: 'plan: a failure metric nobody alerts on is not applicable', input: { plan: plan([{ address: 'google_logging_metric.failures', values: metric('failed-sign-ins', FAILURES) }]) } },
   ],
@@ -115,6 +130,114 @@ runRuleTests(rule, {
         ]),
       },
       errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): the failure metric\'s name is known only after apply and its alert names the metric literally',
+      input: { synth: failuresSynth(metric('${var.env}-failed-sign-ins', FAILURES), threshold(userMetric('failed-sign-ins'))) },
+      errors: [{ messageId: 'metric-name-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails plan (unknown): the failure metric\'s name is known only after apply and its alert names the metric literally',
+      input: { plan: failuresPlan({ values: { ...metric('failed-sign-ins', FAILURES), name: null }, unknown: { name: true } }) },
+      errors: [{ messageId: 'metric-name-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails synth (unknown): an alert watches a metric whose filter comes from a variable: it may alert on sign-in failures',
+      input: { synth: failuresSynth(metric('failed-sign-ins', '${var.failed_sign_in_filter}')) },
+      errors: [{ messageId: 'metric-filter-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'filter' }],
+    },
+    {
+      name: 'fails plan (unknown): an alert watches a metric whose filter is known only after apply: it may alert on sign-in failures',
+      input: { plan: failuresPlan({ values: { ...metric('failed-sign-ins', FAILURES), filter: null }, unknown: { filter: true } }) },
+      errors: [{ messageId: 'metric-filter-unknown', address: 'google_logging_metric.failures', outcome: 'unknown', path: 'filter' }],
+    },
+    {
+      name: 'fails synth (unknown): the only failure alert is enabled by a variable',
+      input: { synth: failuresSynth(undefined, { ...threshold(ref('failures')), enabled: '${var.alerts_enabled}' }) },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.failures', outcome: 'unknown', path: undefined }],
+    },
+    {
+      name: 'fails plan (unknown): the only failure alert\'s enabled flag is known only after apply',
+      input: { plan: failuresPlan({}, { values: planAlert({ ...threshold(userMetric('failed-sign-ins')), enabled: null }), unknown: { enabled: true } }) },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.failures', outcome: 'unknown', path: undefined }],
+    },
+    {
+      name: 'fails synth (unknown): the sign-in metric\'s name is known only after apply and the absence alert names the metric literally',
+      input: { synth: synthWith({ google_logging_metric: { sign_ins: metric('${var.env}-sign-ins', ALL_SIGN_INS) }, google_monitoring_alert_policy: { sign_ins_stopped: absence(userMetric('sign-ins')) } }) },
+      errors: [{ messageId: 'metric-name-unknown', address: 'google_logging_metric.sign_ins', outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails plan (unknown): the sign-in metric\'s name is known only after apply and the absence alert names the metric literally',
+      input: {
+        plan: planWith([
+          { address: 'google_logging_metric.sign_ins', values: { ...metric('sign-ins', ALL_SIGN_INS), name: null }, unknown: { name: true } },
+          { address: 'google_monitoring_alert_policy.sign_ins_stopped', values: planAlert(absence(userMetric('sign-ins'))) },
+        ]),
+      },
+      errors: [{ messageId: 'metric-name-unknown', address: 'google_logging_metric.sign_ins', outcome: 'unknown', path: 'name' }],
+    },
+    {
+      name: 'fails synth (unknown): the absence alert names its metric through a variable',
+      input: { synth: synthWith({ google_logging_metric: { sign_ins: metric('sign-ins', ALL_SIGN_INS) }, google_monitoring_alert_policy: { sign_ins_stopped: absence(userMetric('${var.sign_in_metric}')) } }) },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): the absence alert\'s filter is known only after apply, with no configuration reference',
+      input: {
+        plan: planWith([
+          { address: 'google_logging_metric.sign_ins', values: metric('sign-ins', ALL_SIGN_INS) },
+          { address: 'google_monitoring_alert_policy.sign_ins_stopped', values: { ...planAlert(absence('x')), conditions: [{ display_name: 'no sign-in entries', condition_absent: [{ filter: null, duration: '3600s' }] }] }, unknown: { conditions: [{ condition_absent: [{ filter: true }] }] } },
+        ]),
+      },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): the absence alert\'s duration comes from a variable',
+      input: {
+        synth: synthWith({
+          google_logging_metric: { sign_ins: metric('sign-ins', ALL_SIGN_INS) },
+          google_monitoring_alert_policy: {
+            sign_ins_stopped: { ...absence(ref('sign_ins')), conditions: [{ display_name: 'no sign-in entries', condition_absent: { filter: `metric.type="${ref('sign_ins')}"`, duration: '${var.silence_window}' } }] },
+          },
+        }),
+      },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): the absence alert\'s duration is known only after apply',
+      input: {
+        plan: planWith([
+          { address: 'google_logging_metric.sign_ins', values: metric('sign-ins', ALL_SIGN_INS) },
+          {
+            address: 'google_monitoring_alert_policy.sign_ins_stopped',
+            values: { ...planAlert(absence(userMetric('sign-ins'))), conditions: [{ display_name: 'no sign-in entries', condition_absent: [{ filter: `metric.type="${userMetric('sign-ins')}"`, duration: null }] }] },
+            unknown: { conditions: [{ condition_absent: [{ duration: true }] }] },
+          },
+        ]),
+      },
+      errors: [{ messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.sign_ins_stopped', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth: a decided failure alert needs the absence alert even beside a metric whose filter comes from a variable',
+      input: { synth: synthWith({ google_logging_metric: { other: metric('other', '${var.other_filter}') }, google_monitoring_alert_policy: { other: threshold(ref('other')) } }) },
+      errors: [{ messageId: 'missing-source-absence-alert', address: ID }],
+    },
+    {
+      name: 'fails synth (unknown): each open question once: a metric with a variable filter watched by two alerts, and a failure alert enabled by a variable',
+      input: {
+        synth: synth({
+          google_logging_metric: { failures: metric('failed-sign-ins', FAILURES), other: metric('other', '${var.other_filter}') },
+          google_monitoring_alert_policy: {
+            failures: { ...threshold(ref('failures')), enabled: '${var.alerts_enabled}' },
+            other_spike: threshold(ref('other')),
+            other_trend: { ...threshold(ref('other')), display_name: 'Sign-in trend' },
+          },
+        }),
+      },
+      errors: [
+        { messageId: 'metric-filter-unknown', address: 'google_logging_metric.other', outcome: 'unknown' },
+        { messageId: 'alert-unknown', address: 'google_monitoring_alert_policy.failures', outcome: 'unknown' },
+      ],
     },
   ],
 });

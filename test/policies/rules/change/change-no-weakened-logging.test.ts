@@ -25,12 +25,16 @@ runRuleTests(rule, {
         ]),
       },
     },
+    {
+      name: 'plan: a disabled sink exported nothing, so a new filter known only after apply cannot take anything away',
+      input: { plan: plan([{ address: 'google_logging_folder_sink.audit', action: 'update', values: { ...FOLDER_SINK, disabled: false, filter: null }, unknown: { filter: true }, before: { ...FOLDER_SINK, disabled: true } }]) },
+    },
   ],
   invalid: [
     {
       name: 'fails plan: an update switches the organization sink to disabled',
       input: { plan: plan([{ address: 'google_logging_organization_sink.org', action: 'update', values: orgSink({ disabled: true }), before: orgSink({ disabled: false }) }]) },
-      errors: [{ messageId: 'disabled', address: 'google_logging_organization_sink.org' }],
+      errors: [{ messageId: 'disabled', address: 'google_logging_organization_sink.org', path: 'disabled' }],
     },
     {
       name: 'fails plan: a folder sink filter, in a module, now drops Data Access logs behind a comment',
@@ -44,7 +48,7 @@ runRuleTests(rule, {
           },
         ]),
       },
-      errors: [{ messageId: 'filter', address: 'module.logs.google_logging_folder_sink.audit' }],
+      errors: [{ messageId: 'filter', address: 'module.logs.google_logging_folder_sink.audit', path: 'filter' }],
     },
     {
       name: 'fails plan: an update adds an exclusion that drops Data Access logs',
@@ -58,15 +62,47 @@ runRuleTests(rule, {
           },
         ]),
       },
-      errors: [{ messageId: 'exclusion', address: 'google_logging_organization_sink.org' }],
+      errors: [{ messageId: 'exclusion', address: 'google_logging_organization_sink.org', path: 'exclusions' }],
     },
     {
       name: 'fails plan (unknown): the new filter of a sink that kept every audit log is known only after apply',
       input: { plan: plan([{ address: 'google_logging_organization_sink.org', action: 'update', values: orgSink({ filter: null }), unknown: { filter: true }, before: orgSink({ filter: AUDIT_FILTER }) }]) },
-      errors: [{ messageId: 'weakening-unknown', address: 'google_logging_organization_sink.org', outcome: 'unknown' }],
+      errors: [{ messageId: 'weakening-unknown', address: 'google_logging_organization_sink.org', outcome: 'unknown', path: 'filter' }],
+    },
+    {
+      name: 'fails plan: a folder sink replaced under a new name comes back exporting Admin Activity only',
+      input: {
+        plan: plan([
+          { address: 'google_logging_folder_sink.audit', action: 'replace', values: { ...FOLDER_SINK, name: 'folder-audit-v2', filter: 'logName:"cloudaudit.googleapis.com%2Factivity"' }, before: FOLDER_SINK },
+        ]),
+      },
+      errors: [{ messageId: 'filter', address: 'google_logging_folder_sink.audit', path: 'filter' }],
     },
   ],
 }, { invalid: 'plan-only', reason: 'synthesized JSON declares the desired state and has no before: only a plan shows what a change takes away' });
+
+describe('change-no-weakened-logging report data', () => {
+  const messageOf = (spec: Parameters<typeof plan>[0][number]) => runRule(rule, { plan: plan([spec]) }).results.map((r) => r.message);
+
+  it('names every audit stream a narrowed filter no longer exports, and only those', () => {
+    expect(messageOf({ address: 'google_logging_folder_sink.audit', action: 'update', values: { ...FOLDER_SINK, filter: 'logName:"cloudaudit.googleapis.com%2Factivity"' }, before: FOLDER_SINK })).toEqual([
+      'This change narrows the sink filter: audit logs system_event, data_access, policy, access_transparency are no longer exported.',
+    ]);
+  });
+
+  it('names the exclusion that drops audit logs', () => {
+    const exclusions = [{ name: 'noisy', filter: 'logName:"cloudaudit.googleapis.com%2Fdata_access"', disabled: false, description: '' }];
+    expect(messageOf({ address: 'google_logging_organization_sink.org', action: 'update', values: orgSink({ exclusions }), before: orgSink({ exclusions: [] }) })).toEqual([
+      'This change adds or widens exclusion "noisy": audit logs data_access are no longer exported.',
+    ]);
+  });
+
+  it('names the streams at stake and the attribute known only after apply', () => {
+    expect(messageOf({ address: 'google_logging_organization_sink.org', action: 'update', values: orgSink({ filter: null }), unknown: { filter: true }, before: orgSink({ filter: AUDIT_FILTER }) })).toEqual([
+      'Whether this change keeps the audit logs the sink exported (activity, system_event, data_access, policy, access_transparency) depends on filter, known only after apply.',
+    ]);
+  });
+});
 
 describe('change-no-weakened-logging on the terraform-validator corpus', () => {
   it('is silent on all 104 real plans (none updates a sink)', () => {

@@ -47,6 +47,37 @@ runRuleTests(rule, {
     {
       name: 'fails plan: a literal metric type names a metric created in the same apply',
       input: { plan: planOf({ sleep: null }) },
+      errors: [{ messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.a', path: 'conditions.0.condition_threshold.filter' }],
+    },
+    {
+      name: 'fails plan: a metric replaced under a new name is created anew, so the alert on it must wait again',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: METRIC, before: { ...METRIC, name: 'audit-config-changes-old' }, action: 'replace' },
+          { address: 'google_monitoring_alert_policy.a', values: alert(PLAN_FILTER), action: 'update' },
+        ]),
+      },
+      errors: [{ messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.a' }],
+    },
+    {
+      name: 'fails plan: the alert names a new metric of known name, beside another new metric whose name is known only after apply',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: METRIC },
+          { address: 'google_logging_metric.other', values: { ...METRIC, name: null }, unknown: { name: true } },
+          { address: 'google_monitoring_alert_policy.a', values: alert(PLAN_FILTER) },
+        ]),
+      },
+      errors: [{ messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.a' }],
+    },
+    {
+      name: 'fails plan: two conditions on the same new metric are one report',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: METRIC },
+          { address: 'google_monitoring_alert_policy.a', values: { ...alert(PLAN_FILTER), conditions: [0, 1].map(() => alert(PLAN_FILTER).conditions[0]) } },
+        ]),
+      },
       errors: [{ messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.a' }],
     },
     {
@@ -68,6 +99,31 @@ runRuleTests(rule, {
         ]),
       },
       errors: [{ messageId: 'metric-unresolved', address: 'google_monitoring_alert_policy.a', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): the new metric\'s name is known only after apply and the alert names its metric literally',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: { ...METRIC, name: null }, unknown: { name: true } },
+          { address: 'google_monitoring_alert_policy.a', values: alert(PLAN_FILTER) },
+        ]),
+      },
+      errors: [{ messageId: 'metric-unresolved', address: 'google_monitoring_alert_policy.a', outcome: 'unknown', path: 'conditions.0.condition_threshold.filter' }],
+    },
+    {
+      name: 'fails synth (unknown): the new metric\'s name comes from a variable and the alert names its metric literally',
+      input: { synth: synth({ google_logging_metric: { m: { ...METRIC, name: '${var.prefix}-audit-config-changes' } }, google_monitoring_alert_policy: { a: alert(PLAN_FILTER) } }) },
+      errors: [{ messageId: 'metric-unresolved', address: 'google_monitoring_alert_policy.a', outcome: 'unknown', path: 'conditions.0.condition_threshold.filter' }],
+    },
+    {
+      name: 'fails plan (unknown): the alert\'s conditions are known only after apply, with a new metric in the input',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: METRIC },
+          { address: 'google_monitoring_alert_policy.a', values: { ...alert(PLAN_FILTER), conditions: null }, unknown: { conditions: true } },
+        ]),
+      },
+      errors: [{ messageId: 'metric-unresolved', address: 'google_monitoring_alert_policy.a', outcome: 'unknown', path: 'conditions' }],
     },
   ],
 });

@@ -123,6 +123,99 @@ runRuleTests(rule, {
       errors: [{ messageId: 'grant-may-be-refused', address: GRANT, outcome: 'unknown' }],
     },
     {
+      name: 'fails synth: the managed constraint admits only principal sets: a sink\'s writer identity, an agent known only after apply, is refused',
+      input: {
+        synth: synth({
+          google_org_policy_policy: { managed: { name: MANAGED, parent: ORG, spec: { rules: [{ enforce: 'TRUE', parameters: JSON.stringify({ allowedPrincipalSets: [`//cloudresourcemanager.googleapis.com/${ORG}`] }) }] } } },
+          google_logging_project_sink: { audit: { name: 'audit', project: 'example-app-prd', destination: 'logging.googleapis.com/projects/example-logging-prd/locations/europe-west1/buckets/central', unique_writer_identity: true } },
+          google_project_iam_member: { writer: { project: 'example-logging-prd', role: 'roles/logging.bucketWriter', member: '${google_logging_project_sink.audit.writer_identity}' } },
+        }),
+      },
+      errors: [{ messageId: 'grant-refused', address: 'google_project_iam_member.writer', path: 'member' }],
+    },
+    {
+      name: 'fails synth (unknown): the managed constraint lists one agent and the grant goes to a sink\'s writer identity, known only after apply',
+      input: {
+        synth: synth({
+          google_org_policy_policy: { managed: { name: MANAGED, parent: ORG, spec: { rules: [{ enforce: 'TRUE', parameters: JSON.stringify({ allowedMemberSubjects: [AGENT] }) }] } } },
+          google_logging_project_sink: { audit: { name: 'audit', project: 'example-app-prd', destination: 'logging.googleapis.com/projects/example-logging-prd/locations/europe-west1/buckets/central', unique_writer_identity: true } },
+          google_project_iam_member: { writer: { project: 'example-logging-prd', role: 'roles/logging.bucketWriter', member: '${google_logging_project_sink.audit.writer_identity}' } },
+        }),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: 'google_project_iam_member.writer', outcome: 'unknown', path: 'member' }],
+    },
+    {
+      name: 'fails synth (unknown): the managed constraint\'s parameters come from a variable: they may not list the agent',
+      input: {
+        synth: synth({
+          google_org_policy_policy: { managed: { name: MANAGED, parent: ORG, spec: { rules: [{ enforce: 'TRUE', parameters: '${var.allowed_policy_members}' }] } } },
+          google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+        }),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: GRANT, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails plan (unknown): the managed constraint\'s parameters are known only after apply',
+      input: {
+        plan: plan([
+          {
+            address: 'google_org_policy_policy.managed',
+            values: { ...domainPolicyPlan, name: MANAGED, spec: [{ rules: [{ values: [], allow_all: '', deny_all: '', enforce: 'TRUE', condition: [], parameters: null }], reset: false, inherit_from_parent: false }] },
+            unknown: { spec: [{ rules: [{ parameters: true }] }] },
+            action: 'no-op',
+          },
+          { address: GRANT, values: keyGrant(AGENT) },
+        ]),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: GRANT, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): the project resets the restriction only if a variable says so',
+      input: {
+        synth: synth({
+          google_org_policy_policy: {
+            domains: domainPolicy(),
+            exception: { name: 'projects/example-logging-prd/policies/iam.allowedPolicyMemberDomains', parent: 'projects/example-logging-prd', spec: { reset: '${var.lift_domain_restriction}' } },
+          },
+          google_project_iam_member: { writer: { project: 'example-logging-prd', role: 'roles/logging.bucketWriter', member: AGENT } },
+        }),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: 'google_project_iam_member.writer', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): a policy whose constraint (its name) comes from a variable may be the restriction',
+      input: {
+        synth: synth({
+          google_org_policy_policy: { chosen: { name: `${ORG}/policies/\${var.member_constraint}`, parent: ORG, spec: { rules: [{ enforce: 'TRUE' }] } } },
+          google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+        }),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: GRANT, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): a restriction whose parent comes from a variable may apply to the grant',
+      input: {
+        synth: synth({
+          google_org_policy_policy: { domains: domainPolicy({ name: '${var.parent}/policies/iam.allowedPolicyMemberDomains', parent: '${var.parent}' }) },
+          google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+        }),
+      },
+      errors: [{ messageId: 'grant-may-be-refused', address: GRANT, outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth: the legacy and the managed restriction both refuse the agent: one report for the grant',
+      input: {
+        synth: synth({
+          google_org_policy_policy: {
+            domains: domainPolicy(),
+            managed: { name: MANAGED, parent: ORG, spec: { rules: [{ enforce: 'TRUE', parameters: JSON.stringify({ allowedMemberSubjects: ['group:gcp-admins@example.com'] }) }] } },
+          },
+          google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+        }),
+      },
+      errors: [{ messageId: 'grant-refused', address: GRANT }],
+    },
+    {
       name: 'fails plan: a new grant to a service agent under an existing restriction',
       input: { plan: plan([{ address: POLICY, values: domainPolicyPlan, action: 'no-op' }, { address: GRANT, values: keyGrant(AGENT) }]) },
       errors: [{ messageId: 'grant-refused', address: GRANT }],
@@ -143,6 +236,34 @@ runRuleTests(rule, {
       errors: [{ messageId: 'grant-refused', address: GRANT }],
     },
   ],
+});
+
+describe('deploy-domain-restriction-blocks-grants report data', () => {
+  it('names the constraint, the policy, the member, why it is an outsider and the role', () => {
+    const { results } = runRule(rule, {
+      plan: plan([
+        { address: POLICY, values: domainPolicyPlan, action: 'no-op' },
+        { address: GRANT, values: keyGrant(AGENT) },
+        { address: 'google_storage_bucket_iam_member.public', values: { bucket: 'example-public-site', role: 'roles/storage.objectViewer', member: 'allUsers' } },
+      ]),
+    });
+    expect(results.map((r) => r.message)).toEqual([
+      `iam.allowedPolicyMemberDomains (${POLICY}) refuses ${AGENT}, a Google-managed service agent: granting roles/cloudkms.cryptoKeyEncrypterDecrypter here fails at apply with "One or more users named in the policy do not belong to a permitted customer".`,
+      `iam.allowedPolicyMemberDomains (${POLICY}) refuses allUsers, a public principal: granting roles/storage.objectViewer here fails at apply with "One or more users named in the policy do not belong to a permitted customer".`,
+    ]);
+  });
+
+  it('says when the constraint itself is known only after apply', () => {
+    const { results } = runRule(rule, {
+      synth: synth({
+        google_org_policy_policy: { chosen: { name: `${ORG}/policies/\${var.member_constraint}`, parent: ORG, spec: { rules: [{ enforce: 'TRUE' }] } } },
+        google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+      }),
+    });
+    expect(results.map((r) => r.message)).toEqual([
+      `Whether (constraint known after apply) (google_org_policy_policy.chosen) refuses ${AGENT} (a Google-managed service agent) is known only after apply; if it does, granting roles/cloudkms.cryptoKeyEncrypterDecrypter here fails.`,
+    ]);
+  });
 });
 
 describe('deploy-domain-restriction-blocks-grants on the terraform-validator corpus', () => {

@@ -62,8 +62,8 @@ runRuleTests(rule, {
       name: 'fails plan: created locked',
       input: { plan: plan([{ address: LOG_BUCKET, values: logBucket(true) }, { address: ARCHIVE, values: archivePlanValues(true) }]) },
       errors: [
-        { messageId: 'log-bucket-locked-at-creation', address: LOG_BUCKET },
-        { messageId: 'storage-locked-at-creation', address: ARCHIVE },
+        { messageId: 'log-bucket-locked-at-creation', address: LOG_BUCKET, path: 'locked' },
+        { messageId: 'storage-locked-at-creation', address: ARCHIVE, path: 'retention_policy.is_locked' },
       ],
     },
     {
@@ -74,14 +74,29 @@ runRuleTests(rule, {
     {
       name: 'fails synth (unknown): the lock comes from a variable',
       input: { synth: synth({ google_logging_project_bucket_config: { central: logBucket('${var.lock_bucket}') } }) },
-      errors: [{ messageId: 'lock-unknown', address: LOG_BUCKET, outcome: 'unknown' }],
+      errors: [{ messageId: 'lock-unknown', address: LOG_BUCKET, outcome: 'unknown', path: 'locked' }],
     },
     {
       name: 'fails plan (unknown): the lock is known only after apply',
       input: { plan: plan([{ address: ARCHIVE, values: archivePlanValues(null), unknown: { retention_policy: [{ is_locked: true }] } }]) },
-      errors: [{ messageId: 'lock-unknown', address: ARCHIVE, outcome: 'unknown' }],
+      errors: [{ messageId: 'lock-unknown', address: ARCHIVE, outcome: 'unknown', path: 'retention_policy.is_locked' }],
     },
   ],
+});
+
+describe('deploy-locked-at-creation report data', () => {
+  it('names the lock attribute known only after apply, per bucket type', () => {
+    const { results } = runRule(rule, {
+      plan: plan([
+        { address: LOG_BUCKET, values: logBucket(null), unknown: { locked: true } },
+        { address: ARCHIVE, values: archivePlanValues(null), unknown: { retention_policy: [{ is_locked: true }] } },
+      ]),
+    });
+    expect(results.map((r) => [r.address, r.message])).toEqual([
+      [LOG_BUCKET, 'Bucket is created and whether it is locked (locked) is known only after apply.'],
+      [ARCHIVE, 'Bucket is created and whether it is locked (retention_policy.is_locked) is known only after apply.'],
+    ]);
+  });
 });
 
 describe('deploy-locked-at-creation on the terraform-validator corpus', () => {

@@ -1,5 +1,5 @@
 import rule from '../../../../policies/rules/deploy/deploy-services-enabled';
-import { plan, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
+import { plan, runRule, runRuleTests, synth, type PlanResourceSpec } from '../../../../policies/testing/rule-tester';
 import { baselinePrefix, corpusReports, planFiles } from './corpus';
 
 const PROJECT = { project_id: 'example-secrets-prd', name: 'example-secrets-prd', folder_id: '123' };
@@ -93,7 +93,7 @@ runRuleTests(rule, {
     {
       name: 'fails synth: a project-level org policy without orgpolicy.googleapis.com',
       input: { synth: synth({ google_project: { secrets: PROJECT }, google_org_policy_policy: { p: { name: 'projects/example-secrets-prd/policies/x', parent: 'projects/example-secrets-prd' } } }) },
-      errors: [{ messageId: 'service-not-enabled', address: 'google_org_policy_policy.p' }],
+      errors: [{ messageId: 'service-not-enabled', address: 'google_org_policy_policy.p', path: 'parent' }],
     },
     {
       name: 'fails plan: a topic IAM member follows the topic into the new project',
@@ -110,6 +110,21 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'fails plan: a topic IAM member follows a splat of the counted topic (a reference to the whole resource) into the new project',
+      input: {
+        plan: plan([
+          { address: 'google_project.secrets', values: { ...PROJECT, project_id: null }, unknown: { project_id: true } },
+          { address: 'google_pubsub_topic.t[0]', values: { name: 't', project: null }, unknown: { project: true }, references: { project: ['google_project.secrets.project_id', 'google_project.secrets'] } },
+          // project = one(google_pubsub_topic.t[*].project): Terraform records the splat as a reference to the whole resource.
+          { address: 'google_pubsub_topic_iam_member.m', values: { topic: 't', role: 'roles/pubsub.publisher', member: 'group:a@example.com', project: null }, unknown: { project: true }, references: { project: ['google_pubsub_topic.t'] } },
+        ]),
+      },
+      errors: [
+        { messageId: 'service-not-enabled', address: 'google_pubsub_topic.t[0]', path: 'project' },
+        { messageId: 'service-not-enabled', address: 'google_pubsub_topic_iam_member.m', path: 'project' },
+      ],
+    },
+    {
       name: 'fails plan: the only google_project_service for the API has a project known only after apply',
       input: {
         plan: planWith([
@@ -117,7 +132,7 @@ runRuleTests(rule, {
           { address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global', project: 'example-secrets-prd' } },
         ]),
       },
-      errors: [{ messageId: 'service-unknown', address: 'google_kms_key_ring.r', outcome: 'unknown' }],
+      errors: [{ messageId: 'service-unknown', address: 'google_kms_key_ring.r', outcome: 'unknown', path: 'project' }],
     },
     {
       name: 'fails plan: a google_project_service being destroyed enables nothing',
@@ -130,6 +145,22 @@ runRuleTests(rule, {
       errors: [{ messageId: 'service-not-enabled', address: 'google_kms_key_ring.r' }],
     },
   ],
+});
+
+describe('deploy-services-enabled report data', () => {
+  it('names the type, the project (its id, or its address while the id is known only after apply) and the service', () => {
+    const messages = (project: object, unknown: object = {}) =>
+      runRule(rule, {
+        plan: plan([
+          { address: 'google_project.secrets', values: project, unknown },
+          { address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global' }, unknown: { project: true }, references: { project: ['google_project.secrets.project_id', 'google_project.secrets'] } },
+        ]),
+      }).results.map((r) => r.message);
+    expect([...messages(PROJECT), ...messages({ ...PROJECT, project_id: null }, { project_id: true })]).toEqual([
+      'google_kms_key_ring sits in project example-secrets-prd, which this configuration creates, but no google_project_service enables cloudkms.googleapis.com there: apply fails with SERVICE_DISABLED.',
+      'google_kms_key_ring sits in project google_project.secrets, which this configuration creates, but no google_project_service enables cloudkms.googleapis.com there: apply fails with SERVICE_DISABLED.',
+    ]);
+  });
 });
 
 describe('deploy-services-enabled on the terraform-validator corpus', () => {
