@@ -80,6 +80,8 @@ export interface ExpectedReport {
   readonly path?: string;
   /** The rendered message, compared when given: for cases where what the message names matters. */
   readonly message?: string;
+  /** The report's severity (after any override the rule makes), compared when given. */
+  readonly severity?: Result['severity'];
 }
 
 export interface RuleCase {
@@ -271,10 +273,10 @@ export function runRule(rule: Rule, input: RuleInput, params: Partial<RuleParams
 
 type Report = Omit<ExpectedReport, 'outcome'> & Pick<Required<ExpectedReport>, 'outcome'>;
 
-type Optional = 'path' | 'message';
-const OPTIONAL: readonly Optional[] = ['path', 'message'];
+type Optional = 'path' | 'message' | 'severity';
+const OPTIONAL: readonly Optional[] = ['path', 'message', 'severity'];
 
-/** A result as a case states it: the keys every report has, and `path` and `message` where `like` gives them. */
+/** A result as a case states it: the keys every report has, and the optional ones where `like` gives them. */
 function reportOf(result: Result, like?: ExpectedReport): Report {
   const report: Report = { messageId: result.messageId, address: result.address, outcome: result.outcome };
   for (const key of OPTIONAL) if (like && key in like) Object.assign(report, { [key]: result[key] });
@@ -307,7 +309,7 @@ function matchReports(results: readonly Result[], errors: readonly ExpectedRepor
 }
 
 function sorted(reports: Report[]): Report[] {
-  const key = (r: Report) => [r.address, r.messageId, r.outcome, r.path ?? '', r.message ?? ''].join('\u0000');
+  const key = (r: Report) => [r.address, r.messageId, r.outcome, r.path ?? '', r.message ?? '', r.severity ?? ''].join('\u0000');
   return [...reports].sort((a, b) => key(a).localeCompare(key(b)));
 }
 

@@ -103,9 +103,9 @@ describe('RuleTester builders', () => {
     expect(results.map((r) => [r.messageId, r.address, r.outcome, r.severity, r.message])).toEqual([['rule-error', 'test-broken', 'finding', 'critical', 'Rule test-broken failed: Error: boom']]);
   });
 
-  it('compares the attribute path and the message of the reports when a case gives them, and only then', () => {
+  it('compares the attribute path, message and severity of a report when the case gives them, and only then', () => {
     const input = { synth: synth({ google_storage_bucket_iam_member: { m: { bucket: 'b', role: 'r', member: 'allUsers' } } }) };
-    const outcomeOf = (errors: { messageId: string; address: string; path?: string; message?: string }[]): string => {
+    const outcomeOf = (errors: { messageId: string; address: string; path?: string; message?: string; severity?: 'high' | 'low' }[]): string => {
       const tests: (() => void)[] = [];
       const globals = globalThis as unknown as Record<string, unknown>;
       const saved = { describe: globals.describe, it: globals.it };
@@ -133,6 +133,8 @@ describe('RuleTester builders', () => {
       outcomeOf([{ messageId: 'public', address, path: 'member', message: 'Bucket grant to allUsers.' }]),
       outcomeOf([{ messageId: 'public', address, path: undefined }]),
       outcomeOf([{ messageId: 'public', address }, { messageId: 'public', address, path: 'member' }]),
-    ]).toEqual(['passes', 'passes', 'fails', 'passes', 'fails', 'passes', 'fails', 'fails']);
+      outcomeOf([{ messageId: 'public', address, severity: 'high' }]),
+      outcomeOf([{ messageId: 'public', address, severity: 'low' }]),
+    ]).toEqual(['passes', 'passes', 'fails', 'passes', 'fails', 'passes', 'fails', 'fails', 'passes', 'fails']);
   });
 });

@@ -53,13 +53,21 @@ runRuleTests(
         name: 'fails on a member the code does not declare (export)',
         input: { assets: exported([{ role: 'roles/run.developer', members: [DEVELOPERS, 'user:contractor@example.com'] }]) },
         params: DECLARED_DEVELOPERS,
-        errors: [{ messageId: 'undeclared', address: PROJECT_ASSET }],
+        errors: [
+          {
+            messageId: 'undeclared',
+            address: PROJECT_ASSET,
+            path: 'policy_data.bindings.0.members.1',
+            severity: 'medium',
+            message: 'Grants roles/run.developer to user:contractor@example.com on projects/example-app-prd, which the code does not declare.',
+          },
+        ],
       },
       {
         name: 'fails on a role the code does not declare (search results)',
         input: { assets: searched([RUN_DEVELOPER, { role: 'roles/owner', members: [DEVELOPERS] }]) },
         params: DECLARED_DEVELOPERS,
-        errors: [{ messageId: 'undeclared', address: PROJECT_ASSET }],
+        errors: [{ messageId: 'undeclared', address: PROJECT_ASSET, severity: 'critical' }],
       },
       {
         name: 'fails on a live condition other than the declared one (search results)',
@@ -81,7 +89,13 @@ runRuleTests(
         name: 'fails on a grant on a resource the code grants nothing on (export)',
         input: { assets: exported([RUN_DEVELOPER], [bucket([{ role: 'roles/storage.objectViewer', members: ['domain:example.com'] }])]) },
         params: DECLARED_DEVELOPERS,
-        errors: [{ messageId: 'undeclared', address: BUCKET_ASSET }],
+        errors: [
+          {
+            messageId: 'undeclared',
+            address: BUCKET_ASSET,
+            message: 'Grants roles/storage.objectViewer to domain:example.com on google_storage_bucket:example-app-data, which the code does not declare.',
+          },
+        ],
       },
       {
         name: 'fails apart, as notes, on deleted principals and service agents (export)',
@@ -94,8 +108,21 @@ runRuleTests(
         },
         params: DECLARED_DEVELOPERS,
         errors: [
-          { messageId: 'deleted-member', address: PROJECT_ASSET },
-          { messageId: 'service-agent', address: PROJECT_ASSET },
+          {
+            messageId: 'deleted-member',
+            address: PROJECT_ASSET,
+            severity: 'low',
+            path: 'policy_data.bindings.1.members.0',
+            message: 'Grants roles/run.developer to the deleted principal deleted:user:gone@example.com?uid=123456789: a stale binding to remove, not drift.',
+          },
+          {
+            messageId: 'service-agent',
+            address: PROJECT_ASSET,
+            severity: 'low',
+            path: 'policy_data.bindings.2.members.0',
+            message:
+              'Grants roles/run.serviceAgent to the Google-managed service agent serviceAccount:service-123456789012@serverless-robot-prod.iam.gserviceaccount.com, which Google grants itself: not drift.',
+          },
         ],
       },
       {
