@@ -71,30 +71,55 @@ runRuleTests(rule, {
       },
       params: ORG,
       errors: [
-        { messageId: 'foreign-domain', address: 'google_storage_bucket_acl.acl' },
-        { messageId: 'foreign-domain', address: 'google_bigquery_dataset_access.partner' },
+        {
+          messageId: 'foreign-domain',
+          address: 'google_storage_bucket_acl.acl',
+          path: 'role_entity.0',
+          message: 'Grants acl:READER to domain:partner.example.org, whose domain partner.example.org is not an allowed member domain (example.com).',
+        },
+        { messageId: 'foreign-domain', address: 'google_bigquery_dataset_access.partner', path: 'group_by_email' },
       ],
     },
     {
       name: 'fails on a consumer account (synth)',
       input: { synth: synth({ google_project_iam_member: { gmail: { project: PROJECT, role: 'roles/browser', member: 'user:alice@gmail.com' } } }) },
       params: ORG,
-      errors: [{ messageId: 'foreign-domain', address: 'google_project_iam_member.gmail' }],
+      errors: [{ messageId: 'foreign-domain', address: 'google_project_iam_member.gmail', path: 'member' }],
+    },
+    {
+      name: 'fails on a consumer account, naming every allowed domain (synth)',
+      input: { synth: synth({ google_project_iam_member: { gmail: { project: PROJECT, role: 'roles/browser', member: 'user:alice@gmail.com' } } }) },
+      params: { allowedMemberDomains: ['example.com', 'Example.ORG'] },
+      errors: [
+        {
+          messageId: 'foreign-domain',
+          address: 'google_project_iam_member.gmail',
+          message: 'Grants roles/browser to user:alice@gmail.com, whose domain gmail.com is not an allowed member domain (example.com, example.org).',
+        },
+      ],
     },
     {
       name: 'fails on a subdomain that is not listed, and on a foreign domain: member (synth)',
       input: { synth: synth({ google_project_iam_binding: { b: { project: PROJECT, role: 'roles/browser', members: ['group:team@eu.example.com', 'domain:partner.io', 'group:ok@example.com'] } } }) },
       params: ORG,
       errors: [
-        { messageId: 'foreign-domain', address: 'google_project_iam_binding.b' },
-        { messageId: 'foreign-domain', address: 'google_project_iam_binding.b' },
+        { messageId: 'foreign-domain', address: 'google_project_iam_binding.b', path: 'members.0' },
+        { messageId: 'foreign-domain', address: 'google_project_iam_binding.b', path: 'members.1' },
       ],
     },
     {
       name: 'fails as unknown on a member token without a domain (synth)',
       input: { synth: synth({ google_project_iam_member: { m: { project: PROJECT, role: 'roles/browser', member: 'group:${var.group}' } } }) },
       params: ORG,
-      errors: [{ messageId: 'member-unknown', address: 'google_project_iam_member.m', outcome: 'unknown' }],
+      errors: [
+        {
+          messageId: 'member-unknown',
+          address: 'google_project_iam_member.m',
+          outcome: 'unknown',
+          path: 'member',
+          message: 'Grants roles/browser to a member known only after apply (group:${var.group}); its domain cannot be checked.',
+        },
+      ],
     },
     {
       name: 'fails on a gmail account at the organization (corpus plan)',
@@ -106,7 +131,7 @@ runRuleTests(rule, {
       name: 'fails on a foreign user inside policy_data (corpus plan)',
       input: corpusPlan('example_folder_iam_policy.tfplan.json'),
       params: { allowedMemberDomains: ['example.org'] },
-      errors: [{ messageId: 'foreign-domain', address: 'google_folder_iam_policy.folder' }],
+      errors: [{ messageId: 'foreign-domain', address: 'google_folder_iam_policy.folder', path: 'policy_data.bindings.0.members.0' }],
     },
     {
       name: 'fails on a foreign group through data.google_iam_policy in a module (plan)',

@@ -113,7 +113,14 @@ runRuleTests(rule, {
     {
       name: 'fails on a standing org admin grant (synth)',
       input: { synth: synth({ google_organization_iam_member: { admins: { org_id: ORG, role: 'roles/resourcemanager.organizationAdmin', member: 'group:gcp-platform-admins@example.com' } } }) },
-      errors: [{ messageId: 'not-time-bound', address: 'google_organization_iam_member.admins' }],
+      errors: [
+        {
+          messageId: 'not-time-bound',
+          address: 'google_organization_iam_member.admins',
+          path: 'member',
+          message: 'Grants privileged role roles/resourcemanager.organizationAdmin to group:gcp-platform-admins@example.com at organization level without an expiring IAM condition.',
+        },
+      ],
     },
     {
       name: 'fails on a condition that does not expire, and on one that has expired (synth)',
