@@ -64,7 +64,7 @@ export default modelRule<MessageId>({
     controls: [],
     messages: {
       'service-not-enabled': '{{type}} sits in project {{project}}, which this configuration creates, but no google_project_service enables {{service}} there: apply fails with SERVICE_DISABLED.',
-      'service-unknown': '{{type}} sits in project {{project}}, which this configuration creates; whether {{service}} is enabled there is known only after apply (a google_project_service whose project is not known yet).',
+      'service-unknown': '{{type}} sits in project {{project}}, which this configuration creates; whether {{service}} is enabled there is known only after apply (a google_project_service whose project or service is not known yet).',
     },
     help:
       'A new project starts with only the services Google enables by default (Cloud Logging, Cloud Monitoring, BigQuery, Cloud Storage and a few more: https://cloud.google.com/service-usage/docs/enabled-service#default). Any other API answers 403 SERVICE_DISABLED until it is enabled. Add `google_project_service { project = <the project> service = "<api>.googleapis.com" }` for every API the project\'s resources use, and make the resources depend on it (a reference or `depends_on`) so Terraform enables it first.',
@@ -78,12 +78,18 @@ export default modelRule<MessageId>({
     }
     const enabled = new Set<string>();
     const enabledSomewhereUnknown = new Set<string>();
+    // A service known only after apply (`for_each = toset(var.apis)`, `service = each.value`: the project
+    // factories' pattern) may be any API, in its project, or anywhere when its project is untraced too.
+    const anyServiceIn = new Set<string>();
+    let anyServiceSomewhere = false;
     for (const service of surviving(model.byType('google_project_service'))) {
       if (service.mode !== 'managed') continue;
       const name = knownString(model, service, 'service');
-      if (name === undefined) continue;
       const project = projectOf(model, created, service, 'project');
-      if (project === 'untraced') enabledSomewhereUnknown.add(name);
+      if (name === undefined) {
+        if (project === 'untraced') anyServiceSomewhere = true;
+        else if (project !== 'outside') anyServiceIn.add(project.id);
+      } else if (project === 'untraced') enabledSomewhereUnknown.add(name);
       else if (project !== 'outside') enabled.add(`${project.id}|${name}`);
     }
     let judged = 0;
@@ -96,7 +102,9 @@ export default modelRule<MessageId>({
       judged++;
       if (enabled.has(`${project.id}|${api.service}`)) continue;
       const data = { type: resource.type, project: knownString(model, project, 'project_id') ?? project.address, service: api.service };
-      if (enabledSomewhereUnknown.has(api.service)) context.unknown(resource, 'service-unknown', data, { path: api.projectAttribute });
+      if (anyServiceSomewhere || anyServiceIn.has(project.id) || enabledSomewhereUnknown.has(api.service)) {
+        context.unknown(resource, 'service-unknown', data, { path: api.projectAttribute });
+      }
       else context.report(resource, 'service-not-enabled', data, { path: api.projectAttribute });
     }
     if (judged === 0) context.notApplicable('no resource that needs an API sits in a project this input creates');

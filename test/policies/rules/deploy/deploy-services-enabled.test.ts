@@ -135,6 +135,46 @@ runRuleTests(rule, {
       errors: [{ messageId: 'service-unknown', address: 'google_kms_key_ring.r', outcome: 'unknown', path: 'project' }],
     },
     {
+      name: 'fails synth (unknown): services enabled in the new project through for_each over a variable may include the API',
+      input: {
+        synth: synth({
+          google_project: { secrets: PROJECT },
+          google_project_service: { apis: { for_each: '${toset(var.activate_apis)}', project: '${google_project.secrets.project_id}', service: '${each.value}' } },
+          google_kms_key_ring: { r: { name: 'r', location: 'global', project: '${google_project.secrets.project_id}' } },
+        }),
+      },
+      errors: [
+        {
+          messageId: 'service-unknown',
+          address: 'google_kms_key_ring.r',
+          outcome: 'unknown',
+          path: 'project',
+          message:
+            'google_kms_key_ring sits in project example-secrets-prd, which this configuration creates; whether cloudkms.googleapis.com is enabled there is known only after apply (a google_project_service whose project or service is not known yet).',
+        },
+      ],
+    },
+    {
+      name: 'fails plan (unknown): a google_project_service whose service and project are known only after apply may enable the API here',
+      input: {
+        plan: planWith([
+          { address: 'google_project_service.any', values: {}, unknown: { project: true, service: true } },
+          { address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global', project: 'example-secrets-prd' } },
+        ]),
+      },
+      errors: [{ messageId: 'service-unknown', address: 'google_kms_key_ring.r', outcome: 'unknown', path: 'project' }],
+    },
+    {
+      name: 'fails plan: a service known only after apply in another, existing project enables nothing here',
+      input: {
+        plan: planWith([
+          { address: 'google_project_service.other', values: { project: 'example-other-prd' }, unknown: { service: true } },
+          { address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global', project: 'example-secrets-prd' } },
+        ]),
+      },
+      errors: [{ messageId: 'service-not-enabled', address: 'google_kms_key_ring.r' }],
+    },
+    {
       name: 'fails plan: a google_project_service being destroyed enables nothing',
       input: {
         plan: planWith([
