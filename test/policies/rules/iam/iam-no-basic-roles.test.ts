@@ -42,7 +42,7 @@ runRuleTests(rule, {
     {
       name: 'fails on roles/owner to a member (synth)',
       input: { synth: synth({ google_project_iam_member: { owner: { project: PROJECT, role: 'roles/owner', member: GROUP } } }) },
-      errors: [{ messageId: 'basic-role', address: 'google_project_iam_member.owner' }],
+      errors: [{ messageId: 'basic-role', address: 'google_project_iam_member.owner', path: 'member', message: 'Grants basic role roles/owner to group:gcp-developers@example.com.' }],
     },
     {
       name: 'fails on each basic-role member inside policy_data (synth)',

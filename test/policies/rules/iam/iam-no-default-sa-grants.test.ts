@@ -64,7 +64,7 @@ runRuleTests(rule, {
         }),
       },
       errors: [
-        { messageId: 'default-sa-grant', address: 'google_project_iam_member.compute' },
+        { messageId: 'default-sa-grant', address: 'google_project_iam_member.compute', path: 'member', message: 'Grants roles/logging.logWriter to the default service account serviceAccount:123456789012-compute@developer.gserviceaccount.com.' },
         { messageId: 'default-sa-grant', address: 'google_project_iam_member.appspot' },
       ],
     },

@@ -38,7 +38,7 @@ runRuleTests(rule, {
     {
       name: 'fails on serviceAccountUser at project level (synth)',
       input: { synth: synth({ google_project_iam_member: { act_as: { project: PROJECT, role: 'roles/iam.serviceAccountUser', member: CI } } }) },
-      errors: [{ messageId: 'impersonation-above-sa', address: 'google_project_iam_member.act_as' }],
+      errors: [{ messageId: 'impersonation-above-sa', address: 'google_project_iam_member.act_as', path: 'member', message: 'Grants roles/iam.serviceAccountUser to serviceAccount:ci@example-ci.iam.gserviceaccount.com at project level, so it can act as every service account there.' }],
     },
     {
       name: 'fails on tokenCreator at folder and organization level, in a binding and a policy (synth)',

@@ -77,7 +77,7 @@ runRuleTests(rule, {
     {
       name: 'fails on a bucket ACL entry for allUsers (synth)',
       input: { synth: synth({ google_storage_bucket_access_control: { public: { bucket: BUCKET, entity: 'allUsers', role: 'READER' } } }) },
-      errors: [{ messageId: 'public-principal', address: 'google_storage_bucket_access_control.public' }],
+      errors: [{ messageId: 'public-principal', address: 'google_storage_bucket_access_control.public', path: 'entity', message: 'Grants acl:READER on google_storage_bucket to allUsers, which is anyone on the internet or with a Google account.' }],
     },
     {
       name: 'fails on allAuthenticatedUsers in the role_entity list of a bucket ACL, at its index (synth)',

@@ -54,7 +54,7 @@ runRuleTests(rule, {
         }),
       },
       errors: [
-        { messageId: 'sa-admin-role', address: 'google_project_iam_member.editor' },
+        { messageId: 'sa-admin-role', address: 'google_project_iam_member.editor', path: 'member', message: 'Grants admin-level role roles/editor to service account serviceAccount:deployer@example-app-prd.iam.gserviceaccount.com.' },
         { messageId: 'sa-admin-role', address: 'google_project_iam_member.sa_admin' },
       ],
     },

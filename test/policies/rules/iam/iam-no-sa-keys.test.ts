@@ -37,7 +37,7 @@ runRuleTests(rule, {
     {
       name: 'fails on an uploaded key (synth)',
       input: { synth: synth({ google_service_account_key: { uploaded: { service_account_id: SA_NAME, public_key_data: 'LS0tLS1CRUdJTi' } } }) },
-      errors: [{ messageId: 'user-managed-key', address: 'google_service_account_key.uploaded' }],
+      errors: [{ messageId: 'user-managed-key', address: 'google_service_account_key.uploaded', message: 'Creates a user-managed key for service account projects/example-app-prd/serviceAccounts/ci@example-app-prd.iam.gserviceaccount.com.' }],
     },
     {
       name: 'fails on a key in a module with for_each (plan)',

@@ -53,7 +53,7 @@ runRuleTests(rule, {
         }),
       },
       errors: [
-        { messageId: 'user-principal', address: 'google_storage_bucket_access_control.alice' },
+        { messageId: 'user-principal', address: 'google_storage_bucket_access_control.alice', path: 'entity', message: 'Grants acl:OWNER to the individual account user:alice@example.com; grant it to a group.' },
         { messageId: 'user-principal', address: 'google_bigquery_dataset_access.bob' },
       ],
     },

@@ -9,6 +9,17 @@ const DEVS = 'group:gcp-developers@example.com';
 runRuleTests(rule, {
   valid: [
     {
+      name: 'serviceAccountUser beside a role that is not serviceAccountAdmin, for one group (synth)',
+      input: {
+        synth: synth({
+          google_project_iam_member: {
+            user: { project: 'example-app-prd', role: USER, member: DEVS },
+            viewer: { project: 'example-app-prd', role: 'roles/iam.serviceAccountViewer', member: DEVS },
+          },
+        }),
+      },
+    },
+    {
       name: 'admin and user held by different groups at one project (synth)',
       input: {
         synth: synth({
