@@ -50,6 +50,11 @@ runRuleTests(rule, {
       errors: [{ messageId: 'contact-unknown', address: 'google_essential_contacts_contact.security', outcome: 'unknown' }],
     },
     {
+      name: 'fails synth (unknown): one category of the list from a variable may be any of the missing ones',
+      input: { synth: synth({ google_essential_contacts_contact: { security: contact(['SECURITY', 'TECHNICAL', 'LEGAL', '${var.fourth}']) } }) },
+      errors: [{ messageId: 'contact-unknown', address: 'google_essential_contacts_contact.security', outcome: 'unknown' }],
+    },
+    {
       name: 'fails plan (unknown): parent known only after apply with a configured organization',
       input: {
         plan: plan([{ address: 'google_essential_contacts_contact.security', values: contact(FOUR, null), unknown: { parent: true } }]),
