@@ -42,6 +42,11 @@ runRuleTests(rule, {
       name: 'plan: pagerduty service key in sensitive_labels',
       input: { plan: plan([{ address: CHANNEL, values: channel('pagerduty', {}, { sensitive_labels: [{ service_key: FAKE_TOKEN }] }), sensitive: { sensitive_labels: [{ service_key: true }] } }]) },
     },
+    { name: 'plan: an empty auth_token label carries nothing', input: { plan: plan([{ address: CHANNEL, values: channel('slack', { channel_name: '#security', auth_token: '' }) }]) } },
+    {
+      name: 'plan: a label that is not a URL and does not start with one, known only after apply, is not a URL to judge',
+      input: { plan: plan([{ address: CHANNEL, values: channel('email', {}), unknown: { labels: { email_address: true } } }]) },
+    },
     { name: 'plan: deleting a channel with a password label is not judged', input: { plan: plan([{ address: CHANNEL, values: channel('webhook_basicauth', { password: FAKE_PASSWORD }), action: 'delete' }]) } },
   ],
   invalid: [
@@ -53,12 +58,38 @@ runRuleTests(rule, {
     {
       name: 'fails synth: a slack token in labels, even from a variable',
       input: { synth: synth({ google_monitoring_notification_channel: { oncall: channel('slack', { channel_name: '#security', auth_token: '${var.slack_token}' }) } }) },
-      errors: [{ messageId: 'credential-label', address: CHANNEL }],
+      errors: [
+        {
+          messageId: 'credential-label',
+          address: CHANNEL,
+          path: 'labels.auth_token',
+          message: 'Notification channel has a credential in labels.auth_token; move it to sensitive_labels.auth_token.',
+        },
+      ],
     },
     {
       name: 'fails synth: a URL with userinfo',
       input: { synth: synth({ google_monitoring_notification_channel: { oncall: channel('webhook_tokenauth', { url: 'https://alerts:${var.webhook_password}@hooks.example.com/alerts' }) } }) },
-      errors: [{ messageId: 'credential-in-url', address: CHANNEL }],
+      errors: [
+        {
+          messageId: 'credential-in-url',
+          address: CHANNEL,
+          path: 'labels.url',
+          message: 'Notification channel labels.url carries a credential (userinfo); anyone who can view the channel can read it.',
+        },
+      ],
+    },
+    {
+      name: 'fails plan: a plain http URL with a token in a label of any name',
+      input: { plan: plan([{ address: CHANNEL, values: channel('webhook_tokenauth', { endpoint: 'http://hooks.example.com/alerts?token=' + FAKE_TOKEN }) }]) },
+      errors: [
+        {
+          messageId: 'credential-in-url',
+          address: CHANNEL,
+          path: 'labels.endpoint',
+          message: 'Notification channel labels.endpoint carries a credential (query parameter token); anyone who can view the channel can read it.',
+        },
+      ],
     },
     {
       name: 'fails plan: a token query parameter and a password label',
@@ -71,17 +102,26 @@ runRuleTests(rule, {
     {
       name: 'fails plan: a URL Terraform marks sensitive (from a sensitive variable) in a plain label',
       input: { plan: plan([{ address: CHANNEL, values: channel('webhook_tokenauth', { url: 'https://hooks.example.com/T0/B0/x' }), sensitive: { labels: { url: true } } }]) },
-      errors: [{ messageId: 'sensitive-value-in-label', address: CHANNEL }],
+      errors: [
+        {
+          messageId: 'sensitive-value-in-label',
+          address: CHANNEL,
+          path: 'labels.url',
+          message: 'Notification channel labels.url holds a value Terraform marks sensitive; labels are returned in clear by the Monitoring API.',
+        },
+      ],
     },
     {
       name: 'fails plan (unknown): the URL is known only after apply',
       input: { plan: plan([{ address: CHANNEL, values: channel('webhook_tokenauth', {}), unknown: { labels: { url: true } } }]) },
-      errors: [{ messageId: 'url-unknown', address: CHANNEL, outcome: 'unknown' }],
+      errors: [
+        { messageId: 'url-unknown', address: CHANNEL, outcome: 'unknown', path: 'labels.url', message: 'Notification channel labels.url is known only after apply; it may carry a credential in clear.' },
+      ],
     },
     {
       name: 'fails synth (unknown): all labels from a local',
       input: { synth: synth({ google_monitoring_notification_channel: { oncall: channel('webhook_tokenauth', '${local.oncall_labels}') } }) },
-      errors: [{ messageId: 'labels-unknown', address: CHANNEL, outcome: 'unknown' }],
+      errors: [{ messageId: 'labels-unknown', address: CHANNEL, outcome: 'unknown', path: 'labels' }],
     },
   ],
 });
