@@ -46,14 +46,24 @@ runRuleTests(rule, {
       name: 'fails synth: no rotation and no topics',
       input: { synth: synth(withTopic(synthSecret({ rotation: undefined, topics: undefined }))) },
       errors: [
-        { messageId: 'no-rotation', address: SECRET },
-        { messageId: 'no-topics', address: SECRET },
+        { messageId: 'no-rotation', address: SECRET, path: 'rotation' },
+        { messageId: 'no-topics', address: SECRET, path: 'topics' },
       ],
     },
     {
       name: 'fails plan: rotation every 100 days',
       input: { plan: plan([{ address: SECRET, values: planSecret({ rotation: [{ rotation_period: '8640000s' }] }) }]) },
-      errors: [{ messageId: 'rotation-too-long', address: SECRET }],
+      errors: [{ messageId: 'rotation-too-long', address: SECRET, path: 'rotation.rotation_period', message: 'Secret rotates every 100 days; at most 90 allowed.' }],
+    },
+    {
+      name: 'fails plan: a rotation period a day and a half over the limit, shown to two decimals',
+      input: { plan: plan([{ address: SECRET, values: planSecret({ rotation: [{ rotation_period: '7905600s' }] }) }]) },
+      errors: [{ messageId: 'rotation-too-long', address: SECRET, message: 'Secret rotates every 91.5 days; at most 90 allowed.' }],
+    },
+    {
+      name: 'fails plan: a rotation period that is no duration cannot be shown to be short enough',
+      input: { plan: plan([{ address: SECRET, values: planSecret({ rotation: [{ rotation_period: '90d' }] }) }]) },
+      errors: [{ messageId: 'rotation-too-long', address: SECRET, path: 'rotation.rotation_period' }],
     },
     {
       name: 'fails synth: 90 days is too long under a 30-day limit',
@@ -78,8 +88,8 @@ runRuleTests(rule, {
       name: 'fails synth (unknown): rotation period and topics from variables',
       input: { synth: synth(withTopic(synthSecret({ rotation: { rotation_period: '${var.rotation}' }, topics: '${var.topics}' }))) },
       errors: [
-        { messageId: 'rotation-unknown', address: SECRET, outcome: 'unknown' },
-        { messageId: 'topics-unknown', address: SECRET, outcome: 'unknown' },
+        { messageId: 'rotation-unknown', address: SECRET, outcome: 'unknown', path: 'rotation.rotation_period' },
+        { messageId: 'topics-unknown', address: SECRET, outcome: 'unknown', path: 'topics' },
       ],
     },
     {
