@@ -17,6 +17,8 @@
 export interface Section {
   readonly start: number;
   readonly end: number;
+  /** An object or array value: where the commas between its own members or items are. */
+  readonly separators?: readonly number[];
 }
 
 /** A document's code units: UTF-8 bytes or UTF-16 code units. */
@@ -124,8 +126,9 @@ const TABLE = ((): Uint8Array => {
 /**
  * The end of the object or array opening at unit `start`, or -1 when it breaks JSON's grammar outside its
  * strings or nests deeper than `opened` (the kind of each open container, to match closing brackets) has room for.
+ * The commas between its own members or items go to `separators`.
  */
-function containerEnd(units: CodeUnits, start: number, opened: Uint8Array): number {
+function containerEnd(units: CodeUnits, start: number, opened: Uint8Array, separators: number[]): number {
   const n = units.length;
   const maxDepth = opened.length - 1;
   let depth = 0;
@@ -144,6 +147,7 @@ function containerEnd(units: CodeUnits, start: number, opened: Uint8Array): numb
       opened[depth] = next;
       state = next === ENTER_OBJECT ? OBJECT_START : ARRAY_START;
     } else if (next === NEXT_ITEM) {
+      if (depth === 1) separators.push(i);
       state = opened[depth] === ENTER_OBJECT ? KEY : VALUE;
     } else if (next === LEAVE_OBJECT || next === LEAVE_ARRAY) {
       if (opened[depth] !== next - 2) return -1;
@@ -189,12 +193,16 @@ const skipSpace = (units: CodeUnits, i: number): number => {
   return i;
 };
 
-/** The end of the value starting at unit `start`, or -1. */
-function valueEnd(units: CodeUnits, start: number, opened: Uint8Array): number {
+/** The value starting at unit `start`, or undefined when it breaks JSON's grammar. */
+function valueAt(units: CodeUnits, start: number, opened: Uint8Array): Section | undefined {
   const c = units[start];
-  if (c === QUOTE) return stringEnd(units, start);
-  if (c === OPEN_OBJECT || c === OPEN_ARRAY) return containerEnd(units, start, opened);
-  return scalarEnd(units, start);
+  if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+    const separators: number[] = [];
+    const end = containerEnd(units, start, opened, separators);
+    return end < 0 ? undefined : { start, end, separators };
+  }
+  const end = c === QUOTE ? stringEnd(units, start) : scalarEnd(units, start);
+  return end < 0 ? undefined : { start, end };
 }
 
 /**
@@ -219,10 +227,10 @@ export function topLevelSections(units: CodeUnits, maxDepth: number, text: (star
     i = skipSpace(units, keyEnd);
     if (units[i] !== COLON) return undefined;
     const start = skipSpace(units, i + 1);
-    const end = start < n ? valueEnd(units, start, opened) : -1;
-    if (end < 0) return undefined;
-    sections.set(key, { start, end });
-    i = skipSpace(units, end);
+    const section = start < n ? valueAt(units, start, opened) : undefined;
+    if (section === undefined) return undefined;
+    sections.set(key, section);
+    i = skipSpace(units, section.end);
     if (units[i] === CLOSE_OBJECT) return skipSpace(units, i + 1) === n ? sections : undefined;
     if (units[i] !== COMMA) return undefined;
     i = skipSpace(units, i + 1);
