@@ -246,7 +246,7 @@ function markdownOf(rows: readonly Row[], p: Phases, largest: number, verdictLis
     '',
     tableOf(rows),
     '',
-    `Where the time goes at ${k(largest)} (scripts/bench-phases.js, one fresh process): read ${s(p.readMs)} s, scan and parse of the members read ${s(p.parseMs)} s, model (${p.resources.toLocaleString('en')} resources, ${p.grants.toLocaleString('en')} grants, indexes, hierarchy) ${s(p.modelMs)} s, rules ${s(p.rulesMs)} s (${p.results.toLocaleString('en')} results).`,
+    `Where the time goes at ${k(largest)} (scripts/bench-phases.js, one fresh process): read ${s(p.readMs)} s, scan with decoding and parsing of the members read ${s(p.parseMs)} s, model (${p.resources.toLocaleString('en')} resources, ${p.grants.toLocaleString('en')} grants, indexes, hierarchy) ${s(p.modelMs)} s, rules ${s(p.rulesMs)} s (${p.results.toLocaleString('en')} results).`,
     '',
     'Targets:',
     '',

@@ -3,7 +3,7 @@
  * whether it is a (default) Google service account or a Google-managed service agent. No rule parses member strings itself.
  */
 import { DEFAULT_SERVICE_ACCOUNT_PATTERNS, SERVICE_AGENT_EMAIL_PATTERNS } from '../catalog/roles';
-import type { Model, Reference, Value } from '../engine/model';
+import { perModel, type Model, type Reference, type Value } from '../engine/model';
 import { tri, type Tri } from '../engine/values';
 
 export type MemberKind =
@@ -241,9 +241,20 @@ export function memberIsKind(member: MemberInfo, kind: MemberKind): Tri {
   return member.unknown ? 'unknown' : 'no';
 }
 
+/**
+ * Known members parsed once per model: half a dozen rules describe the member of every grant of a large
+ * plan, and parsing it (a dozen patterns) was most of what they cost.
+ */
+const parsedMembers = perModel(() => new Map<string, MemberInfo>());
+
 /** Everything the input tells about a grant's member, whether it is known now or only after apply. */
 export function describeMember(model: Model, member: Value<string>): MemberInfo {
-  if (member.state === 'known') return parseMember(member.value);
+  if (member.state === 'known') {
+    const parsed = parsedMembers(model);
+    let info = parsed.get(member.value);
+    if (info === undefined) parsed.set(member.value, (info = parseMember(member.value)));
+    return info;
+  }
   if (member.state === 'unknown') return describeUnknownMember(model, member);
   return { unknown: false, display: '(absent)', googleServiceAccount: 'no', defaultServiceAccount: 'no', serviceAgent: 'no' };
 }

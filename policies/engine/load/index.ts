@@ -14,7 +14,7 @@ import { resourceId, type ResourceDraft } from './draft';
 import { AssetCollector, assetModelParts, isExportedAsset, isSearchResult, projectIdsFromItems } from './asset-export';
 import { describeJsonType, isObject, parseJson, parseJsonObject } from './json';
 import { looksLikePlan, readPlan, readPlanSections } from './plan';
-import { forEachLine, peekText, readText } from './read-text';
+import { decodeText, forEachLine, peekText, readBytes, readText } from './read-text';
 import { looksLikeSynth, readSynthDocument, resolveLocalReferences } from './synth';
 
 export interface LoadOptions {
@@ -72,10 +72,12 @@ function fromAssetList(list: unknown[], name: string, options: LoadOptions): Mod
   return fromAssets(collector, name, options);
 }
 
-function fromDocument(text: string, name: string, options: LoadOptions): Model {
+/** A document as text or, read from a file or stdin, as bytes: a plan's are decoded only where it is read. */
+function fromDocument(document: string | Buffer, name: string, options: LoadOptions): Model {
   // A plan is parsed member by member, only what the loader reads (see readPlanSections).
-  const plan = readPlanSections(text);
+  const plan = readPlanSections(document);
   if (plan !== undefined) return createModel({ kind: 'plan', sources: [name], stacks: [], resources: readPlan(plan, name), declared: options.declared });
+  const text = typeof document === 'string' ? document : decodeText(document, name);
   if (looksLikeAssetLines(text)) {
     const collector = new AssetCollector();
     text.split('\n').forEach((line, i) => addAssetLine(collector, line.replace(/\r$/, ''), i + 1, name));
@@ -122,8 +124,8 @@ function fromPlanFolder(dir: string, files: readonly string[], options: LoadOpti
   for (const name of files) {
     const file = join(dir, name);
     const stack = basename(name, '.json');
-    const text = readText(file, file);
-    const doc = readPlanSections(text) ?? parseJsonObject(text, file);
+    const bytes = readBytes(file, file);
+    const doc = readPlanSections(bytes) ?? parseJsonObject(decodeText(bytes, file), file);
     if (!looksLikePlan(doc) && !('format_version' in doc)) throw new InputError(`${file}: not a Terraform plan (terraform show -json); a folder holds plan files or a cdktf.out manifest`);
     for (const draft of readPlan(doc, file)) {
       draft.stack = stack;
@@ -142,7 +144,7 @@ function fromDirectory(dir: string, options: LoadOptions): Model {
     // A single stack's directory (cdktf.out/stacks/<name>) is a lone cdk.tf.json.
     if (existsSync(join(dir, 'cdk.tf.json'))) {
       const file = join(dir, 'cdk.tf.json');
-      return fromDocument(readText(file, file), file, options);
+      return fromDocument(readBytes(file, file), file, options);
     }
     const plans = planFilesIn(dir);
     if (plans.length > 0) return fromPlanFolder(dir, plans, options);
@@ -164,7 +166,7 @@ export function loadModel(input: ModelInput, options: LoadOptions = {}): Model {
     if (!isObject(input) || typeof input.text !== 'string') throw new InputError(`expected a path or { text, name }, got ${describeJsonType(input)}`);
     return fromDocument(input.text, input.name, options);
   }
-  if (input === '-') return fromDocument(readText(0, '<stdin>'), '<stdin>', options);
+  if (input === '-') return fromDocument(readBytes(0, '<stdin>'), '<stdin>', options);
   let stats;
   try {
     stats = statSync(input);
@@ -180,7 +182,7 @@ export function loadModel(input: ModelInput, options: LoadOptions = {}): Model {
     forEachLine(input, input, (line, lineNumber) => addAssetLine(collector, line, lineNumber, input));
     return fromAssets(collector, input, options);
   }
-  return fromDocument(readText(input, input), input, options);
+  return fromDocument(readBytes(input, input), input, options);
 }
 
 /**

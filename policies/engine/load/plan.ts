@@ -10,7 +10,7 @@ import { attributeTypeChecker } from './check-attribute-types';
 import { newResource, type ResourceDraft } from './draft';
 import { indexSuffix, parseTraversal, type Traversal } from './expressions';
 import { describeJsonType, isObject, MAX_NESTING, quoteShort } from './json';
-import { topLevelSections, type Section } from './sections';
+import { topLevelSections, type CodeUnits, type Section } from './sections';
 
 type Json = Record<string, unknown>;
 
@@ -332,10 +332,67 @@ export function looksLikePlan(doc: Json): boolean {
 /** The members of a plan the loader reads; every other member (variables, output_changes, resource_drift, ...) is left unparsed. */
 const READ_MEMBERS = ['format_version', 'resource_changes', 'planned_values', 'values', 'prior_state', 'configuration'] as const;
 
+/** A document as the member scan reads it: its code units, and what a range of them holds. */
+interface ScannedDocument {
+  readonly units: CodeUnits;
+  /** The text of units [start, end). */
+  text(start: number, end: number): string;
+  /** Whether `needle` (ASCII) occurs within units [start, end). */
+  includes(needle: string, start: number, end: number): boolean;
+}
+
+/** The first occurrence of `needle` from `start` ends by `end`: a file's bytes and a string search alike. */
+const within = (found: number, needle: string, end: number): boolean => found >= 0 && found + needle.length <= end;
+
+/**
+ * A file's bytes are scanned as they are, and only the members read are decoded (a large plan's
+ * planned_values never is); a string a caller gives is scanned as UTF-16 code units, so that ranges are its indices.
+ */
+function scannedDocument(document: string | Buffer): ScannedDocument {
+  if (typeof document !== 'string') {
+    return {
+      units: document,
+      text: (start, end) => document.toString('utf8', start, end),
+      includes: (needle, start, end) => within(document.indexOf(needle, start), needle, end),
+    };
+  }
+  const units = new Uint16Array(document.length);
+  for (let i = 0; i < document.length; i++) units[i] = document.charCodeAt(i);
+  return {
+    units,
+    text: (start, end) => document.slice(start, end),
+    includes: (needle, start, end) => within(document.indexOf(needle, start), needle, end),
+  };
+}
+
+/**
+ * An array member is decoded and parsed this many code units at a time, whole items each time: pieces this
+ * small are young strings the next scavenge frees, where the text of a large `resource_changes` (95 MB at 200k
+ * resources) would stay in the old generation, beside the file's bytes, until a full collection.
+ */
+const CHUNK_UNITS = 64 * 1024;
+
+/** The items of an array member, parsed a chunk at a time between the commas the scan found. */
+function parseArrayInChunks(document: ScannedDocument, section: Section, separators: readonly number[]): unknown[] {
+  const items: unknown[] = [];
+  // Each item ends at a comma or at the closing bracket.
+  const ends = [...separators, section.end - 1];
+  let from = section.start + 1;
+  for (let k = 0; k < ends.length; k++) {
+    const to = ends[k];
+    if (to - from < CHUNK_UNITS && k < ends.length - 1) continue;
+    for (const item of JSON.parse(`[${document.text(from, to)}]`) as unknown[]) items.push(item);
+    from = to + 1;
+  }
+  return items;
+}
+
 /** The value of one member, parsed from its own text; undefined when JSON.parse refuses it (the whole text then says where). */
-function parseSection(text: string, section: Section): { value: unknown } | undefined {
+function parseSection(document: ScannedDocument, section: Section): { value: unknown } | undefined {
   try {
-    return { value: JSON.parse(text.slice(section.start, section.end)) };
+    const array = document.units[section.start] === 91; /* [ */
+    if (array && section.separators !== undefined) return { value: parseArrayInChunks(document, section, section.separators) };
+    return { value: JSON.parse(document.text(section.start, section.end)) };
   } catch {
     return undefined;
   }
@@ -345,9 +402,8 @@ function parseSection(text: string, section: Section): { value: unknown } | unde
  * Whether a `prior_state` may hold a data source, the one thing the loader reads from it: a data source's
  * record says `"mode":"data"`, so without the text `"data"` (or an escape, which could spell it) it holds none.
  */
-function mayHoldDataSources(text: string, section: Section): boolean {
-  const member = text.slice(section.start, section.end);
-  return member.includes('"data"') || member.includes('\\u');
+function mayHoldDataSources(document: ScannedDocument, section: Section): boolean {
+  return document.includes('"data"', section.start, section.end) || document.includes('\\u', section.start, section.end);
 }
 
 /**
@@ -372,20 +428,21 @@ function changesCarryMarks(changes: unknown): boolean {
  * the loader never reads (variables, output_changes, resource_drift, ...) are not parsed.
  * Undefined when the text is not a plan object the scan can split: the caller parses the whole text.
  */
-export function readPlanSections(text: string): Json | undefined {
-  const sections = topLevelSections(text, MAX_NESTING);
+export function readPlanSections(text: string | Buffer): Json | undefined {
+  const document = scannedDocument(text);
+  const sections = topLevelSections(document.units, MAX_NESTING, document.text);
   if (sections === undefined || !sections.has('format_version')) return undefined;
   const doc: Json = {};
   for (const key of READ_MEMBERS) {
     const section = sections.get(key);
     if (section === undefined) continue;
-    if (key === 'prior_state' && !mayHoldDataSources(text, section)) continue;
+    if (key === 'prior_state' && !mayHoldDataSources(document, section)) continue;
     if ((key === 'planned_values' || key === 'values') && changesCarryMarks(doc.resource_changes)) {
-      const first = text.charCodeAt(section.start);
+      const first = document.units[section.start];
       // `{` or `null`: a container readPlan would accept; anything else is parsed so that readPlan reports it.
       if (first === 123 || first === 110) continue;
     }
-    const parsed = parseSection(text, section);
+    const parsed = parseSection(document, section);
     if (parsed === undefined) return undefined;
     doc[key] = parsed.value;
   }

@@ -6,7 +6,7 @@
 import { get, type Model, type Resource } from '../../engine/model';
 import { modelRule } from '../../engine/rule';
 import { knownString, lastSegment, surviving } from '../../engine/values';
-import { serviceApiOf } from '../../catalog/service-apis';
+import { serviceApiOf, type ServiceApi } from '../../catalog/service-apis';
 
 type MessageId = 'service-not-enabled' | 'service-unknown';
 
@@ -93,9 +93,12 @@ export default modelRule<MessageId>({
       else if (project !== 'outside') enabled.add(`${project.id}|${name}`);
     }
     let judged = 0;
+    // Looked up once per type, not per resource.
+    const apis = new Map<string, ServiceApi | undefined>();
     for (const resource of surviving(model.resources)) {
       if (resource.mode !== 'managed') continue;
-      const api = serviceApiOf(resource.type);
+      if (!apis.has(resource.type)) apis.set(resource.type, serviceApiOf(resource.type));
+      const api = apis.get(resource.type);
       if (!api || api.enabledByDefault) continue;
       const project = projectOf(model, created, resource, api.projectAttribute);
       if (typeof project === 'string') continue; // an existing project's services are not in the input

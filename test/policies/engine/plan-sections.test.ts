@@ -17,10 +17,25 @@ import type { Model } from '../../../policies/engine/model';
 import { plan } from '../../../policies/testing/rule-tester';
 import { planFiles, TERRAFORM_VALIDATOR } from './corpus';
 
+/** A string's UTF-16 code units, as the scan reads a string a caller gives. */
+function utf16(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
+
+/** The members the scan finds, from the text's UTF-8 bytes (as a file is read) and from its UTF-16 code units: both must agree. */
 function membersOf(text: string): Record<string, unknown> | undefined {
-  const sections = topLevelSections(text, 512);
-  if (sections === undefined) return undefined;
-  return Object.fromEntries([...sections].map(([key, s]) => [key, JSON.parse(text.slice(s.start, s.end))]));
+  const bytes = Buffer.from(text);
+  const fromBytes = topLevelSections(bytes, 512, (start, end) => bytes.toString('utf8', start, end));
+  const fromString = topLevelSections(utf16(text), 512, (start, end) => text.slice(start, end));
+  if (fromBytes === undefined || fromString === undefined) {
+    expect(fromBytes).toBe(fromString);
+    return undefined;
+  }
+  const members = Object.fromEntries([...fromString].map(([key, s]) => [key, JSON.parse(text.slice(s.start, s.end))]));
+  expect(Object.fromEntries([...fromBytes].map(([key, s]) => [key, JSON.parse(bytes.toString('utf8', s.start, s.end))]))).toEqual(members);
+  return members;
 }
 
 /** The plan parsed whole, as the loader read every plan before it split them: the reference the split read must match. */
@@ -45,7 +60,8 @@ describe('topLevelSections', () => {
   });
 
   it('leaves what strings hold to JSON.parse (a member read is parsed whole; one not read never judged)', () => {
-    expect(topLevelSections('{"a": "\\q", "b": 1}', 512)?.get('b')).toEqual({ start: 17, end: 18 });
+    const text = '{"a": "\\q", "b": 1}';
+    expect(topLevelSections(Buffer.from(text), 512, (start, end) => text.slice(start, end))?.get('b')).toEqual({ start: 17, end: 18 });
   });
 
   it('skips brackets, quotes and backslashes inside strings', () => {
