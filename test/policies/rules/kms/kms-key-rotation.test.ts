@@ -19,17 +19,22 @@ runRuleTests(rule, {
     { name: 'plan: a key without rotation being deleted', input: { plan: planKey({ rotation_period: null }, { action: 'delete' }) } },
   ],
   invalid: [
-    { name: 'fails synth: no rotation_period', input: { synth: synthKey({}) }, errors: [{ messageId: 'no-rotation', address: KEY }] },
+    { name: 'fails synth: no rotation_period', input: { synth: synthKey({}) }, errors: [{ messageId: 'no-rotation', address: KEY, path: 'rotation_period' }] },
     {
       name: 'fails plan: one second over 90 days',
       input: { plan: planKey({ rotation_period: '7776001s' }) },
-      errors: [{ messageId: 'rotation-too-long', address: KEY }],
+      errors: [{ messageId: 'rotation-too-long', address: KEY, path: 'rotation_period' }],
+    },
+    {
+      name: 'fails plan: a rotation period that is no duration cannot be shown to be short enough',
+      input: { plan: planKey({ rotation_period: '90d' }) },
+      errors: [{ messageId: 'rotation-too-long', address: KEY, path: 'rotation_period' }],
     },
     {
       name: 'fails synth: 60 days under a 30-day limit',
       input: { synth: synthKey({ rotation_period: '5184000s' }) },
       params: { maxRotationDays: 30 },
-      errors: [{ messageId: 'rotation-too-long', address: KEY }],
+      errors: [{ messageId: 'rotation-too-long', address: KEY, message: 'KMS key rotates every 60 days; at most 30 allowed.' }],
     },
     {
       name: 'fails plan (corpus): terraform-validator\'s key has rotation_period null',
@@ -39,12 +44,12 @@ runRuleTests(rule, {
     {
       name: 'fails synth (unknown): rotation period from a variable',
       input: { synth: synthKey({ rotation_period: '${var.rotation}' }) },
-      errors: [{ messageId: 'rotation-unknown', address: KEY, outcome: 'unknown' }],
+      errors: [{ messageId: 'rotation-unknown', address: KEY, outcome: 'unknown', path: 'rotation_period' }],
     },
     {
       name: 'fails plan (unknown): purpose known only after apply',
       input: { plan: planKey({ purpose: null }, { unknown: { purpose: true } }) },
-      errors: [{ messageId: 'purpose-unknown', address: KEY, outcome: 'unknown' }],
+      errors: [{ messageId: 'purpose-unknown', address: KEY, outcome: 'unknown', path: 'purpose' }],
     },
   ],
 });
