@@ -63,7 +63,7 @@ export default resourceRule<MessageId>({
   },
   types: ['google_monitoring_alert_policy'],
   check(alert, context) {
-    if (alert.mode !== 'managed' || alert.action === 'delete' || alert.action === 'no-op' || alert.action === 'read') return;
+    if (alert.mode !== 'managed' || alert.action === 'delete' || alert.action === 'no-op') return;
     const metrics = newMetrics(context.model);
     if (metrics.byId.size === 0) {
       context.notApplicable('this input creates no log metric');

@@ -32,6 +32,20 @@ runRuleTests(rule, {
     },
     { name: 'plan: the alert depends on a time_sleep that depends on the metric', input: { plan: planOf({ alertDependsOn: ['time_sleep.metrics'] }) } },
     { name: 'plan: the metric already exists (no-op), nothing to wait for', input: { plan: planOf({ metricAction: 'no-op', sleep: null }) } },
+    {
+      name: 'plan: an alert that already exists (no-op) or is being deleted is not created before anything',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: METRIC },
+          { address: 'google_monitoring_alert_policy.kept', values: alert(PLAN_FILTER), action: 'no-op' },
+          { address: 'google_monitoring_alert_policy.gone', values: alert(PLAN_FILTER), action: 'delete' },
+        ]),
+      },
+    },
+    {
+      name: 'plan: an alert read by a data source is not created',
+      input: { plan: plan([{ address: 'google_logging_metric.m', values: METRIC }, { address: 'data.google_monitoring_alert_policy.a', values: alert(PLAN_FILTER), action: 'read' }]) },
+    },
   ],
   invalid: [
     {
