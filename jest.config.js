@@ -7,4 +7,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
   },
   testTimeout: 60000,
+  // Jest's default is one worker fewer than the cores: a single worker on a 2-core CI machine, leaving a core
+  // idle for most of the run. Measured here on a quiet machine: npm test 128 s with one worker, 101 s with two.
+  maxWorkers: '100%',
 };
