@@ -79,9 +79,10 @@ export function projectDeliveryFilter(projectId: string): string {
  * 2,000 alert policies ("Each project can contain up to 2,000 policies",
  * https://cloud.google.com/monitoring/alerts/using-alerting-api) and a log-based metric is one of the project's
  * metric descriptors (a revision of https://cloud.google.com/monitoring/quotas capped log-based and custom metric
- * descriptors together at 500 per project), while an org of thousands of projects has thousands of tight-coupled ones. Each group is one metric whose filter names its
- * projects and whose `log_project` label says which project an entry came from, and one absence policy grouped by
- * that label, so each project is still its own time series and its own incident. A label keeps a metric to about
+ * descriptors together at 500 per project), while an org of thousands of projects has thousands of tight-coupled
+ * ones. Each group is one metric whose filter names its projects and whose `log_project` label says which project
+ * an entry came from, and one absence policy grouped by that label, so each project is still its own time series
+ * and its own incident. A label keeps a metric to about
  * 30,000 active time series (https://cloud.google.com/logging/docs/logs-based-metrics/labels), far above a group.
  *
  * A group's size is bounded by the filter: a log-based metric's filter is at most 20,000 characters

@@ -35,10 +35,16 @@ export const SERVICE_APIS: readonly ServiceApi[] = [
   { types: ['google_storage_bucket'], service: 'storage.googleapis.com', projectAttribute: 'project', enabledByDefault: true },
 ];
 
+/** Rows found so far, by type: a rule asks for every resource of a large plan, and types are few. */
+const rowOfType = new Map<string, ServiceApi | undefined>();
+
 /** The row for a resource type, if any: exact types before prefixes. */
 export function serviceApiOf(type: string): ServiceApi | undefined {
-  return (
-    SERVICE_APIS.find((row) => row.types.includes(type)) ??
-    SERVICE_APIS.find((row) => row.types.some((t) => t.endsWith('_') && type.startsWith(t)))
-  );
+  if (!rowOfType.has(type)) {
+    rowOfType.set(
+      type,
+      SERVICE_APIS.find((row) => row.types.includes(type)) ?? SERVICE_APIS.find((row) => row.types.some((t) => t.endsWith('_') && type.startsWith(t))),
+    );
+  }
+  return rowOfType.get(type);
 }

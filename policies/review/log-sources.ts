@@ -3,8 +3,9 @@
  * with `--config`) and each tight-coupled project, with its coupling, where its entries land, and the absence alert
  * that notices it falling silent: a metric counting exactly its entries -> an absence condition on that metric ->
  * channels. A tight-coupled project may instead be one of the projects a metric counts apart by project (the
- * baseline's grouped delivery metrics); then only an absence condition grouped by that label notices it alone. The sources come from the config, since Terraform JSON does not say what a filter is for; whether
- * they are watched comes from the input. Gaps first, tight-coupled before loose.
+ * baseline's grouped delivery metrics); then only an absence condition grouped by that label notices it alone.
+ * The sources come from the config, since Terraform JSON does not say what a filter is for; whether they are
+ * watched comes from the input. Gaps first, tight-coupled before loose.
  */
 import { deliveryFilterProjects, LOG_PROJECT_EXTRACTOR, projectDeliveryFilter, SOURCE_KIND_TITLES, type LogSourceKind } from '../catalog/log-sources';
 import { get, type Model, type Resource } from '../engine/model';

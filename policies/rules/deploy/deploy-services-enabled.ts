@@ -6,7 +6,7 @@
 import { get, type Model, type Resource } from '../../engine/model';
 import { modelRule } from '../../engine/rule';
 import { knownString, lastSegment, surviving } from '../../engine/values';
-import { serviceApiOf, type ServiceApi } from '../../catalog/service-apis';
+import { serviceApiOf } from '../../catalog/service-apis';
 
 type MessageId = 'service-not-enabled' | 'service-unknown';
 
@@ -93,12 +93,9 @@ export default modelRule<MessageId>({
       else if (project !== 'outside') enabled.add(`${project.id}|${name}`);
     }
     let judged = 0;
-    // Looked up once per type, not per resource.
-    const apis = new Map<string, ServiceApi | undefined>();
     for (const resource of surviving(model.resources)) {
       if (resource.mode !== 'managed') continue;
-      if (!apis.has(resource.type)) apis.set(resource.type, serviceApiOf(resource.type));
-      const api = apis.get(resource.type);
+      const api = serviceApiOf(resource.type);
       if (!api || api.enabledByDefault) continue;
       const project = projectOf(model, created, resource, api.projectAttribute);
       if (typeof project === 'string') continue; // an existing project's services are not in the input
@@ -107,8 +104,7 @@ export default modelRule<MessageId>({
       const data = { type: resource.type, project: knownString(model, project, 'project_id') ?? project.address, service: api.service };
       if (anyServiceSomewhere || anyServiceIn.has(project.id) || enabledSomewhereUnknown.has(api.service)) {
         context.unknown(resource, 'service-unknown', data, { path: api.projectAttribute });
-      }
-      else context.report(resource, 'service-not-enabled', data, { path: api.projectAttribute });
+      } else context.report(resource, 'service-not-enabled', data, { path: api.projectAttribute });
     }
     if (judged === 0) context.notApplicable('no resource that needs an API sits in a project this input creates');
   },
