@@ -8,7 +8,7 @@ import { loadModel } from '../engine/load';
 import { parseAddress } from '../engine/load/address';
 import type { Action, Model } from '../engine/model';
 import { paramsFromConfig } from '../config/adapter';
-import type { Result } from '../engine/results';
+import type { Result, RuleOutcome } from '../engine/results';
 import type { Rule, RuleParams } from '../engine/rule';
 
 /**
@@ -90,6 +90,11 @@ export interface RuleCase {
   readonly params?: Partial<RuleParams>;
   /** Required (and non-empty) for invalid cases; ignored for valid ones. */
   readonly errors?: ExpectedReport[];
+  /**
+   * Valid cases only: the reason the rule gives for having nothing to judge in this input (what reports show
+   * as "not applicable"). Without it a valid case expects the rule to pass: to have judged something.
+   */
+  readonly notApplicable?: string;
 }
 
 const SYNTH_STACK = 'test';
@@ -261,14 +266,18 @@ export function modelOf(input: RuleInput): Model {
 }
 
 /** Runs one rule over one input with default params (overridden by the case's), as the evaluator would. */
-export function runRule(rule: Rule, input: RuleInput, params: Partial<RuleParams> = {}): { results: readonly Result[]; model: Model } {
+export function runRule(
+  rule: Rule,
+  input: RuleInput,
+  params: Partial<RuleParams> = {},
+): { results: readonly Result[]; model: Model; outcome: RuleOutcome } {
   const model = modelOf(input);
   const evaluation = evaluate(model, {
     rules: [rule],
     pack: { name: 'all', description: `rule test of ${rule.meta.id}`, rules: [{ rule: rule.meta.id }] },
     params: { ...paramsFromConfig(undefined, RULE_TEST_NOW), ...params },
   });
-  return { results: evaluation.results.filter((r) => r.suppression === undefined), model };
+  return { results: evaluation.results.filter((r) => r.suppression === undefined), model, outcome: evaluation.rules[0] };
 }
 
 type Report = Omit<ExpectedReport, 'outcome'> & Pick<Required<ExpectedReport>, 'outcome'>;
@@ -360,8 +369,10 @@ export function runRuleTests(
     runner().describe('valid', () => {
       for (const c of cases.valid) {
         runner().it(c.name, () => {
-          const { results } = runRule(rule, c.input, c.params);
+          const { results, outcome } = runRule(rule, c.input, c.params);
           runner().expect(reportsOf(results)).toEqual([]);
+          const expected = c.notApplicable === undefined ? { outcome: 'pass' } : { outcome: 'not-applicable', reason: c.notApplicable };
+          runner().expect({ outcome: outcome.outcome, reason: outcome.reason }).toEqual({ reason: undefined, ...expected });
         });
       }
     });

@@ -137,4 +137,35 @@ describe('RuleTester builders', () => {
       outcomeOf([{ messageId: 'public', address, severity: 'low' }]),
     ]).toEqual(['passes', 'passes', 'fails', 'passes', 'fails', 'passes', 'fails', 'fails', 'passes', 'fails']);
   });
+
+  it('holds a valid case to a pass, or to not-applicable with the reason the case gives', () => {
+    const verdictOf = (input: { synth: ReturnType<typeof synth> }, notApplicable?: string): string => {
+      const tests: (() => void)[] = [];
+      const globals = globalThis as unknown as Record<string, unknown>;
+      const saved = { describe: globals.describe, it: globals.it };
+      globals.describe = (_: string, fn: () => void) => fn();
+      globals.it = (name: string, fn: () => void) => { if (name === 'case') tests.push(fn); };
+      try {
+        runRuleTests(noPublicBuckets, { valid: [{ name: 'case', input, notApplicable }], invalid: [] });
+      } finally {
+        Object.assign(globals, saved);
+      }
+      try {
+        tests[0]();
+        return 'passes';
+      } catch {
+        return 'fails';
+      }
+    };
+    const judged = { synth: synth({ google_storage_bucket_iam_member: { m: { bucket: 'b', role: 'r', member: 'group:a@example.com' } } }) };
+    const nothing = { synth: synth({}) };
+    const reason = 'no resources of the types this rule checks';
+    expect([verdictOf(judged), verdictOf(judged, reason), verdictOf(nothing), verdictOf(nothing, reason), verdictOf(nothing, 'another reason')]).toEqual([
+      'passes',
+      'fails',
+      'fails',
+      'passes',
+      'fails',
+    ]);
+  });
 });

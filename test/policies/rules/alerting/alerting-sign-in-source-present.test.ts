@@ -77,13 +77,15 @@ runRuleTests(rule, {
     },
     {
       name: 'synth: no sign-in alert (a firewall metric and its alert) is not applicable',
+      notApplicable: 'no alert on sign-in failures',
       input: { synth: synth({ google_logging_metric: { fw: metric('fw', 'resource.type="gce_firewall_rule"') }, google_monitoring_alert_policy: { fw: threshold(ref('fw')) } }) },
     },
     {
       name: 'synth: the only failure alert is disabled: nothing alerts on sign-in failures, so there is nothing to back up',
+      notApplicable: 'no alert on sign-in failures',
       input: { synth: failuresSynth(undefined, { ...threshold(ref('failures')), enabled: false }) },
     },
-    { name: 'plan: a failure metric nobody alerts on is not applicable', input: { plan: plan([{ address: 'google_logging_metric.failures', values: metric('failed-sign-ins', FAILURES) }]) } },
+    { name: 'plan: a failure metric nobody alerts on is not applicable', notApplicable: 'no alert on sign-in failures', input: { plan: plan([{ address: 'google_logging_metric.failures', values: metric('failed-sign-ins', FAILURES) }]) } },
   ],
   invalid: [
     {

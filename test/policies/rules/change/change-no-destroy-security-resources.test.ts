@@ -33,6 +33,7 @@ runRuleTests(rule, {
     },
     {
       name: 'plan: replacing a secret version is rotation; deleting a VM is not this rule\'s business',
+      notApplicable: 'no resources of the types this rule checks',
       input: {
         plan: plan([
           { address: 'google_secret_manager_secret_version.db', values: { secret: 'projects/p/secrets/s', enabled: true }, action: 'replace' },

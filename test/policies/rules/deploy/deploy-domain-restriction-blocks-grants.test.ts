@@ -82,6 +82,7 @@ runRuleTests(rule, {
     },
     {
       name: 'plan: the restriction is being deleted',
+      notApplicable: 'no iam.allowedPolicyMemberDomains or iam.managed.allowedPolicyMembers policy in the input',
       input: { plan: plan([{ address: POLICY, values: domainPolicyPlan, action: 'delete' }, { address: GRANT, values: keyGrant(AGENT) }]) },
     },
   ],

@@ -25,6 +25,7 @@ runRuleTests(rule, {
     },
     {
       name: 'synth: storage, logging and monitoring are enabled by default in a new project',
+      notApplicable: 'no resource that needs an API sits in a project this input creates',
       input: {
         synth: synth({
           google_project: { secrets: PROJECT },
@@ -50,14 +51,17 @@ runRuleTests(rule, {
     },
     {
       name: 'synth: an org-level contact needs no project service',
+      notApplicable: 'no resource that needs an API sits in a project this input creates',
       input: { synth: synth({ google_project: { secrets: PROJECT }, google_essential_contacts_contact: { c: { parent: 'organizations/1', email: 'a@example.com' } } }) },
     },
     {
       name: 'plan: a key ring in an existing project (project not created here) is not judged',
+      notApplicable: 'this input creates no project',
       input: { plan: planWith([{ address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global', project: 'example-secrets-prd' } }], 'no-op') },
     },
     {
       name: 'plan: a key ring whose project is known only after apply and traced to nothing is not judged',
+      notApplicable: 'no resource that needs an API sits in a project this input creates',
       input: { plan: planWith([{ address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global' }, unknown: { project: true } }]) },
     },
     {

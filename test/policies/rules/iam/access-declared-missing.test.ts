@@ -18,7 +18,7 @@ runRuleTests(
         params: DECLARED_DEVELOPERS,
       },
       { name: 'the declared condition is live (search results)', input: { assets: searched([{ ...RUN_DEVELOPER, condition: { expression: EXPIRY } }]) }, params: CONDITIONAL },
-      { name: 'nothing to compare without --declared (export)', input: { assets: exported([]) } },
+      { name: 'nothing to compare without --declared (export)', notApplicable: 'no declared access to compare with (baseline audit --declared)', input: { assets: exported([]) } },
     ],
     invalid: [
       {

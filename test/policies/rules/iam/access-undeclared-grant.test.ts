@@ -46,7 +46,7 @@ runRuleTests(
           },
         }),
       },
-      { name: 'nothing to compare without --declared (export)', input: { assets: exported([{ role: 'roles/owner', members: ['user:someone@example.com'] }]) } },
+      { name: 'nothing to compare without --declared (export)', notApplicable: 'no declared access to compare with (baseline audit --declared)', input: { assets: exported([{ role: 'roles/owner', members: ['user:someone@example.com'] }]) } },
     ],
     invalid: [
       {

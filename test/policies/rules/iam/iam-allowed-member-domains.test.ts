@@ -57,6 +57,7 @@ runRuleTests(rule, {
     },
     {
       name: 'not applicable without allowed domains, even for a gmail account (corpus plan)',
+      notApplicable: 'no allowed member domains configured',
       input: corpusPlan('example_organization_iam_binding.tfplan.json'),
     },
   ],

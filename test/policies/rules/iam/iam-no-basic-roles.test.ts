@@ -35,6 +35,7 @@ runRuleTests(rule, {
     },
     {
       name: 'a basic role being deleted grants nothing (plan)',
+      notApplicable: 'no IAM grants in the input',
       input: { plan: plan([{ address: 'google_project_iam_member.old_owner', action: 'delete', values: { project: PROJECT, role: 'roles/owner', member: GROUP } }]) },
     },
   ],

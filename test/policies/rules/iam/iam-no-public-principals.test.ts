@@ -8,6 +8,7 @@ runRuleTests(rule, {
   valid: [
     {
       name: 'a private predefined bucket ACL whose role_entity the API computes, known after apply (plan)',
+      notApplicable: 'no IAM grants or ACL entries in the input',
       input: { plan: plan([{ address: 'google_storage_bucket_acl.acl', values: { bucket: BUCKET, predefined_acl: 'private' }, unknown: { role_entity: true } }]) },
     },
     {
@@ -25,6 +26,7 @@ runRuleTests(rule, {
     },
     {
       name: 'a public bucket ACL entry being deleted (plan)',
+      notApplicable: 'no IAM grants or ACL entries in the input',
       input: { plan: plan([{ address: 'google_storage_bucket_access_control.public', action: 'delete', values: { bucket: BUCKET, entity: 'allUsers', role: 'READER' } }]) },
     },
     {
@@ -60,6 +62,7 @@ runRuleTests(rule, {
     },
     {
       name: 'a public grant being deleted (plan)',
+      notApplicable: 'no IAM grants or ACL entries in the input',
       input: { plan: plan([{ address: 'google_storage_bucket_iam_member.public', action: 'delete', values: { bucket: BUCKET, role: 'roles/storage.objectViewer', member: 'allUsers' } }]) },
     },
   ],

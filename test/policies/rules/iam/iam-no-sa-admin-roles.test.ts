@@ -39,6 +39,7 @@ runRuleTests(rule, {
     },
     {
       name: 'an admin grant to a service account being deleted (plan)',
+      notApplicable: 'no IAM grants in the input',
       input: { plan: plan([{ address: 'google_project_iam_member.old', action: 'delete', values: { project: PROJECT, role: 'roles/editor', member: SA } }]) },
     },
   ],

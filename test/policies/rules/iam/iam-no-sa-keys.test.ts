@@ -8,10 +8,12 @@ runRuleTests(rule, {
   valid: [
     {
       name: 'a service account without keys (synth)',
+      notApplicable: 'no resources of the types this rule checks',
       input: { synth: synth({ google_service_account: { ci: { account_id: 'ci', display_name: 'CI' } } }) },
     },
     {
       name: 'a service account without keys (corpus plan)',
+      notApplicable: 'no resources of the types this rule checks',
       input: corpusPlan('example_service_account.tfplan.json'),
     },
     {

@@ -40,6 +40,7 @@ runRuleTests(rule, {
     },
     {
       name: 'a user grant being deleted (plan)',
+      notApplicable: 'no IAM grants or ACL entries in the input',
       input: { plan: plan([{ address: 'google_project_iam_member.alice', action: 'delete', values: { project: PROJECT, role: 'roles/logging.viewer', member: 'user:alice@example.com' } }]) },
     },
   ],

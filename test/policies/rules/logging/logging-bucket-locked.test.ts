@@ -17,6 +17,7 @@ runRuleTests(rule, {
     },
     {
       name: 'plan: an organization bucket config has no locked argument and is not judged',
+      notApplicable: 'no resources of the types this rule checks',
       input: { plan: plan([{ address: 'google_logging_organization_bucket_config.default', values: { organization: '123456789012', location: 'global', bucket_id: '_Default', retention_days: 400 } }]) },
     },
   ],

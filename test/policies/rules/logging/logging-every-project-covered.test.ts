@@ -67,7 +67,7 @@ runRuleTests(rule, {
       input: { synth: synth(loggingSynth()) },
       params: { organizationId: ORG_ID, projects: [{ id: 'example-app-npd', coupling: 'loose', folder: 'non-production' }] },
     },
-    { name: 'synth: no projects in the input or config', input: { synth: synth(loggingSynth()) } },
+    { name: 'synth: no projects in the input or config', notApplicable: 'no projects in the input or config', input: { synth: synth(loggingSynth()) } },
   ],
   invalid: [
     { name: 'fails synth: no sink at all', input: { synth: synth(hierarchy) }, errors: [{ messageId: 'not-covered', address: PROJECT }] },

@@ -21,7 +21,7 @@ runRuleTests(rule, {
         ]),
       },
     },
-    { name: 'plan: no SCC resource and no organization in config is not this input\'s business', input: { plan: plan([{ address: 'google_pubsub_topic.t', values: { name: 't' } }]) } },
+    { name: 'plan: no SCC resource and no organization in config is not this input\'s business', notApplicable: 'no Security Command Center resource in the input and no organization in config', input: { plan: plan([{ address: 'google_pubsub_topic.t', values: { name: 't' } }]) } },
     {
       name: 'synth: one of two notification configs routes; the other\'s unsubscribed topic does not matter',
       input: {

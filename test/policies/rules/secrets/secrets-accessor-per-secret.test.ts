@@ -32,6 +32,7 @@ runRuleTests(rule, {
     },
     {
       name: 'plan: a project-level accessor grant being deleted gives no access',
+      notApplicable: 'no IAM grants in the input',
       input: { plan: plan([{ address: 'google_project_iam_member.old', values: { project: 'example-app-prd', role: SECRET_ACCESS_ROLE, member: APP_SA, condition: [] }, action: 'delete' }]) },
     },
     { name: 'plan (corpus): secret IAM member from terraform-validator', input: corpusInput('example_secret_manager_secret_iam_member.tfplan.json') },
