@@ -188,7 +188,61 @@ runRuleTests(rule, {
       },
       errors: [{ messageId: 'service-not-enabled', address: 'google_kms_key_ring.r' }],
     },
+    {
+      name: 'fails plan: a google_project_service without a project enables the API in the provider\'s default project, not in the new one',
+      input: {
+        plan: planWith([
+          { address: 'google_project_service.kms', values: KMS_SERVICE },
+          { address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global', project: 'example-secrets-prd' } },
+        ]),
+      },
+      errors: [{ messageId: 'service-not-enabled', address: 'google_kms_key_ring.r' }],
+    },
+    {
+      name: 'fails plan: a project being replaced is a new project, with only the default services',
+      input: {
+        plan: plan([
+          { address: 'google_project.secrets', values: PROJECT, action: 'replace' },
+          { address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global', project: 'example-secrets-prd' } },
+        ]),
+      },
+      errors: [{ messageId: 'service-not-enabled', address: 'google_kms_key_ring.r' }],
+    },
+    {
+      name: 'fails synth: a project reached through four resources\' project attributes',
+      input: { synth: synth({ google_project: { secrets: PROJECT }, google_pubsub_topic: topicChain(4) }) },
+      errors: [1, 2, 3, 4].map((i) => ({ messageId: 'service-not-enabled', address: `google_pubsub_topic.t${i}` })),
+    },
   ],
+});
+
+/** Topics t1..tn, each in the project of the one before it; t1 in the created project. */
+function topicChain(n: number): Record<string, { name: string; project: string }> {
+  const topics: Record<string, { name: string; project: string }> = {};
+  for (let i = 1; i <= n; i++) topics[`t${i}`] = { name: `t${i}`, project: i === 1 ? '${google_project.secrets.project_id}' : `\${google_pubsub_topic.t${i - 1}.project}` };
+  return topics;
+}
+
+describe('deploy-services-enabled tracing', () => {
+  const judged = (resources: Record<string, Record<string, object>>) =>
+    runRule(rule, { synth: synth({ google_project: { secrets: PROJECT }, ...resources }) }).results.map((r) => r.address).sort();
+
+  it('follows a project through a chain of at most five resources (a bound, so a cycle ends), and not through other attributes', () => {
+    expect(judged({ google_pubsub_topic: topicChain(6) })).toEqual([1, 2, 3, 4, 5].map((i) => `google_pubsub_topic.t${i}`));
+    expect(
+      judged({
+        google_pubsub_topic: { t: { name: 't', project: '${google_project.secrets.project_id}' } },
+        // `name` is not where a resource's project lies: the subscription is not traced into the new project.
+        google_pubsub_subscription: { s: { name: 's', topic: 't', project: '${google_pubsub_topic.t.name}' } },
+      }),
+    ).toEqual(['google_pubsub_topic.t']);
+  });
+
+  it('ends on references that go round in a circle', () => {
+    expect(
+      judged({ google_pubsub_topic: { a: { name: 'a', project: '${google_pubsub_topic.b.project}' }, b: { name: 'b', project: '${google_pubsub_topic.a.project}' } } }),
+    ).toEqual([]);
+  });
 });
 
 describe('deploy-services-enabled report data', () => {
