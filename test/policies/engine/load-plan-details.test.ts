@@ -1,0 +1,206 @@
+/**
+ * Plan loading in the details mutation testing found unpinned: the actions Terraform may write, marks that
+ * combine before and after a change, depth limits, depends_on and module outputs in the configuration, deposed
+ * objects, address fields that do not spell the address, and the exact one-line errors for what is refused.
+ */
+import { InputError } from '../../../policies/engine/errors';
+import { loadModel } from '../../../policies/engine/load';
+import type { Model } from '../../../policies/engine/model';
+import { plan, type PlanResourceSpec } from '../../../policies/testing/rule-tester';
+
+type Doc = { resource_changes: { address: string; change: Record<string, unknown>; deposed?: string }[] } & Record<string, unknown>;
+
+function load(doc: object): Model {
+  return loadModel({ text: JSON.stringify(doc), name: 'plan.json' });
+}
+
+function planOf(specs: PlanResourceSpec[]): Doc {
+  return plan(specs) as Doc;
+}
+
+/** The one line loadModel refuses the document with. */
+function refusal(doc: object): string {
+  try {
+    load(doc);
+  } catch (error) {
+    if (error instanceof InputError) return error.message;
+    throw error;
+  }
+  throw new Error('the document was accepted');
+}
+
+function withActions(actions: unknown): Doc {
+  const doc = planOf([{ address: 'google_x.y', values: {} }]);
+  doc.resource_changes[0].change.actions = actions;
+  return doc;
+}
+
+describe('change actions', () => {
+  it('reads forget (Terraform 1.7+: removed from state, left in the cloud) as no change', () => {
+    expect(load(withActions(['forget'])).byId('google_x.y')!.action).toBe('no-op');
+  });
+
+  it('refuses an action list it does not know, naming it, and a list that is not an array', () => {
+    expect(refusal(withActions(['delete', 'update']))).toBe('plan.json: google_x.y: unknown change actions "delete,update"');
+    expect(refusal(withActions('create'))).toBe('plan.json: google_x.y: unknown change actions ""');
+  });
+});
+
+describe('marks', () => {
+  it('reads a mark that is neither a boolean nor a container as not marked', () => {
+    const resource = load(planOf([{ address: 'google_x.y', values: { a: 'x', b: 'y' }, unknown: { a: null, b: 'yes', c: true } as object }])).byId('google_x.y')!;
+    expect(resource.unknown).toEqual({ a: false, b: false, c: true });
+  });
+
+  /** An update whose before_sensitive and after_sensitive are given as they are. */
+  function sensitiveOfUpdate(before: unknown, after: unknown): unknown {
+    const doc = planOf([{ address: 'google_x.y', values: { a: 'new', list: ['n'] }, before: { a: 'old', list: ['o'] }, action: 'update' }]);
+    doc.resource_changes[0].change.before_sensitive = before;
+    doc.resource_changes[0].change.after_sensitive = after;
+    return load(doc).byId('google_x.y')!.sensitive;
+  }
+
+  it('marks sensitive what either side of an update marks, element by element and key by key', () => {
+    expect(sensitiveOfUpdate(true, {})).toBe(true);
+    expect(sensitiveOfUpdate({}, true)).toBe(true);
+    expect(sensitiveOfUpdate({ a: true }, {})).toEqual({ a: true });
+    expect(sensitiveOfUpdate({}, { a: true })).toEqual({ a: true });
+    expect(sensitiveOfUpdate({ list: [true] }, { list: [false, true] })).toEqual({ list: [true, true] });
+    expect(sensitiveOfUpdate({ list: [false, false, true] }, { list: [true] })).toEqual({ list: [true, false, true] });
+    expect(sensitiveOfUpdate({ nested: { a: true } }, { nested: { b: true } })).toEqual({ nested: { a: true, b: true } });
+  });
+
+  it('marks a whole value sensitive when one side marks it as a list and the other as an object', () => {
+    expect(sensitiveOfUpdate({ block: [true] }, { block: { a: false } })).toEqual({ block: true });
+    expect(sensitiveOfUpdate({ block: { a: false } }, { block: [false] })).toEqual({ block: true });
+  });
+
+  it('keeps after_sensitive alone for a create, and before_sensitive alone for a delete', () => {
+    const doc = planOf([
+      { address: 'google_x.created', values: { a: 'x' } },
+      { address: 'google_x.deleted', values: { a: 'x' }, action: 'delete' },
+    ]);
+    doc.resource_changes[0].change.before_sensitive = { b: true };
+    doc.resource_changes[0].change.after_sensitive = { a: true };
+    doc.resource_changes[1].change.before_sensitive = { a: true };
+    doc.resource_changes[1].change.after_sensitive = { b: true };
+    const model = load(doc);
+    expect([model.byId('google_x.created')!.sensitive, model.byId('google_x.deleted')!.sensitive]).toEqual([{ a: true }, { a: true }]);
+  });
+});
+
+describe('depth limits', () => {
+  /** A planned_values module tree `levels` child modules deep, with one resource at the bottom. */
+  function nestedPlan(levels: number): object {
+    let module: Record<string, unknown> = { resources: [{ address: 'google_x.y', mode: 'managed', type: 'google_x', name: 'y', values: {} }] };
+    for (let i = 0; i < levels; i++) module = { child_modules: [module] };
+    return { format_version: '1.2', planned_values: { root_module: module } };
+  }
+
+  it('reads modules 64 levels deep and refuses a 65th level, in one line', () => {
+    expect(load(nestedPlan(64)).resources).toHaveLength(1);
+    expect(refusal(nestedPlan(65))).toBe('plan.json: modules nested deeper than 64 levels');
+  });
+
+  it('refuses configuration modules nested deeper than 64 levels, in one line', () => {
+    let module: Record<string, unknown> = { resources: [] };
+    for (let i = 0; i < 66; i++) module = { module_calls: { m: { source: './m', module } } };
+    const doc = { ...planOf([{ address: 'google_x.y', values: {}, references: { a: ['google_x.z'] } }]), configuration: { root_module: module } };
+    expect(refusal(doc)).toBe('plan.json: configuration modules nested deeper than 64 levels');
+  });
+});
+
+describe('shape errors', () => {
+  it('names the JSON path and the type of an entry that is not an object', () => {
+    const doc = { format_version: '1.2', resource_changes: ['google_x.y'] };
+    expect(refusal(doc)).toBe('plan.json: $.resource_changes[0] is a string, expected an object');
+  });
+
+  it('accepts a deposed object beside the current one at the same address: the current one carries the change', () => {
+    const doc = planOf([{ address: 'google_x.y', values: { a: 'new' }, before: { a: 'old' }, action: 'replace' }]);
+    doc.resource_changes.push({ ...doc.resource_changes[0], deposed: '00000001', change: { actions: ['delete'], before: { a: 'older' }, after: null } });
+    const model = load(doc);
+    expect(model.resources.map((r) => [r.address, r.action, r.values])).toEqual([['google_x.y', 'replace', { a: 'new' }]]);
+  });
+});
+
+describe('depends_on from the configuration', () => {
+  const model = load(
+    planOf([
+      { address: 'google_x.counted[0]', values: {} },
+      { address: 'google_x.counted[1]', values: {} },
+      { address: 'data.google_d.read', values: {} },
+      { address: 'module.m.google_x.inner', values: {} },
+      { address: 'module.m.google_x.waits', values: {}, dependsOn: ['google_x.inner'] },
+      { address: 'google_x.one', values: {}, dependsOn: ['google_x.counted[1]'] },
+      { address: 'google_x.missing', values: {}, dependsOn: ['google_x.counted[7]'] },
+      { address: 'google_x.data', values: {}, dependsOn: ['data.google_d.read'] },
+      { address: 'google_x.attribute', values: {}, dependsOn: ['google_x.counted.id', 'var.x', 'module.m'] },
+    ]),
+  );
+
+  it('names one instance for an indexed entry, none for an index that is not planned', () => {
+    expect([model.byId('google_x.one')!.dependsOn, model.byId('google_x.missing')!.dependsOn]).toEqual([['google_x.counted[1]'], []]);
+  });
+
+  it('names a data source, and a resource of the same module from inside a module', () => {
+    expect([model.byId('google_x.data')!.dependsOn, model.byId('module.m.google_x.waits')!.dependsOn]).toEqual([['data.google_d.read'], ['module.m.google_x.inner']]);
+  });
+
+  it('names nothing for an attribute, a variable or a whole module', () => {
+    expect(model.byId('google_x.attribute')!.dependsOn).toEqual([]);
+  });
+});
+
+describe('module outputs in the configuration', () => {
+  /** A root resource whose member is `module.sa.<output>`, with the module's outputs as given. */
+  function withOutputs(outputs: unknown): Model {
+    return load({
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [{ address: 'google_x.m', mode: 'managed', type: 'google_x', name: 'm', values: {} }],
+          child_modules: [{ address: 'module.sa', resources: [{ address: 'module.sa.google_service_account.sa', mode: 'managed', type: 'google_service_account', name: 'sa', values: {} }] }],
+        },
+      },
+      configuration: {
+        root_module: {
+          resources: [{ address: 'google_x.m', expressions: { member: { references: ['module.sa.member', 'module.sa'] } } }],
+          module_calls: { sa: { source: './sa', module: { outputs, resources: [] } } },
+        },
+      },
+    });
+  }
+  const targetOf = (model: Model) => model.byId('google_x.m')!.references.map((r) => r.target);
+
+  it('follows an output to the resource it names, skipping references that are not strings or name nothing', () => {
+    expect(targetOf(withOutputs({ member: { expression: { references: [7, 'var.x', 'google_service_account.sa.member', 'google_service_account.sa'] } } }))).toEqual([
+      'module.sa.google_service_account.sa',
+    ]);
+  });
+
+  it('leaves the reference without target when the output is not an object, has no expression or no reference list', () => {
+    for (const output of [null, 'x', {}, { expression: 'google_service_account.sa' }, { expression: { references: 'google_service_account.sa' } }]) {
+      expect(targetOf(withOutputs({ member: output }))).toEqual([undefined]);
+    }
+  });
+});
+
+describe('address fields that do not spell the address', () => {
+  /** One change whose record fields are overridden as given. */
+  function parts(address: string, fields: Record<string, unknown>): unknown[] {
+    const doc = { format_version: '1.2', resource_changes: [{ address, mode: 'managed', type: 'google_x', name: 'y', ...fields, change: { actions: ['create'], after: {} } }] };
+    const r = load(doc).resources[0];
+    return [r.mode, r.type, r.name, r.index, r.modulePath];
+  }
+
+  it('reads the address when the module, data prefix, name or index disagree with it', () => {
+    expect(parts('module.b.google_x.y', { module_address: 'module.a' })).toEqual(['managed', 'google_x', 'y', undefined, ['module.b']]);
+    expect(parts('module.ab.google_x.y', { module_address: 'module.a' })).toEqual(['managed', 'google_x', 'y', undefined, ['module.ab']]);
+    expect(parts('google_x.y', { mode: 'data' })).toEqual(['managed', 'google_x', 'y', undefined, []]);
+    expect(parts('google_x.yz', { name: 'y' })).toEqual(['managed', 'google_x', 'yz', undefined, []]);
+    expect(parts('google_x.zy', { name: 'y' })).toEqual(['managed', 'google_x', 'zy', undefined, []]);
+    expect(parts('google_x.y[1]', { index: 2 })).toEqual(['managed', 'google_x', 'y', 1, []]);
+    expect(parts('google_x.y["a"]', { index: 'a' })).toEqual(['managed', 'google_x', 'y', 'a', []]);
+  });
+});
