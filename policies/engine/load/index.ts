@@ -13,7 +13,7 @@ import { readCdktfOut } from './cdktf-out';
 import { resourceId, type ResourceDraft } from './draft';
 import { AssetCollector, assetModelParts, isExportedAsset, isSearchResult, projectIdsFromItems } from './asset-export';
 import { describeJsonType, isObject, parseJson, parseJsonObject } from './json';
-import { looksLikePlan, readPlan, readPlanSections } from './plan';
+import { isPlanDocument, readPlan, readPlanSections } from './plan';
 import { decodeText, forEachLine, peekText, readBytes, readText } from './read-text';
 import { looksLikeSynth, readSynthDocument, resolveLocalReferences } from './synth';
 
@@ -92,7 +92,7 @@ function fromDocument(document: string | Buffer, name: string, options: LoadOpti
   }
   if (!isObject(parsed)) throw new InputError(`${name}: expected a JSON object or list, got ${describeJsonType(parsed)}`);
   const doc = parsed;
-  if (looksLikePlan(doc) || 'format_version' in doc) {
+  if (isPlanDocument(doc)) {
     const resources = readPlan(doc, name);
     return createModel({ kind: 'plan', sources: [name], stacks: [], resources, declared: options.declared });
   }
@@ -126,7 +126,7 @@ function fromPlanFolder(dir: string, files: readonly string[], options: LoadOpti
     const stack = basename(name, '.json');
     const bytes = readBytes(file, file);
     const doc = readPlanSections(bytes) ?? parseJsonObject(decodeText(bytes, file), file);
-    if (!looksLikePlan(doc) && !('format_version' in doc)) throw new InputError(`${file}: not a Terraform plan (terraform show -json); a folder holds plan files or a cdktf.out manifest`);
+    if (!isPlanDocument(doc)) throw new InputError(`${file}: not a Terraform plan (terraform show -json); a folder holds plan files or a cdktf.out manifest`);
     for (const draft of readPlan(doc, file)) {
       draft.stack = stack;
       draft.id = resourceId(stack, draft.id);

@@ -325,8 +325,9 @@ export function checkFormatVersion(doc: Json, name: string): void {
   }
 }
 
-export function looksLikePlan(doc: Json): boolean {
-  return 'format_version' in doc && ['planned_values', 'resource_changes', 'prior_state', 'configuration', 'values', 'terraform_version'].some((k) => k in doc);
+/** A JSON object is read as a plan when it says which plan format it is in (`terraform show -json` always does). */
+export function isPlanDocument(doc: Json): boolean {
+  return 'format_version' in doc;
 }
 
 /** The members of a plan the loader reads; every other member (variables, output_changes, resource_drift, ...) is left unparsed. */

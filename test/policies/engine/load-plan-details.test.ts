@@ -70,6 +70,15 @@ describe('marks', () => {
     expect(sensitiveOfUpdate({ nested: { a: true } }, { nested: { b: true } })).toEqual({ nested: { a: true, b: true } });
   });
 
+  it('keeps a mark that only one side gives, marked or not, and a list one side does not mark', () => {
+    expect(sensitiveOfUpdate({ a: true }, { b: false })).toEqual({ a: true, b: false });
+    expect(sensitiveOfUpdate({ b: false }, { a: true })).toEqual({ a: true, b: false });
+    expect(sensitiveOfUpdate({ list: [true] }, { list: [false, false] })).toEqual({ list: [true, false] });
+    expect(sensitiveOfUpdate({ list: [false, false] }, { list: [true] })).toEqual({ list: [true, false] });
+    expect(sensitiveOfUpdate({ list: [true] }, { list: false })).toEqual({ list: [true] });
+    expect(sensitiveOfUpdate({ list: false }, { list: [true] })).toEqual({ list: [true] });
+  });
+
   it('marks a whole value sensitive when one side marks it as a list and the other as an object', () => {
     expect(sensitiveOfUpdate({ block: [true] }, { block: { a: false } })).toEqual({ block: true });
     expect(sensitiveOfUpdate({ block: { a: false } }, { block: [false] })).toEqual({ block: true });
@@ -121,6 +130,36 @@ describe('shape errors', () => {
     doc.resource_changes.push({ ...doc.resource_changes[0], deposed: '00000001', change: { actions: ['delete'], before: { a: 'older' }, after: null } });
     const model = load(doc);
     expect(model.resources.map((r) => [r.address, r.action, r.values])).toEqual([['google_x.y', 'replace', { a: 'new' }]]);
+  });
+});
+
+describe('a change marked deposed: null', () => {
+  it('is the current object (Terraform leaves deposed out for it)', () => {
+    const doc = planOf([{ address: 'google_x.y', values: { a: 'new' }, before: { a: 'old' }, action: 'update' }]);
+    doc.resource_changes[0] = { ...doc.resource_changes[0], deposed: null as unknown as string };
+    expect(load(doc).byId('google_x.y')!.action).toBe('update');
+  });
+});
+
+describe('references from the configuration', () => {
+  const model = load(
+    planOf([
+      { address: 'google_x.counted[0]', values: {} },
+      { address: 'google_x.counted[1]', values: {} },
+      { address: 'google_x.single[0]', values: {} },
+      { address: 'google_x.to_single', values: {}, references: { a: ['google_x.single.id', 'google_x.single'] } },
+      { address: 'google_x.to_missing_index', values: {}, references: { a: ['google_x.counted[5].id', 'google_x.counted[5]'] } },
+      { address: 'google_x.to_nothing', values: {}, references: { a: ['google_x.absent.id', 'google_x.absent'] } },
+    ]),
+  );
+  const reference = (address: string) => model.byId(address)!.references.map((r) => ({ target: r.target, attribute: r.attribute }));
+
+  it('resolve to the one instance of a counted resource, and to nothing for an index or a resource not planned', () => {
+    expect([reference('google_x.to_single'), reference('google_x.to_missing_index'), reference('google_x.to_nothing')]).toEqual([
+      [{ target: 'google_x.single[0]', attribute: 'id' }],
+      [{ target: undefined, attribute: 'id' }],
+      [{ target: undefined, attribute: 'id' }],
+    ]);
   });
 });
 
