@@ -149,7 +149,7 @@ interface ConfigIndex {
 
 /** Drops `google_x.y` when `google_x.y.attr` is listed too: Terraform lists both, the longer one says more. */
 function mostSpecific(references: string[]): string[] {
-  return references.filter((r) => !references.some((other) => other !== r && (other.startsWith(`${r}.`) || other.startsWith(`${r}[`))));
+  return references.filter((r) => !references.some((other) => other.startsWith(`${r}.`) || other.startsWith(`${r}[`)));
 }
 
 function collectExpressionRefs(expressions: unknown, prefix: string, out: ConfigReference[], depth: number): void {
