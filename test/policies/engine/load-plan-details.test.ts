@@ -243,3 +243,57 @@ describe('address fields that do not spell the address', () => {
     expect(parts('google_x.y["a"]', { index: 'a' })).toEqual(['managed', 'google_x', 'y', 'a', []]);
   });
 });
+
+describe('configuration expressions', () => {
+  /** google_x.y planned, google_x.z planned, and google_x.y's configuration expressions as given. */
+  function referencesOf(expressions: unknown, extra: Record<string, unknown> = {}): { path: string; target?: string }[] {
+    const model = load({
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: ['y', 'z'].map((name) => ({ address: `google_x.${name}`, mode: 'managed', type: 'google_x', name, values: {} })),
+        },
+      },
+      configuration: { root_module: { resources: [{ address: 'google_x.y', expressions, ...extra }], ...(extra.root ?? {}) } },
+    });
+    return model.byId('google_x.y')!.references.map((r) => ({ path: r.path, target: r.target }));
+  }
+
+  it('reads references inside nested blocks, a list of blocks or a single block, with their paths', () => {
+    expect(referencesOf({ binding: [{ members: { references: ['google_x.z.id', 'google_x.z'] } }, { role: { constant_value: 'r' } }] })).toEqual([{ path: 'binding.0.members', target: 'google_x.z' }]);
+    expect(referencesOf({ settings: { inner: { value: { references: ['google_x.z'] } } } })).toEqual([{ path: 'settings.inner.value', target: 'google_x.z' }]);
+  });
+
+  it('does not read a constant value as expressions, whatever it holds', () => {
+    expect(referencesOf({ labels: { constant_value: { references: ['google_x.z'] } } })).toEqual([]);
+  });
+
+  it('keeps only the strings of a reference list', () => {
+    expect(referencesOf({ a: { references: [7, null, 'google_x.z'] } })).toEqual([{ path: 'a', target: 'google_x.z' }]);
+  });
+
+  it('reads blocks nested 64 deep and stops below', () => {
+    const nested = (levels: number) => {
+      let expression: Record<string, unknown> = { leaf: { references: ['google_x.z'] } };
+      for (let i = 0; i < levels; i++) expression = { block: expression };
+      return expression;
+    };
+    expect(referencesOf(nested(64))).toHaveLength(1);
+    expect(referencesOf(nested(65))).toEqual([]);
+    expect(referencesOf({ list: [{ inner: [{ leaf: { references: ['google_x.z'] } }] }] })).toEqual([{ path: 'list.0.inner.0.leaf', target: 'google_x.z' }]);
+  });
+
+  it('skips configuration entries that are not resources, depends_on entries that are not strings and module calls that are not objects', () => {
+    const model = load({
+      format_version: '1.2',
+      planned_values: { root_module: { resources: ['y', 'z'].map((name) => ({ address: `google_x.${name}`, mode: 'managed', type: 'google_x', name, values: {} })) } },
+      configuration: {
+        root_module: {
+          resources: [null, 'google_x.y', { expressions: { a: { references: ['google_x.z'] } } }, { address: 'google_x.y', depends_on: [7, 'google_x.z'], expressions: {} }],
+          module_calls: { broken: null, text: 'x' },
+        },
+      },
+    });
+    expect([model.byId('google_x.y')!.references, model.byId('google_x.y')!.dependsOn]).toEqual([[], ['google_x.z']]);
+  });
+});
