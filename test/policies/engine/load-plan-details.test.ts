@@ -297,3 +297,17 @@ describe('configuration expressions', () => {
     expect([model.byId('google_x.y')!.references, model.byId('google_x.y')!.dependsOn]).toEqual([[], ['google_x.z']]);
   });
 });
+
+describe('format_version', () => {
+  const withVersion = (version: string) => ({ ...planOf([{ address: 'google_x.y', values: {} }]), format_version: version });
+
+  it('accepts 0.x and 1.x, minor versions of any length', () => {
+    expect(['0.1', '1.0', '1.2', '1.10'].map((v) => load(withVersion(v)).resources.length)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('refuses other majors and anything around a version, in one line', () => {
+    expect(['2.0', '10.2', '1.2-beta', '1.', 'v1.2'].map((v) => refusal(withVersion(v)))).toEqual(
+      ['"2.0"', '"10.2"', '"1.2-beta"', '"1."', '"v1.2"'].map((q) => `plan.json: unsupported plan format_version ${q}, expected 0.x or 1.x`),
+    );
+  });
+});
