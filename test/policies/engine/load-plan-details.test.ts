@@ -111,11 +111,14 @@ describe('depth limits', () => {
     expect(refusal(nestedPlan(65))).toBe('plan.json: modules nested deeper than 64 levels');
   });
 
-  it('refuses configuration modules nested deeper than 64 levels, in one line', () => {
-    let module: Record<string, unknown> = { resources: [] };
-    for (let i = 0; i < 66; i++) module = { module_calls: { m: { source: './m', module } } };
-    const doc = { ...planOf([{ address: 'google_x.y', values: {}, references: { a: ['google_x.z'] } }]), configuration: { root_module: module } };
-    expect(refusal(doc)).toBe('plan.json: configuration modules nested deeper than 64 levels');
+  it('reads configuration modules 64 levels deep and refuses a 65th level, in one line', () => {
+    const nested = (levels: number) => {
+      let module: Record<string, unknown> = { resources: [] };
+      for (let i = 0; i < levels; i++) module = { module_calls: { m: { source: './m', module } } };
+      return { ...planOf([{ address: 'google_x.y', values: {}, references: { a: ['google_x.z'] } }]), configuration: { root_module: module } };
+    };
+    expect(load(nested(64)).resources).toHaveLength(1);
+    expect(refusal(nested(65))).toBe('plan.json: configuration modules nested deeper than 64 levels');
   });
 });
 
