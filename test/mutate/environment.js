@@ -6,15 +6,7 @@
  */
 const NodeEnvironment = require('jest-environment-node').TestEnvironment;
 
-const KILLED = '__MUTANT_KILLED__';
-
-function activeMutant() {
-  return process.env.__STRYKER_ACTIVE_MUTANT__;
-}
-
-function killed() {
-  return activeMutant() !== undefined && process.env[KILLED] === activeMutant();
-}
+const { KILLED, activeMutant, killed } = require('./killed');
 
 function skipAll(block) {
   for (const child of block.children) {

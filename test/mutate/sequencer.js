@@ -3,8 +3,8 @@
  * with a `testNamePattern`; jest still loads every test file to find them (about 10 s a mutant here, most of
  * it requiring the engine 68 times). This sequencer keeps only the files that hold a matching test, quickest
  * first (so that `environment.js` can bail early), using the map `record-test-files.js` wrote during the initial
- * run. Without a pattern, without the map, or when no file matches, every file runs: it can only narrow a run
- * to files that hold a selected test.
+ * run. Without a pattern (coverage analysis "all") every file runs, quickest first; without the map, or when no
+ * file matches, every file runs in jest's order: it can only narrow a run to files that hold a selected test.
  */
 const fs = require('fs');
 const Sequencer = require('@jest/test-sequencer').default;
@@ -38,12 +38,14 @@ class CoveringFilesSequencer extends Sequencer {
 
   sort(tests) {
     const sorted = super.sort(tests);
-    const map = this.pattern ? loadMap() : undefined;
+    const map = loadMap();
     if (!map) return sorted;
+    const ms = (test) => map.msByFile.get(test.path) ?? Infinity;
+    // Every file, quickest first (a run without a test filter: coverage analysis "all").
+    if (!this.pattern) return [...sorted].sort((a, b) => ms(a) - ms(b));
     const pattern = new RegExp(this.pattern, 'i');
     const wanted = new Set();
     for (const [test, files] of map.filesByTest) if (pattern.test(test)) for (const file of files) wanted.add(file);
-    const ms = (test) => map.msByFile.get(test.path) ?? Infinity;
     const kept = sorted.filter((test) => wanted.has(test.path)).sort((a, b) => ms(a) - ms(b));
     return kept.length > 0 ? kept : sorted;
   }
