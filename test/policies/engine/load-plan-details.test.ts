@@ -283,6 +283,13 @@ describe('configuration expressions', () => {
     };
     expect(referencesOf(nested(64))).toHaveLength(1);
     expect(referencesOf(nested(65))).toEqual([]);
+    const nestedLists = (levels: number) => {
+      let expression: Record<string, unknown> = { leaf: { references: ['google_x.z'] } };
+      for (let i = 0; i < levels; i++) expression = { block: [expression] };
+      return expression;
+    };
+    expect(referencesOf(nestedLists(64))).toHaveLength(1);
+    expect(referencesOf(nestedLists(65))).toEqual([]);
     expect(referencesOf({ list: [{ inner: [{ leaf: { references: ['google_x.z'] } }] }] })).toEqual([{ path: 'list.0.inner.0.leaf', target: 'google_x.z' }]);
   });
 
