@@ -11,7 +11,7 @@
  * Parts in test/mutate/ make a mutant cost about 0.7 s instead of 8 s here, without changing a verdict: the
  * initial run records which file holds each test (record-test-files.js); a mutant's run loads only the files
  * holding the tests that cover it, quickest first (sequencer.js); once a test fails under a mutant, the rest are
- * skipped (environment.js) and the files after it are not even loaded (runner.js), since one failure already
+ * skipped (environment.js) and the files after it are not even loaded (jest-circus-unless-killed.js), since one failure already
  * kills it; and a describe block that throws while collecting fails a test rather than the file (collect-guard.js).
  */
 const base = require('./jest.config');
@@ -22,6 +22,6 @@ module.exports = {
   testEnvironment: require('path').join(__dirname, 'test/mutate/environment.js'),
   setupFilesAfterEnv: [...(base.setupFilesAfterEnv ?? []), '<rootDir>/test/mutate/record-test-files.js', '<rootDir>/test/mutate/collect-guard.js'],
   testSequencer: '<rootDir>/test/mutate/sequencer.js',
-  testRunner: '<rootDir>/test/mutate/runner.js',
+  testRunner: '<rootDir>/test/mutate/jest-circus-unless-killed.js',
   testPathIgnorePatterns: ['/node_modules/', '/test/policies/engine/bounded-reads.test.ts', '/test/policies/engine/load-asset-export.test.ts', '/test/policies/rules/iam/duty-conflicts-scale.test.ts'],
 };

@@ -1,5 +1,6 @@
 /**
- * Jest test runner for `npm run mutate` only: jest-circus, except that once a test has failed under the active
+ * Jest test runner for `npm run mutate` only (named so: Stryker's jest runner takes per-test coverage only from
+ * a runner whose name says jest-circus): jest-circus, except that once a test has failed under the active
  * mutant (environment.js records it), the test files that follow are not loaded at all. Skipping their tests
  * (environment.js) still required every module they import, about half a second a file here, so a mutant killed
  * by the first file paid for all the others. A file left out reports one skipped test: neither a pass nor a
