@@ -1,4 +1,4 @@
-/** Whether a test has failed under the active mutant in this process (set by environment.js), for runner.js. */
+/** Whether a test has failed under the active mutant in this process (set by environment.js), for jest-circus-unless-killed.js. */
 const KILLED = '__MUTANT_KILLED__';
 
 function activeMutant() {
