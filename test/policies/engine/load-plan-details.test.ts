@@ -153,6 +153,11 @@ describe('references from the configuration', () => {
       { address: 'google_x.to_single', values: {}, references: { a: ['google_x.single.id', 'google_x.single'] } },
       { address: 'google_x.to_missing_index', values: {}, references: { a: ['google_x.counted[5].id', 'google_x.counted[5]'] } },
       { address: 'google_x.to_nothing', values: {}, references: { a: ['google_x.absent.id', 'google_x.absent'] } },
+      { address: 'google_x.to_single_missing', values: {}, references: { a: ['google_x.single[3].id', 'google_x.single[3]'] } },
+      { address: 'google_x.keyed["a"]', values: {} },
+      { address: 'google_x.keyed["b"]', values: {} },
+      { address: 'google_x.twinless["c"]', values: {}, references: { a: ['google_x.keyed.id', 'google_x.keyed'] } },
+      { address: 'google_x.twin["b"]', values: {}, references: { a: ['google_x.keyed.id', 'google_x.keyed'] } },
     ]),
   );
   const reference = (address: string) => model.byId(address)!.references.map((r) => ({ target: r.target, attribute: r.attribute }));
@@ -163,6 +168,11 @@ describe('references from the configuration', () => {
       [{ target: undefined, attribute: 'id' }],
       [{ target: undefined, attribute: 'id' }],
     ]);
+    expect(reference('google_x.to_single_missing')).toEqual([{ target: undefined, attribute: 'id' }]);
+  });
+
+  it('resolve to the instance with the referrer\'s own key, and to nothing when there is none', () => {
+    expect([reference('google_x.twin["b"]'), reference('google_x.twinless["c"]')]).toEqual([[{ target: 'google_x.keyed["b"]', attribute: 'id' }], [{ target: undefined, attribute: 'id' }]]);
   });
 });
 
@@ -177,9 +187,15 @@ describe('depends_on from the configuration', () => {
       { address: 'google_x.one', values: {}, dependsOn: ['google_x.counted[1]'] },
       { address: 'google_x.missing', values: {}, dependsOn: ['google_x.counted[7]'] },
       { address: 'google_x.data', values: {}, dependsOn: ['data.google_d.read'] },
-      { address: 'google_x.attribute', values: {}, dependsOn: ['google_x.counted.id', 'var.x', 'module.m'] },
+      { address: 'google_x.attribute', values: {}, dependsOn: ['google_x.counted.id', 'var.x', 'module.m', 'not a reference!'] },
+      { address: 'module.a.module.b.google_x.inner', values: {} },
+      { address: 'module.a.module.b.google_x.waits', values: {}, dependsOn: ['google_x.inner'] },
     ]),
   );
+
+  it('names a resource of the same module two modules down', () => {
+    expect(model.byId('module.a.module.b.google_x.waits')!.dependsOn).toEqual(['module.a.module.b.google_x.inner']);
+  });
 
   it('names one instance for an indexed entry, none for an index that is not planned', () => {
     expect([model.byId('google_x.one')!.dependsOn, model.byId('google_x.missing')!.dependsOn]).toEqual([['google_x.counted[1]'], []]);
@@ -189,7 +205,7 @@ describe('depends_on from the configuration', () => {
     expect([model.byId('google_x.data')!.dependsOn, model.byId('module.m.google_x.waits')!.dependsOn]).toEqual([['data.google_d.read'], ['module.m.google_x.inner']]);
   });
 
-  it('names nothing for an attribute, a variable or a whole module', () => {
+  it('names nothing for an attribute, a variable, a whole module or what is not a reference', () => {
     expect(model.byId('google_x.attribute')!.dependsOn).toEqual([]);
   });
 });
@@ -244,6 +260,12 @@ describe('address fields that do not spell the address', () => {
     expect(parts('google_x.zy', { name: 'y' })).toEqual(['managed', 'google_x', 'zy', undefined, []]);
     expect(parts('google_x.y[1]', { index: 2 })).toEqual(['managed', 'google_x', 'y', 1, []]);
     expect(parts('google_x.y["a"]', { index: 'a' })).toEqual(['managed', 'google_x', 'y', 'a', []]);
+    // Fields of the same length as the address's own parts, which a check of lengths alone would accept
+    expect(parts('google_a.y', { type: 'google_b' })).toEqual(['managed', 'google_a', 'y', undefined, []]);
+    expect(parts('google_x_.z', { type: 'google_x', name: 'z' })).toEqual(['managed', 'google_x_', 'z', undefined, []]);
+    expect(parts('google_x.z', { name: 'y' })).toEqual(['managed', 'google_x', 'z', undefined, []]);
+    expect(parts('data.google_x.y', { mode: 'data' })).toEqual(['data', 'google_x', 'y', undefined, []]);
+    expect(parts('module.a.data.google_x.y', { mode: 'data', module_address: 'module.a' })).toEqual(['data', 'google_x', 'y', undefined, ['module.a']]);
   });
 });
 
