@@ -266,6 +266,11 @@ describe('address fields that do not spell the address', () => {
     expect(parts('google_x.z', { name: 'y' })).toEqual(['managed', 'google_x', 'z', undefined, []]);
     expect(parts('data.google_x.y', { mode: 'data' })).toEqual(['data', 'google_x', 'y', undefined, []]);
     expect(parts('module.a.data.google_x.y', { mode: 'data', module_address: 'module.a' })).toEqual(['data', 'google_x', 'y', undefined, ['module.a']]);
+    // Fields of the wrong type, even where they would spell the address as text
+    expect(parts('google_x.y', { type: ['google_x'], name: ['y'] })).toEqual(['managed', 'google_x', 'y', undefined, []]);
+    expect(parts('google_x.y', { mode: 'resource' })).toEqual(['managed', 'google_x', 'y', undefined, []]);
+    expect(parts('google_x.y[1]', { index: [1] })).toEqual(['managed', 'google_x', 'y', 1, []]);
+    expect(parts('module.m.google_x.y', { module_address: ['module.m'] })).toEqual(['managed', 'google_x', 'y', undefined, ['module.m']]);
   });
 });
 
