@@ -43,11 +43,49 @@ runRuleTests(rule, {
       },
     },
     {
+      name: 'plan: an alert on another, existing metric, beside a new metric whose name is known',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: METRIC },
+          { address: 'google_monitoring_alert_policy.other', values: alert('metric.type="logging.googleapis.com/user/existing-metric" AND resource.type="global"') },
+        ]),
+      },
+    },
+    {
+      name: 'plan: the alert waits through a reference to the time_sleep, not depends_on',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: METRIC },
+          { address: 'time_sleep.metrics', values: SLEEP, dependsOn: ['google_logging_metric.m'] },
+          { address: 'google_monitoring_alert_policy.a', values: alert(PLAN_FILTER), references: { 'user_labels.wait': ['time_sleep.metrics.id', 'time_sleep.metrics'] } },
+        ]),
+      },
+    },
+    {
       name: 'plan: an alert read by a data source is not created',
       input: { plan: plan([{ address: 'google_logging_metric.m', values: METRIC }, { address: 'data.google_monitoring_alert_policy.a', values: alert(PLAN_FILTER), action: 'read' }]) },
     },
   ],
   invalid: [
+    {
+      name: 'fails plan: what the alert waits for is not a time_sleep, or a time_sleep with no create_duration or one that waits for something else',
+      input: {
+        plan: plan([
+          { address: 'google_logging_metric.m', values: METRIC },
+          { address: 'google_pubsub_topic.t', values: { name: 't' }, dependsOn: ['google_logging_metric.m'] },
+          { address: 'time_sleep.no_duration', values: { destroy_duration: '60s' }, dependsOn: ['google_logging_metric.m'] },
+          { address: 'time_sleep.other', values: SLEEP, references: { 'triggers.x': ['google_pubsub_topic.t.id', 'google_pubsub_topic.t'] } },
+          { address: 'google_monitoring_alert_policy.on_topic', values: alert(PLAN_FILTER), dependsOn: ['google_pubsub_topic.t'] },
+          { address: 'google_monitoring_alert_policy.no_duration', values: alert(PLAN_FILTER), dependsOn: ['time_sleep.no_duration'] },
+          { address: 'google_monitoring_alert_policy.other', values: alert(PLAN_FILTER), dependsOn: ['time_sleep.other'] },
+        ]),
+      },
+      errors: [
+        { messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.on_topic' },
+        { messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.no_duration' },
+        { messageId: 'alert-before-metric', address: 'google_monitoring_alert_policy.other' },
+      ],
+    },
     {
       name: 'fails synth: the baseline before its fix: the audit-config-changes alert on its new metric, no wait',
       input: { synth: baselinePrefix('alert-on-new-metric') },
