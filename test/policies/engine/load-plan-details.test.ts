@@ -3,6 +3,9 @@
  * combine before and after a change, depth limits, depends_on and module outputs in the configuration, deposed
  * objects, address fields that do not spell the address, and the exact one-line errors for what is refused.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InputError } from '../../../policies/engine/errors';
 import { loadModel } from '../../../policies/engine/load';
 import type { Model } from '../../../policies/engine/model';
@@ -346,5 +349,34 @@ describe('format_version', () => {
     expect(['2.0', '10.2', '1.2-beta', '1.', 'v1.2'].map((v) => refusal(withVersion(v)))).toEqual(
       ['"2.0"', '"10.2"', '"1.2-beta"', '"1."', '"v1.2"'].map((q) => `plan.json: unsupported plan format_version ${q}, expected 0.x or 1.x`),
     );
+  });
+});
+
+describe('format_version of another type', () => {
+  it('refuses a number, even one that reads as a supported version', () => {
+    expect(refusal({ ...planOf([{ address: 'google_x.y', values: {} }]), format_version: 1.2 })).toBe('plan.json: unsupported plan format_version "1.2", expected 0.x or 1.x');
+  });
+});
+
+describe('a folder of plan files', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-folder-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads each plan as a stack named after its file, in name order', () => {
+    writeFileSync(join(dir, 'network.json'), JSON.stringify(planOf([{ address: 'google_x.n', values: {} }])));
+    writeFileSync(join(dir, 'iam.json'), JSON.stringify(planOf([{ address: 'google_x.i', values: {}, references: { a: ['google_x.j'] } }, { address: 'google_x.j', values: {} }])));
+    writeFileSync(join(dir, 'notes.txt'), 'not read');
+    const model = loadModel(dir);
+    expect([model.kind, model.stacks, model.resources.map((r) => r.id)]).toEqual(['plan', ['iam', 'network'], ['iam/google_x.i', 'iam/google_x.j', 'network/google_x.n']]);
+    expect(model.byId('iam/google_x.i')!.references.map((r) => r.target)).toEqual(['iam/google_x.j']);
+  });
+
+  it('refuses a JSON file in it that is not a plan, naming the file', () => {
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(planOf([{ address: 'google_x.n', values: {} }])));
+    writeFileSync(join(dir, 'notes.json'), '{"hello":"world"}');
+    expect(() => loadModel(dir)).toThrow(new InputError(`${join(dir, 'notes.json')}: not a Terraform plan (terraform show -json); a folder holds plan files or a cdktf.out manifest`));
   });
 });
