@@ -380,3 +380,16 @@ describe('a folder of plan files', () => {
     expect(() => loadModel(dir)).toThrow(new InputError(`${join(dir, 'notes.json')}: not a Terraform plan (terraform show -json); a folder holds plan files or a cdktf.out manifest`));
   });
 });
+
+describe('sensitive marks only in planned_values', () => {
+  it('are kept for a change that carries none of its own, though other changes carry theirs', () => {
+    const doc = planOf([
+      { address: 'google_x.marked', values: { token: 'tok-aaaaaaaa' }, sensitive: { token: true } },
+      { address: 'google_x.unmarked', values: { token: 'tok-bbbbbbbb' }, sensitive: { token: true } },
+    ]);
+    delete doc.resource_changes[1].change.after_sensitive;
+    delete doc.resource_changes[1].change.before_sensitive;
+    const model = load(doc);
+    expect([model.byId('google_x.marked')!.sensitive, model.byId('google_x.unmarked')!.sensitive]).toEqual([{ token: true }, { token: true }]);
+  });
+});
