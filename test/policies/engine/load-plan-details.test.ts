@@ -393,3 +393,9 @@ describe('sensitive marks only in planned_values', () => {
     expect([model.byId('google_x.marked')!.sensitive, model.byId('google_x.unmarked')!.sensitive]).toEqual([{ token: true }, { token: true }]);
   });
 });
+
+describe('a member the section scan finds but JSON refuses', () => {
+  it('is reported as the whole text would be: not valid JSON, and where', () => {
+    expect(() => loadModel({ text: '{"format_version":"1.2","resource_changes":[{bad}]}', name: 'plan.json' })).toThrow(new InputError('plan.json: not valid JSON at position 45'));
+  });
+});
