@@ -1,18 +1,11 @@
 /** The CEL reading IAM conditions need: tokens (strings never read as code) and the top-level && conjuncts. */
 import { CelSyntaxError, conjuncts, tokenizeCel, type CelToken } from '../../../policies/engine/cel';
+import { inputErrorOf } from '../../support/input-error';
+
+const syntaxError = (read: () => unknown) => inputErrorOf(read, CelSyntaxError);
 
 const texts = (tokens: readonly CelToken[]) => tokens.map((t) => `${t.kind}:${t.text}`);
 const split = (expression: string) => conjuncts(tokenizeCel(expression))?.map((part) => part.map((t) => t.text).join(' '));
-
-function syntaxError(read: () => unknown): string {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof CelSyntaxError) return error.message;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('tokenizeCel', () => {
   it('reads identifiers, numbers, operators and whitespace', () => {

@@ -1,16 +1,6 @@
 /** The JSON reader every loader starts with: nesting limit, one-line errors that never echo the input, short quotes. */
-import { InputError } from '../../../policies/engine/errors';
+import { inputErrorOf as refusal } from '../../support/input-error';
 import { describeJsonType, isObject, MAX_NESTING, nestingDepth, parseJson, parseJsonObject, quoteShort } from '../../../policies/engine/load/json';
-
-function refusal(read: () => unknown): string {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('nestingDepth', () => {
   it.each([

@@ -10,6 +10,7 @@ import { InputError } from '../../../policies/engine/errors';
 import { loadModel } from '../../../policies/engine/load';
 import type { Model } from '../../../policies/engine/model';
 import { plan, type PlanResourceSpec } from '../../../policies/testing/rule-tester';
+import { inputErrorOf } from '../../support/input-error';
 
 type Doc = { resource_changes: { address: string; change: Record<string, unknown>; deposed?: string }[] } & Record<string, unknown>;
 
@@ -22,15 +23,7 @@ function planOf(specs: PlanResourceSpec[]): Doc {
 }
 
 /** The one line loadModel refuses the document with. */
-function refusal(doc: object): string {
-  try {
-    load(doc);
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  throw new Error('the document was accepted');
-}
+const refusal = (doc: object) => inputErrorOf(() => load(doc));
 
 function withActions(actions: unknown): Doc {
   const doc = planOf([{ address: 'google_x.y', values: {} }]);

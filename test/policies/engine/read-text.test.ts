@@ -2,7 +2,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../../../policies/engine/errors';
+import { inputErrorOf as refusal } from '../../support/input-error';
 import { decodeText, forEachLine, MAX_INPUT_BYTES, MAX_LINE_BYTES, peekText, readBytes, readText } from '../../../policies/engine/load/read-text';
 
 let dir: string;
@@ -15,16 +15,6 @@ function file(name: string, content: string | Buffer): string {
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
-}
-
-function refusal(read: () => unknown): string {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  throw new Error('accepted');
 }
 
 function lines(path: string): [number, string][] {

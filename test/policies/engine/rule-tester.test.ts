@@ -24,6 +24,28 @@ const noPublicBuckets = resourceRule({
   },
 });
 
+/** Registers the cases with the RuleTester, then runs the one named "case": whether it passes or fails. */
+function verdictOfCase(cases: Parameters<typeof runRuleTests>[1]): 'passes' | 'fails' {
+  const tests: (() => void)[] = [];
+  const globals = globalThis as unknown as Record<string, unknown>;
+  const saved = { describe: globals.describe, it: globals.it };
+  globals.describe = (_: string, fn: () => void) => fn();
+  globals.it = (name: string, fn: () => void) => {
+    if (name === 'case') tests.push(fn);
+  };
+  try {
+    runRuleTests(noPublicBuckets, cases);
+  } finally {
+    Object.assign(globals, saved);
+  }
+  try {
+    tests[0]();
+    return 'passes';
+  } catch {
+    return 'fails';
+  }
+}
+
 runRuleTests(noPublicBuckets, {
   valid: [
     { name: 'a group member (synth)', input: { synth: synth({ google_storage_bucket_iam_member: { m: { bucket: 'b', role: 'roles/storage.objectViewer', member: 'group:a@example.com' } } }) } },
@@ -105,24 +127,8 @@ describe('RuleTester builders', () => {
 
   it('compares the attribute path, message and severity of a report when the case gives them, and only then', () => {
     const input = { synth: synth({ google_storage_bucket_iam_member: { m: { bucket: 'b', role: 'r', member: 'allUsers' } } }) };
-    const outcomeOf = (errors: { messageId: string; address: string; path?: string; message?: string; severity?: 'high' | 'low' }[]): string => {
-      const tests: (() => void)[] = [];
-      const globals = globalThis as unknown as Record<string, unknown>;
-      const saved = { describe: globals.describe, it: globals.it };
-      globals.describe = (_: string, fn: () => void) => fn();
-      globals.it = (name: string, fn: () => void) => { if (name === 'case') tests.push(fn); };
-      try {
-        runRuleTests(noPublicBuckets, { valid: [], invalid: [{ name: 'case', input, errors }] });
-      } finally {
-        Object.assign(globals, saved);
-      }
-      try {
-        tests[0]();
-        return 'passes';
-      } catch {
-        return 'fails';
-      }
-    };
+    const outcomeOf = (errors: { messageId: string; address: string; path?: string; message?: string; severity?: 'high' | 'low' }[]): string =>
+      verdictOfCase({ valid: [], invalid: [{ name: 'case', input, errors }] });
     const address = 'google_storage_bucket_iam_member.m';
     expect([
       outcomeOf([{ messageId: 'public', address }]),
@@ -139,24 +145,8 @@ describe('RuleTester builders', () => {
   });
 
   it('holds a valid case to a pass, or to not-applicable with the reason the case gives', () => {
-    const verdictOf = (input: { synth: ReturnType<typeof synth> }, notApplicable?: string): string => {
-      const tests: (() => void)[] = [];
-      const globals = globalThis as unknown as Record<string, unknown>;
-      const saved = { describe: globals.describe, it: globals.it };
-      globals.describe = (_: string, fn: () => void) => fn();
-      globals.it = (name: string, fn: () => void) => { if (name === 'case') tests.push(fn); };
-      try {
-        runRuleTests(noPublicBuckets, { valid: [{ name: 'case', input, notApplicable }], invalid: [] });
-      } finally {
-        Object.assign(globals, saved);
-      }
-      try {
-        tests[0]();
-        return 'passes';
-      } catch {
-        return 'fails';
-      }
-    };
+    const verdictOf = (input: { synth: ReturnType<typeof synth> }, notApplicable?: string): string =>
+      verdictOfCase({ valid: [{ name: 'case', input, notApplicable }], invalid: [] });
     const judged = { synth: synth({ google_storage_bucket_iam_member: { m: { bucket: 'b', role: 'r', member: 'group:a@example.com' } } }) };
     const nothing = { synth: synth({}) };
     const reason = 'no resources of the types this rule checks';
