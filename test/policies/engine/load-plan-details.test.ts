@@ -392,3 +392,52 @@ describe('a member the section scan finds but JSON refuses', () => {
     expect(() => loadModel({ text: '{"format_version":"1.2","resource_changes":[{bad}]}', name: 'plan.json' })).toThrow(new InputError('plan.json: not valid JSON at position 45'));
   });
 });
+
+describe('prior_state', () => {
+  const dataSource = { address: 'data.google_d.r', mode: 'data', type: 'google_d', name: 'r', values: { id: 'prior' } };
+  const managed = { address: 'google_x.old', mode: 'managed', type: 'google_x', name: 'old', values: {} };
+  const withPrior = (prior: unknown, extra: Record<string, unknown> = {}) => ({ format_version: '1.2', planned_values: { root_module: {} }, prior_state: prior, ...extra });
+
+  it('gives the data sources read at plan time, not the managed resources of the last state', () => {
+    const model = load(withPrior({ values: { root_module: { resources: [dataSource, managed] } } }));
+    expect(model.resources.map((r) => [r.address, r.action, r.values])).toEqual([['data.google_d.r', 'read', { id: 'prior' }]]);
+  });
+
+  it('gives a data source once when its read is deferred to apply (a change with action read)', () => {
+    const doc = withPrior(
+      { values: { root_module: { resources: [dataSource] } } },
+      { resource_changes: [{ address: 'data.google_d.r', mode: 'data', type: 'google_d', name: 'r', change: { actions: ['read'], before: null, after: { id: 'deferred' }, after_unknown: { id: true } } }] },
+    );
+    expect(load(doc).resources.map((r) => [r.address, r.action, r.values])).toEqual([['data.google_d.r', 'read', { id: 'deferred' }]]);
+  });
+
+  it('is refused, with its JSON path, where its containers have the wrong type (when it may hold data sources at all)', () => {
+    // Without the text "data" it holds no data source, the one thing read from it, and is not parsed.
+    expect(load(withPrior(['no sources'])).resources).toEqual([]);
+    expect([
+      refusal(withPrior(['data'])),
+      refusal(withPrior({ values: 'data' })),
+      refusal(withPrior({ values: { root_module: 7 }, note: 'data' })),
+      refusal(withPrior({ values: { root_module: { resources: [{ mode: 'data' }] } } })),
+    ]).toEqual([
+      'plan.json: $.prior_state is an array, expected an object',
+      'plan.json: $.prior_state.values is a string, expected an object',
+      'plan.json: $.prior_state.values.root_module is a number, expected an object',
+      'plan.json: $.prior_state.values.root_module.resources[0].address is nothing, expected a string',
+    ]);
+  });
+});
+
+describe('a change whose before or after is not an object', () => {
+  it('is refused with its JSON path', () => {
+    const withChange = (change: Record<string, unknown>) => {
+      const doc = planOf([{ address: 'google_x.y', values: {} }]);
+      Object.assign(doc.resource_changes[0].change, change);
+      return doc;
+    };
+    expect([refusal(withChange({ before: 'x' })), refusal(withChange({ after: [1] }))]).toEqual([
+      'plan.json: $.resource_changes[0].change.before is a string, expected an object',
+      'plan.json: $.resource_changes[0].change.after is an array, expected an object',
+    ]);
+  });
+});
