@@ -17,9 +17,6 @@ export interface Traversal {
   readonly expression: string;
 }
 
-/** Names that look like traversals but refer to no resource. */
-const NOT_REFERENCES = new Set(['count', 'each', 'path', 'terraform', 'self', 'true', 'false', 'null', 'for', 'in', 'if']);
-
 const IDENT = /[A-Za-z_][\w-]*/y;
 
 /** One step of a traversal; `bracket` tells `[0]` (an instance key right after an address) from `.name`. */
@@ -102,7 +99,8 @@ function traversalAt(text: string, pos: number): { traversal?: Traversal; end: n
   const { segments, end } = readSegments(text, IDENT.lastIndex);
   const rootName = first[0];
   const expression = text.slice(pos, end);
-  if (text[end] === '(' || NOT_REFERENCES.has(rootName)) return { end };
+  // A function call; names such as count, each, self or null have no `_`, so they never pass for a resource type below.
+  if (text[end] === '(') return { end };
   if (rootName === 'data') {
     const n = names(segments, 0, 2);
     return { end, traversal: n && build('data', `data.${n[0]}.${n[1]}`, segments.slice(2), expression) };

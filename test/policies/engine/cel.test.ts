@@ -24,6 +24,7 @@ describe('tokenizeCel', () => {
     expect(texts(tokenizeCel(`"a\\"b" 'c\\'d' """e"f""" '''g'h''' r"\\n" R'\\t' b"x" br"\\y" "\\n\\t\\\\\\?\\a\\x41"`))).toEqual([
       'string:a"b', "string:c'd", 'string:e"f', "string:g'h", 'string:\\n', 'string:\\t', 'string:x', 'string:\\y', 'string:\n\t\\?\x07\\x41',
     ]);
+    expect(texts(tokenizeCel('"\\`\\b\\f\\v\\r\\\'"'))).toEqual(['string:`\b\f\v\r\'']);
     expect(texts(tokenizeCel('"x && y || z"'))).toEqual(['string:x && y || z']);
     expect(texts(tokenizeCel('"""a\nb"""'))).toEqual(['string:a\nb']);
     expect(texts(tokenizeCel('rx'))).toEqual(['ident:rx']);
@@ -51,6 +52,12 @@ describe('conjuncts', () => {
 
   it('is undefined when the top level is an || or a conditional', () => {
     expect([split('a && b || c'), split('a || b && c'), split('a ? b : c'), split('(a && b) || c')]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('drops only parentheses, never a string that reads "(", and refuses empty parentheses', () => {
+    expect(split('"(" (a)')).toEqual(['( ( a )']);
+    expect(split('("(" && a)')).toEqual(['(', 'a']);
+    expect(syntaxError(() => split('()'))).toBe('empty operand of &&');
   });
 
   it('keeps a part that is itself a disjunction whole', () => {
