@@ -11,8 +11,9 @@
  * Parts in test/mutate/ make a mutant cost about 0.7 s instead of 8 s here, without changing a verdict: the
  * initial run records which file holds each test (record-test-files.js); a mutant's run loads only the files
  * holding the tests that cover it, quickest first (sequencer.js); once a test fails under a mutant, the rest are
- * skipped (environment.js) and the files after it are not even loaded (jest-circus-unless-killed.js), since one failure already
- * kills it; and a describe block that throws while collecting fails a test rather than the file (collect-guard.js).
+ * skipped (environment.js) and the files after it are not even loaded (jest-circus-unless-killed.js), since one
+ * failure already kills it; and a describe block that throws while collecting fails a test rather than the file
+ * (collect-guard.js).
  */
 const base = require('./jest.config');
 
