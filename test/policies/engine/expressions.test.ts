@@ -83,6 +83,8 @@ describe('traversalsInToken', () => {
     expect(found('${{ a = google_x.a.id }}')).toEqual(['google_x.a.id']);
     expect(found('${"x-${google_x.a.id}"}')).toEqual(['google_x.a.id']);
     expect(found('${{a = {b = google_x.a.id}}.a} tail ${google_x.b.id}')).toEqual(['google_x.a.id', 'google_x.b.id']);
+    expect(found('${{a = 1}.a + google_x.b.id}')).toEqual(['google_x.b.id']);
+    expect(found('${"}" == google_x.b.id}')).toEqual(['google_x.b.id']);
   });
 
   it('does not start a traversal in the middle of a name, an attribute or an index', () => {
