@@ -2,7 +2,7 @@
  * `npm run mutate`: mutation testing of the checker in two Stryker passes, then one score over both.
  *
  *   rules   policies/rules, judged by the rules' and the engine's suites (stryker.config.json)
- *   engine  policies/engine, judged by the engine's suites (stryker.engine.config.json): with every rule's tests
+ *   engine  policies/engine, judged by the engine's suites (stryker.engine.config.cjs): with every rule's tests
  *           too, each surviving mutant of the loader ran all 67 test files, about a minute a mutant here
  *
  * Both are incremental (.stryker/incremental*.json, committed): a pass re-tests only mutants whose code or
@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 
 const PASSES = {
   rules: { config: 'stryker.config.json', incremental: '.stryker/incremental.json' },
-  engine: { config: 'stryker.engine.config.json', incremental: '.stryker/incremental-engine.json' },
+  engine: { config: 'stryker.engine.config.cjs', incremental: '.stryker/incremental-engine.json' },
 } as const;
 type Pass = keyof typeof PASSES;
 
@@ -66,21 +66,24 @@ export function tally(reports: readonly IncrementalReport[]): Map<string, Tally>
   return parts;
 }
 
+/** One row of the table: a part's counts and score. */
+function row(part: string, t: Tally): string {
+  const n = t.killed + t.survived + t.noCoverage;
+  return `${part.padEnd(28)} ${String(n).padStart(7)} ${String(t.killed).padStart(7)} ${String(t.survived).padStart(8)} ${String(t.noCoverage).padStart(8)}  ${score(t).toFixed(1)}%`;
+}
+
 function printScore(): number {
   const reports = (Object.keys(PASSES) as Pass[]).filter((p) => existsSync(PASSES[p].incremental)).map((p) => JSON.parse(readFileSync(PASSES[p].incremental, 'utf8')) as IncrementalReport);
   const parts = tally(reports);
   const total: Tally = { killed: 0, survived: 0, noCoverage: 0 };
-  const rows = [...parts].sort(([a], [b]) => a.localeCompare(b));
   console.log(`${'part'.padEnd(28)} ${'mutants'.padStart(7)} ${'killed'.padStart(7)} ${'survived'.padStart(8)} ${'no cover'.padStart(8)}  score`);
-  for (const [part, t] of rows) {
+  for (const [part, t] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
     total.killed += t.killed;
     total.survived += t.survived;
     total.noCoverage += t.noCoverage;
-    const n = t.killed + t.survived + t.noCoverage;
-    console.log(`${part.padEnd(28)} ${String(n).padStart(7)} ${String(t.killed).padStart(7)} ${String(t.survived).padStart(8)} ${String(t.noCoverage).padStart(8)}  ${score(t).toFixed(1)}%`);
+    console.log(row(part, t));
   }
-  const n = total.killed + total.survived + total.noCoverage;
-  console.log(`${'total'.padEnd(28)} ${String(n).padStart(7)} ${String(total.killed).padStart(7)} ${String(total.survived).padStart(8)} ${String(total.noCoverage).padStart(8)}  ${score(total).toFixed(1)}%`);
+  console.log(row('total', total));
   return score(total);
 }
 

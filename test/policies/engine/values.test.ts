@@ -21,6 +21,7 @@ const model = modelOf({
   }),
 });
 const resource = (name: string) => model.byId(`google_x.${name}`)!;
+const name = (n: string) => get(resource(n), 'name');
 
 describe('resolvedString and knownString', () => {
   it('give a known string, and a template whose every reference names a known attribute', () => {
@@ -34,8 +35,6 @@ describe('resolvedString and knownString', () => {
 });
 
 describe('sameIdentifier', () => {
-  const name = (n: string) => get(resource(n), 'name');
-
   it('compares what both sides resolve to, after normalizing', () => {
     expect([
       sameIdentifier(model, name('known'), name('known')),
@@ -62,9 +61,6 @@ describe('small readers', () => {
     expect([anyYes(['no', 'yes', 'unknown']), anyYes(['no', 'unknown']), anyYes(['no']), anyYes([])]).toEqual(['yes', 'unknown', 'no', 'no']);
     expect(['projects/p', 'folders/1/x', 'plain', 'a/'].map(lastSegment)).toEqual(['p', 'x', 'plain', '']);
     expect([writtenText(get(resource('known'), 'size')), writtenText(name('open')), writtenText(get(resource('known'), 'missing'))]).toEqual(['3', 'projects/${google_project.p.number}', undefined]);
-    function name(n: string) {
-      return get(resource(n), 'name');
-    }
   });
 
   it('isTrue reads true and "true" as yes, false and absence as no, a value known after apply as unknown', () => {
