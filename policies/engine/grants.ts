@@ -160,12 +160,14 @@ function known<T>(value: Value<T>): T | undefined {
   return value.state === 'known' ? value.value : undefined;
 }
 
-/** The unknown marks at a path, stepping through single-item arrays like `get()` does. */
+/**
+ * The unknown marks of the list at a path. Callers give every index (`binding.0.members`): plans write blocks
+ * as arrays, and synthesized JSON's single-object blocks carry object-shaped marks.
+ */
 function unknownLength(resource: Resource, path: string): number {
   let tree: UnknownTree | undefined = resource.unknown;
   for (const seg of path.split('.')) {
     if (tree === undefined || typeof tree === 'boolean') return 0;
-    if (!/^\d+$/.test(seg) && Array.isArray(tree) && tree.length === 1) tree = tree[0];
     tree = (tree as Record<string, UnknownTree>)[seg];
   }
   return Array.isArray(tree) ? tree.length : 0;

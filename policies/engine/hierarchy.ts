@@ -100,7 +100,6 @@ export function buildHierarchy(model: Source, declared?: DeclaredHierarchy, stat
     set(nodes, { kind: 'organization', key: hierarchyKeyOf(org)!, resourceId: org.id });
   }
   for (const folder of model.byType('google_folder')) {
-    if (folder.mode !== 'managed' && folder.mode !== 'data') continue;
     const parent = parentFrom(model, folder, 'parent', 'folders/');
     addReferenced(nodes, parent.key);
     set(nodes, { kind: 'folder', key: hierarchyKeyOf(folder)!, resourceId: folder.id, parent: parent.key, parentUnknown: parent.unknown || undefined });

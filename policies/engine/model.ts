@@ -195,7 +195,6 @@ export interface Model {
   referrers(resourceId: string): readonly Resource[];
 }
 
-/** Path segments of a dotted path: `a.0.b` -> ['a', 0, 'b']. */
 /**
  * `compute` run at most once per model: for indexes that several rules (or one rule per resource) ask of the
  * same model. Kept in a WeakMap, so a model and what was computed from it are released together.
@@ -210,6 +209,7 @@ export function perModel<T>(compute: (model: Model) => T): (model: Model) => T {
   };
 }
 
+/** Path segments of a dotted path: `a.0.b` -> ['a', 0, 'b']. */
 export function splitPath(path: string): (string | number)[] {
   if (path === '') return [];
   return path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));

@@ -30,7 +30,7 @@ function collectSensitive(value: unknown, tree: UnknownTree | undefined, out: Se
   for (const key of Object.keys(tree)) {
     let sub = (value as Record<string, unknown>)[key];
     // Synthesized JSON writes single blocks as objects where plans (and so sensitive marks) use arrays.
-    if (sub === undefined && /^\d+$/.test(key) && !Array.isArray(value) && key === '0') sub = value;
+    if (sub === undefined && key === '0' && !Array.isArray(value)) sub = value;
     collectSensitive(sub, (tree as Record<string, UnknownTree>)[key], out, depth + 1);
   }
 }

@@ -52,7 +52,8 @@ export function parseAddress(address: string): ParsedAddress | undefined {
   if (rest.length === 3 && rest[0].name === 'data' && rest[0].index === undefined && rest[1].index === undefined) {
     return { modulePath, mode: 'data', type: rest[1].name, name: rest[2].name, index: rest[2].index };
   }
-  if (rest.length === 2 && rest[0].index === undefined) {
+  // `data` and `module` name a data source or a module call, never a resource type.
+  if (rest.length === 2 && rest[0].index === undefined && rest[0].name !== 'data' && rest[0].name !== 'module') {
     return { modulePath, mode: 'managed', type: rest[0].name, name: rest[1].name, index: rest[1].index };
   }
   return undefined;

@@ -20,6 +20,7 @@ const TERRAFORM_TYPE_EXCEPTIONS: Readonly<Record<string, string>> = {
   'cloudkms.googleapis.com/CryptoKey': 'google_kms_crypto_key',
   'cloudkms.googleapis.com/KeyRing': 'google_kms_key_ring',
   'secretmanager.googleapis.com/Secret': 'google_secret_manager_secret',
+  'secretmanager.googleapis.com/SecretVersion': 'google_secret_manager_secret_version',
   'iam.googleapis.com/ServiceAccount': 'google_service_account',
   'run.googleapis.com/Service': 'google_cloud_run_service',
   'cloudfunctions.googleapis.com/CloudFunction': 'google_cloudfunctions_function',

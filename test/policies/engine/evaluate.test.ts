@@ -175,6 +175,45 @@ describe('outcomes', () => {
   });
 });
 
+describe('severity of a result', () => {
+  const escalating = resourceRule({
+    meta: { ...noOwner.meta, id: 'test-escalating', severity: 'medium', messages: { m: 'm' } },
+    types: ['google_project_iam_member'],
+    check(resource, context) {
+      if (resource.name === 'owner') context.report(resource, 'm', {}, { severity: 'critical' });
+      else context.report(resource, 'm');
+    },
+  });
+
+  it('takes the severity a rule gives one finding, unless the pack sets the rule\'s severity', () => {
+    const bySeverity = (pack: Pack) => run(iamModel, [escalating], pack).results.map((r) => [r.address, r.severity]);
+    expect(bySeverity(packOf('test-escalating'))).toEqual([
+      ['google_project_iam_member.owner', 'critical'],
+      ['google_project_iam_member.viewer', 'medium'],
+      ['google_project_iam_member.later', 'medium'],
+    ]);
+    expect(bySeverity(packOf(['test-escalating', 'low']))).toEqual([
+      ['google_project_iam_member.owner', 'low'],
+      ['google_project_iam_member.viewer', 'low'],
+      ['google_project_iam_member.later', 'low'],
+    ]);
+  });
+});
+
+describe('input not read', () => {
+  it('is an unknown per module call, identified by stack and address, in category change', () => {
+    const dir = writeCdktfOut({ net: { ...synth({}), module: { network: { source: 'terraform-google-modules/network/google' } } } });
+    try {
+      const evaluation = run(loadModel(dir), [noOwner], packOf('test-no-owner'));
+      expect(evaluation.results.map((r) => [r.ruleId, r.resourceId, r.address, r.stack, r.severity, r.category, r.controls, r.outcome])).toEqual([
+        ['input-not-read', 'net/module.network', 'module.network', 'net', 'high', 'change', [], 'unknown'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('rule errors', () => {
   it('fails a throwing rule into a rule-error finding per resource, first line of the error only', () => {
     const evaluation = run(iamModel, [throws], packOf(['test-throws', 'high']));
@@ -188,6 +227,15 @@ describe('rule errors', () => {
     const evaluation = run(iamModel, [throws], packOf(['test-throws', 'low']));
     expect(evaluation.results.map((r) => r.severity)).toEqual(['critical', 'critical', 'critical']);
     expect(exitCodeOf(evaluation)).toBe(1);
+  });
+
+  it('cuts a long first line of the error to 200 characters', () => {
+    const long = resourceRule({ ...throws, meta: { ...throws.meta, id: 'test-long' }, check: () => { throw new Error('x'.repeat(300)); } });
+    const messages = run(iamModel, [long], packOf('test-long')).results.map((r) => r.message);
+    const text = `Error: ${'x'.repeat(300)}`;
+    expect(messages[0]).toBe(`Rule test-long failed: ${text.slice(0, 197)}...`);
+    const exact = resourceRule({ ...throws, meta: { ...throws.meta, id: 'test-exact' }, check: () => { throw new Error('y'.repeat(193)); } });
+    expect(run(iamModel, [exact], packOf('test-exact')).results[0].message).toBe(`Rule test-exact failed: Error: ${'y'.repeat(193)}`);
   });
 
   it('fails a rule that reports a message id it does not declare', () => {
@@ -377,6 +425,27 @@ describe('inline suppressions', () => {
     const evaluation = run(withInline([{ rule: '', reason: 'short' }]), [noOwner], packOf('test-no-owner'));
     expect(evaluation.results.filter((r) => r.ruleId === 'suppression-invalid').map((r) => r.message)).toEqual([
       'The inline suppression of (no rule) on google_project_iam_member.owner is not applied: no rule, reason shorter than 10 characters, no expiry.',
+    ]);
+  });
+
+  it('fails an expired inline suppression that silenced nothing into a finding on its own resource, in its rule\'s category', () => {
+    // GIVEN a member the rule has nothing to say about, carrying an expired suppression of that rule and one of a rule not loaded
+    const model = modelOf({
+      synth: synth({
+        google_project_iam_member: {
+          viewer: {
+            project: 'p',
+            role: 'roles/browser',
+            member: 'user:b@example.com',
+            '//': { baseline: { suppressions: [{ rule: 'test-no-owner', reason: 'owner until the migration', expires: '2026-01-01' }, { rule: 'test-gone', reason: 'a rule since removed', expires: '2026-01-01' }] } },
+          },
+        },
+      }),
+    });
+    const evaluation = run(model, [noOwner], packOf('test-no-owner'));
+    expect(evaluation.results.map((r) => [r.ruleId, r.address, r.resourceType, r.severity, r.category, r.controls, r.outcome])).toEqual([
+      ['suppression-expired', 'google_project_iam_member.viewer', 'google_project_iam_member', 'high', 'iam', [], 'finding'],
+      ['suppression-expired', 'google_project_iam_member.viewer', 'google_project_iam_member', 'high', 'change', [], 'finding'],
     ]);
   });
 

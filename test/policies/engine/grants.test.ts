@@ -81,6 +81,11 @@ describe('conditions', () => {
     ]);
   });
 
+  it('reads a condition with a title and no expression as one that does not expire', () => {
+    const model = modelOf({ synth: synth({ google_project_iam_member: { m: { project: 'p', role: 'r', member: 'group:a@example.com', condition: { title: 'only a title' } } } }) });
+    expect(model.grants[0].condition).toEqual({ title: 'only a title', expression: undefined, expiry: 'none' });
+  });
+
   it('reads a condition without an expiry as a condition without expiresAt', () => {
     const model = modelOf({ synth: synth({ google_project_iam_member: { m: { project: 'p', role: 'r', member: 'group:a@example.com', condition: { title: 'only prod', expression: 'resource.name.startsWith("projects/p")' } } } }) });
     expect(model.grants[0].condition).toEqual({ title: 'only prod', expression: 'resource.name.startsWith("projects/p")', expiry: 'none' });
@@ -104,6 +109,12 @@ describe('conditions', () => {
     ['a raw triple-quoted string holding the text', "resource.name != r'''request.time < timestamp(\"2027-01-01T00:00:00Z\")'''", 'none', undefined],
     ['a time of day, not an end', 'request.time.getHours("Europe/Berlin") < 18', 'none', undefined],
     ['a timestamp that is not a date', 'request.time < timestamp("soon")', 'unclear', undefined],
+    ['the mirror image with >=', 'timestamp("2027-01-01T00:00:00Z") >= request.time', 'bounded', '2027-01-01T00:00:00.000Z'],
+    ['the earliest of two bounds, the earlier first', 'request.time < timestamp("2027-06-01T00:00:00Z") && request.time < timestamp("2028-01-01T00:00:00Z")', 'bounded', '2027-06-01T00:00:00.000Z'],
+    ['a timestamp of a number, not a string', 'request.time < timestamp(2027)', 'unclear', undefined],
+    ['the mirror image under a negation', '!(timestamp("2027-01-01T00:00:00Z") > request.time)', 'unclear', undefined],
+    ['a comparison of request.time with something not a timestamp, after ||', 'a || request.time < b', 'none', undefined],
+    ['request.time compared with a timestamp by ==, after ||', 'a || request.time == timestamp("2027-01-01T00:00:00Z")', 'none', undefined],
     ['not CEL at all', 'request.time < timestamp("2027-01-01T00:00:00Z") && @', 'unclear', undefined],
     ['conjunctions nested 5,000 deep (refused, not a stack overflow)', `${'(a && '.repeat(5000)}request.time < timestamp("2027-01-01T00:00:00Z")${')'.repeat(5000)}`, 'unclear', undefined],
   ])('%s', (_, expression, expiry, at) => {
@@ -159,9 +170,28 @@ describe('unknown and data-source grants', () => {
     expect(model.grants.map((g) => [g.action, g.role, g.member])).toEqual([['delete', known('roles/owner'), known('user:a@example.com')]]);
   });
 
+  it('gives one unknown grant for a data source whose bindings are all unknown, and none for one without bindings', () => {
+    const model = modelOf({
+      plan: plan([
+        { address: 'data.google_iam_policy.open', values: {}, unknown: { binding: true } },
+        { address: 'data.google_iam_policy.none', values: {} },
+        { address: 'google_project_iam_policy.a', values: { project: 'p' }, unknown: { policy_data: true }, references: { policy_data: ['data.google_iam_policy.open.policy_data'] } },
+        { address: 'google_project_iam_policy.b', values: { project: 'p' }, unknown: { policy_data: true }, references: { policy_data: ['data.google_iam_policy.none.policy_data'] } },
+      ]),
+    });
+    expect(model.grants.map((g) => [g.resourceId, g.path, g.role.state, g.member.state, g.condition, g.viaDataSource])).toEqual([
+      ['google_project_iam_policy.a', 'binding', 'unknown', 'unknown', undefined, 'data.google_iam_policy.open'],
+    ]);
+  });
+
+  it('refuses a role of another type than a string, naming the file, resource and attribute', () => {
+    const model = () => modelOf({ plan: plan([{ address: 'google_project_iam_member.m', values: { project: 'p', role: 7, member: 'user:a@example.com' } }]) });
+    expect(model).toThrow('plan.json: google_project_iam_member.m: role is a number, expected a string');
+  });
+
   it('treats an unparsable policy_data as unknown, never as no grants', () => {
     const model = modelOf({ plan: plan([{ address: 'google_project_iam_policy.p', values: { project: 'p', policy_data: '{not json' } }]) });
-    expect(model.grants.map((g) => [g.path, g.role.state, g.member.state])).toEqual([['policy_data', 'unknown', 'unknown']]);
+    expect(model.grants.map((g) => [g.path, g.role, g.member])).toEqual([['policy_data', { state: 'unknown', references: [] }, { state: 'unknown', references: [] }]]);
   });
 });
 
@@ -186,6 +216,10 @@ describe('policy_data as the provider decodes it (Go encoding/json)', () => {
     ]);
   });
 
+  it('grants with an absent role when a binding names none (the provider would send it without one)', () => {
+    expect(policyGrants('{"bindings":[{"members":["allUsers"]}]}')).toEqual([['absent', 'allUsers', undefined]]);
+  });
+
   it('reads null as absent, as Go leaves the zero value', () => {
     expect(policyGrants('{"bindings":null}')).toEqual([]);
     expect(policyGrants('{"bindings":[null,{"role":"roles/owner","members":null}]}')).toEqual([]);
@@ -197,8 +231,49 @@ describe('policy_data as the provider decodes it (Go encoding/json)', () => {
     ['a binding a string', '{"bindings":["roles/owner"]}', 'policy_data.bindings.0 is a string, expected an object'],
     ['members a string', '{"bindings":[{"role":"roles/owner","Members":"allUsers"}]}', 'policy_data.bindings.0.members is a string, expected an array'],
     ['a member a number', '{"bindings":[{"role":"roles/owner","members":["allUsers",7]}]}', 'policy_data.bindings.0.members.1 is a number, expected a string'],
+    ['a condition a string', '{"bindings":[{"role":"roles/owner","members":["allUsers"],"condition":"request.time < x"}]}', 'policy_data.bindings.0.condition is a string, expected an object'],
+    ['a condition a list', '{"bindings":[{"role":"roles/owner","members":["allUsers"],"condition":[]}]}', 'policy_data.bindings.0.condition is an array, expected an object'],
     ['a role a list', '{"bindings":[{"role":["roles/owner"],"members":["allUsers"]}]}', 'policy_data.bindings.0.role is an array, expected a string'],
   ])('refuses %s with one line naming the file, the resource and the JSON path (exit 2, never a pass)', (_, policy, problem) => {
     expect(() => policyGrants(policy)).toThrow(`plan.json: google_project_iam_policy.p: ${problem}`);
+  });
+});
+
+describe('the target of a grant', () => {
+  // Attributes as each resource's provider schema names them, the identifying one not first
+  it.each([
+    ['google_service_account_iam_member', { role: 'r', member: 'group:a@example.com', service_account_id: 'projects/p/serviceAccounts/sa@p.iam.gserviceaccount.com' }, 'service_account_id'],
+    ['google_secret_manager_secret_iam_member', { project: 'p', role: 'r', member: 'group:a@example.com', secret_id: 's' }, 'secret_id'],
+    ['google_kms_crypto_key_iam_member', { role: 'r', member: 'group:a@example.com', crypto_key_id: 'k' }, 'crypto_key_id'],
+    ['google_kms_key_ring_iam_member', { role: 'r', member: 'group:a@example.com', key_ring_id: 'kr' }, 'key_ring_id'],
+    ['google_storage_bucket_iam_member', { role: 'r', member: 'group:a@example.com', bucket: 'b' }, 'bucket'],
+    ['google_pubsub_subscription_iam_member', { project: 'p', role: 'r', member: 'group:a@example.com', subscription: 's' }, 'subscription'],
+    ['google_pubsub_topic_iam_member', { project: 'p', role: 'r', member: 'group:a@example.com', topic: 't' }, 'topic'],
+    ['google_bigquery_table_iam_member', { project: 'p', dataset_id: 'd', role: 'r', member: 'group:a@example.com', table_id: 't' }, 'table_id'],
+    ['google_spanner_database_iam_member', { instance: 'i', role: 'r', member: 'group:a@example.com', database: 'd' }, 'database'],
+    ['google_bigquery_dataset_iam_member', { project: 'p', role: 'r', member: 'group:a@example.com', dataset_id: 'd' }, 'dataset_id'],
+    ['google_compute_instance_iam_member', { project: 'p', zone: 'z', role: 'r', member: 'group:a@example.com', instance_name: 'vm' }, 'instance_name'],
+    ['google_spanner_instance_iam_member', { project: 'p', role: 'r', member: 'group:a@example.com', instance: 'i' }, 'instance'],
+    ['google_cloud_run_service_iam_member', { location: 'l', project: 'p', role: 'r', member: 'group:a@example.com', service: 's' }, 'service'],
+    ['google_cloudfunctions_function_iam_member', { region: 'r', project: 'p', role: 'r', member: 'group:a@example.com', cloud_function: 'f' }, 'cloud_function'],
+    ['google_artifact_registry_repository_iam_member', { location: 'l', project: 'p', role: 'r', member: 'group:a@example.com', repository: 'r' }, 'repository'],
+    ['google_cloud_run_v2_service_iam_member', { location: 'l', project: 'p', role: 'r', member: 'group:a@example.com', name: 'svc' }, 'name'],
+    [
+      'google_compute_subnetwork_iam_member',
+      { role: 'r', member: 'group:a@example.com', condition: { title: 't', expression: 'true' }, etag: 'e', id: 'i', project: 'p', location: 'l', region: 'r', zone: 'z', subnetwork: 'sn' },
+      'subnetwork',
+    ],
+    ['google_project_iam_member', { role: 'r', member: 'group:a@example.com', project: 'p' }, 'project'],
+    ['google_folder_iam_member', { role: 'r', member: 'group:a@example.com', folder: 'folders/1' }, 'folder'],
+    ['google_organization_iam_member', { role: 'r', member: 'group:a@example.com', org_id: '1' }, 'org_id'],
+  ])('%s grants on the attribute that identifies its target', (type, values, attribute) => {
+    const model = modelOf({ plan: plan([{ address: `${type}.m`, values }]) });
+    const target = model.grants[0].target;
+    expect([target.attribute, target.id]).toEqual([attribute, { state: 'known', value: (values as Record<string, string>)[attribute] }]);
+  });
+
+  it('has no target attribute when only what-is-granted attributes are present', () => {
+    const model = modelOf({ plan: plan([{ address: 'google_compute_subnetwork_iam_member.m', values: { role: 'r', member: 'group:a@example.com', etag: 'e', id: 'i', project: 'p', location: 'l', region: 'r', zone: 'z' } }]) });
+    expect([model.grants[0].target.attribute, model.grants[0].target.id]).toEqual([undefined, { state: 'absent' }]);
   });
 });

@@ -74,6 +74,42 @@ describe('buildHierarchy', () => {
       ['folders/900', 'folder', 'organizations/111', false, '-', '-'],
     ]);
   });
+  it('keeps the first of two declarations of one node, taking only what it leaves open from the second', () => {
+    // GIVEN two projects with the same project id, the first without a parent, and a stated folder declared again by config
+    const twice = modelOf({
+      synth: synth({
+        google_project: {
+          first: { project_id: 'dup', name: 'a' },
+          second: { project_id: 'dup', name: 'b', folder_id: '42' },
+          third: { project_id: 'dup', name: 'c', folder_id: '43' },
+        },
+      }),
+    });
+    expect(row(twice.hierarchy.get('projects/dup')!)).toEqual(['projects/dup', 'project', 'folders/42', false, 'google_project.first', '-']);
+    const nodes = buildHierarchy(
+      twice,
+      { organizationId: '7', folders: [{ key: '1', parent: '2' }, { key: '3', parent: '2' }], projects: [] },
+      [
+        { kind: 'folder', key: 'folders/1', parent: 'organizations/7' },
+        { kind: 'folder', key: 'folders/3', parentUnknown: true },
+        { kind: 'folder', key: 'folders/3' },
+      ],
+    );
+    // THEN the stated parent wins over the config's, the config fills a parent left unknown, and the config's organization is a node
+    expect(['folders/1', 'folders/3', 'organizations/7'].map((key) => row(nodes.get(key)!))).toEqual([
+      ['folders/1', 'folder', 'organizations/7', false, '-', '-'],
+      ['folders/3', 'folder', 'folders/2', false, '-', '-'],
+      ['organizations/7', 'organization', '-', false, '-', '-'],
+    ]);
+  });
+
+  it('keeps a parent unknown when a later statement of the node names no parent either', () => {
+    const nodes = buildHierarchy(modelOf({ synth: synth({}) }), undefined, [
+      { kind: 'folder', key: 'folders/3', parentUnknown: true },
+      { kind: 'folder', key: 'folders/3' },
+    ]);
+    expect(row(nodes.get('folders/3')!)).toEqual(['folders/3', 'folder', '-', true, '-', '-']);
+  });
 });
 
 describe('hierarchyKeyOf', () => {
