@@ -2,10 +2,13 @@
  * `npm run mutate`, engine pass: policies/engine, judged by its own suites (jest.mutate-engine.config.js); every
  * other setting is the rules pass's (stryker.config.json).
  *
- * coverageAnalysis all: every mutant runs the suites, quickest first, until one test fails. Per-test coverage
- * misses what a describe block computes while tests are collected (a model loaded there), which would report
- * mutants those tests kill as survivors. Static mutants (module-level constants, tables, regular expressions)
- * are tested too: ignoreStatic needs per-test coverage. Results in .stryker/incremental-engine.json;
+ * Per-test coverage, static mutants tested: a mutant that runs while tests are collected or modules load (a model
+ * built in a describe block, a constant table, a regular expression) is static or hybrid, and Stryker runs every
+ * test file against it, quickest first until one test fails; any other mutant runs only the tests that executed
+ * it. The one blind spot left is a value one test computes and caches for a later test, which can only report a
+ * killable mutant as a survivor, never the reverse. (Coverage "all", which ran every suite for every mutant, took
+ * 18 minutes for 267 mutants of the smaller engine files here; this way 317 took 5.5.) Results in
+ * .stryker/incremental-engine.json;
  * scripts/mutate.ts adds both passes up.
  */
 const { _comment, ...rules } = require('./stryker.config.json');
@@ -13,7 +16,6 @@ const { _comment, ...rules } = require('./stryker.config.json');
 module.exports = {
   ...rules,
   jest: { ...rules.jest, configFile: 'jest.mutate-engine.config.js' },
-  coverageAnalysis: 'all',
   ignoreStatic: false,
   mutate: ['policies/engine/**/*.ts'],
   incrementalFile: '.stryker/incremental-engine.json',

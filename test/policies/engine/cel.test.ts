@@ -60,6 +60,17 @@ describe('conjuncts', () => {
     expect(syntaxError(() => split('()'))).toBe('empty operand of &&');
   });
 
+  it('never reads an operator or a parenthesis inside a string as structure', () => {
+    expect(split('a == "&&"')).toEqual(['a == &&']);
+    expect(split('a == "||" && b != "?"')).toEqual(['a == ||', 'b != ?']);
+    expect(split('a == ")" && b')).toEqual(['a == )', 'b']);
+    expect(split('(")") && a')).toEqual([')', 'a']);
+  });
+
+  it('refuses a closing parenthesis before its opening one, even when the counts balance', () => {
+    expect(syntaxError(() => split('a) && (b'))).toBe('unbalanced parentheses');
+  });
+
   it('keeps a part that is itself a disjunction whole', () => {
     expect(split('a && (b || c)')).toEqual(['a', 'b || c']);
   });

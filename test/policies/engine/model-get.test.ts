@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadModel } from '../../../policies/engine/load';
-import { get, isSensitive } from '../../../policies/engine/model';
+import { get, isSensitive, perModel, type Model, type Resource } from '../../../policies/engine/model';
 import { TERRAFORM_VALIDATOR } from './corpus';
 import { modelOf, plan, synth } from '../../../policies/testing/rule-tester';
 
@@ -68,5 +68,76 @@ describe('get()', () => {
     for (const path of ['constructor', 'toString', 'labels.constructor', '__proto__', 'labels.hasOwnProperty']) {
       expect(get(resource, path)).toEqual({ state: 'absent' });
     }
+  });
+});
+
+describe('get() and isSensitive() at the edges of a path', () => {
+  const resource = (values: Record<string, unknown>, unknown: object = {}, sensitive: object = {}) => ({ values, unknown, sensitive, references: [] }) as unknown as Resource;
+
+  it('reads the whole resource at the empty path', () => {
+    const r = resource({ name: 'n' });
+    expect(get(r, '')).toEqual({ state: 'known', value: { name: 'n' } });
+  });
+
+  it('reads the prior value with "before", where nothing is unknown', () => {
+    const r = { values: { role: 'roles/new' }, before: { role: 'roles/old' }, unknown: { role: true }, sensitive: {}, references: [] } as unknown as Resource;
+    expect([get(r, 'role'), get(r, 'role', 'before')]).toEqual([{ state: 'unknown', references: [], raw: 'roles/new' }, { state: 'known', value: 'roles/old' }]);
+  });
+
+  it('gives an unknown value the references at its path, above it or below it, with or without block indexes', () => {
+    const ref = (path: string) => ({ path, expression: `x.${path}`, target: undefined, attribute: undefined });
+    const r = {
+      values: {},
+      unknown: { binding: true, labels: true, bindingx: true },
+      sensitive: {},
+      references: [ref('binding.0.members.0'), ref('labels'), ref('bindingx')],
+    } as unknown as Resource;
+    const pathsOf = (path: string) => {
+      const v = get(r, path);
+      return v.state === 'unknown' ? v.references.map((x) => x.path) : v.state;
+    };
+    expect([pathsOf('binding'), pathsOf('binding.0.members'), pathsOf('binding.members.1.x'), pathsOf('labels.team')]).toEqual([
+      ['binding.0.members.0'],
+      ['binding.0.members.0'],
+      ['binding.0.members.0'],
+      ['labels'],
+    ]);
+  });
+
+  it('reads an element of a list by an index of two digits', () => {
+    const items = Array.from({ length: 12 }, (_, i) => `item-${i}`);
+    expect(get(resource({ items }), 'items.11')).toEqual({ state: 'known', value: 'item-11' });
+  });
+
+  it('computes a per-model index once, and again for another model', () => {
+    const calls: Model[] = [];
+    const index = perModel((model) => {
+      calls.push(model);
+      return { size: model.resources.length };
+    });
+    const one = modelOf({ synth: synth({ google_x: { a: {} } }) });
+    const two = modelOf({ synth: synth({}) });
+    expect(index(one)).toBe(index(one));
+    expect([index(one).size, index(two).size]).toEqual([1, 0]);
+    expect(calls).toEqual([one, two]);
+  });
+
+  it('finds nothing below a null block or a scalar, unless the marks say it is known only after apply', () => {
+    const r = resource({ retention_policy: null, name: 'n', later: null }, { later: { id: true } });
+    expect([get(r, 'retention_policy.is_locked'), get(r, 'name.first'), get(r, 'later.id')]).toEqual([{ state: 'absent' }, { state: 'absent' }, { state: 'unknown', references: [] }]);
+  });
+
+  it('marks sensitive what is under a sensitive mark, stepping through single blocks by name', () => {
+    const r = resource({}, {}, { whole: true, block: [{ secret: true }], blocks: [{ a: true }, { a: true }] });
+    expect(['whole', 'whole.x.y', 'block.secret', 'block.0.secret', 'block.other', 'blocks.a', 'blocks.1.a', 'nothing'].map((p) => isSensitive(r, p))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 });
