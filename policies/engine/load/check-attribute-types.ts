@@ -99,19 +99,17 @@ class AttributeTypeChecker {
     }
   }
 
-  /** The value if it has the type; in synthesized JSON, a number or boolean written as a string becomes one (as Terraform converts it). */
+  /**
+   * The value if it has the type; in synthesized JSON, a number or boolean written as a string becomes one (as
+   * Terraform converts it). visit() has already returned for a scalar of its own type.
+   */
   private checkValue(resource: Target, value: unknown, mark: UnknownTree | undefined, type: AttributeType, where: string): unknown {
     const synth = this.format === 'synth';
     switch (type) {
-      case 'string':
-        if (typeof value === 'string') return value;
-        break;
       case 'number':
-        if (typeof value === 'number') return value;
         if (synth && typeof value === 'string' && NUMBER_TEXT.test(value)) return Number(value);
         break;
       case 'boolean':
-        if (typeof value === 'boolean') return value;
         if (synth && (value === 'true' || value === 'false')) return value === 'true';
         break;
       case 'object':

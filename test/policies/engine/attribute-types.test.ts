@@ -112,6 +112,19 @@ describe('attribute types', () => {
       expect([get(alert, 'enabled'), get(alert, 'conditions.0.condition_threshold.threshold_value')]).toEqual([{ state: 'known', value: false }, { state: 'known', value: 0 }]);
     });
 
+    it('converts only a string that reads as a number or a boolean, and only in synthesized JSON', () => {
+      const synthError = (values: object) => inputErrorOf({ synth: synth({ google_logging_project_bucket_config: { b: { bucket_id: 'b', ...values } } }) });
+      expect([synthError({ retention_days: ['400'] }), synthError({ retention_days: '400 days' }), synthError({ locked: 'yes' }), synthError({ locked: [true] })]).toEqual([
+        'cdk.tf.json: google_logging_project_bucket_config.b: retention_days is an array, expected a number',
+        'cdk.tf.json: google_logging_project_bucket_config.b: retention_days is a string, expected a number',
+        'cdk.tf.json: google_logging_project_bucket_config.b: locked is a string, expected a boolean',
+        'cdk.tf.json: google_logging_project_bucket_config.b: locked is an array, expected a boolean',
+      ]);
+      expect(inputErrorOf(planOf('google_logging_project_bucket_config.b', { retention_days: '400' }))).toBe(
+        'plan.json: google_logging_project_bucket_config.b: retention_days is a string, expected a number',
+      );
+    });
+
     it('fails a plan that writes a boolean as a string: plans hold values of the schema type', () => {
       expect(inputErrorOf(planOf(`${ALERT}.a`, { enabled: 'false' }))).toBe(`plan.json: ${ALERT}.a: enabled is a string, expected a boolean`);
     });

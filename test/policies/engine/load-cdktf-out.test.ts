@@ -99,6 +99,69 @@ describe('cdktf.out', () => {
     ]);
   });
 
+  it('matches a local backend by the state file name, and otherwise falls back to cdktf\'s naming convention', () => {
+    const producer = (value: string) => ({
+      terraform: { backend: { local: { path: 'terraform.logging.tfstate' } } },
+      resource: { google_logging_project_bucket_config: { central: { bucket_id: 'c', project: 'p', location: 'global' } } },
+      data: { google_project: { here: { project_id: 'p' } } },
+      output: { bucket: { value }, literal: { value: 'plain text' }, variable: { value: '${var.x}' }, elsewhere: { value: '${google_storage_bucket.missing.name}' } },
+    });
+    const dir = writeCdktfOut({
+      logging: producer('${google_logging_project_bucket_config.central.id}'),
+      projects: { ...producer('${data.google_project.here.number}'), terraform: { backend: { local: { path: 'terraform.projects.tfstate' } } } },
+      alerting: {
+        data: {
+          terraform_remote_state: {
+            by_path: { backend: 'local', config: { path: '../../terraform.logging.tfstate' } },
+            'cross-stack-reference-input-projects': { backend: 'local', config: { path: 'unknown.tfstate' } },
+            'x-cross-stack-reference-input-logging': {},
+          },
+        },
+        resource: {
+          google_logging_metric: {
+            by_path: { name: 'a', filter: 'x', bucket_name: '${data.terraform_remote_state.by_path.outputs.bucket}' },
+            by_name: { name: 'b', filter: 'x', bucket_name: '${data.terraform_remote_state.cross-stack-reference-input-projects.outputs.bucket}' },
+            no_match: { name: 'c', filter: 'x', bucket_name: '${data.terraform_remote_state.x-cross-stack-reference-input-logging.outputs.bucket}' },
+            literal: { name: 'd', filter: 'x', bucket_name: '${data.terraform_remote_state.by_path.outputs.literal}' },
+            variable: { name: 'e', filter: 'x', bucket_name: '${data.terraform_remote_state.by_path.outputs.variable}' },
+            elsewhere: { name: 'f', filter: 'x', bucket_name: '${data.terraform_remote_state.by_path.outputs.elsewhere}' },
+            not_output: { name: 'g', filter: 'x', bucket_name: '${data.terraform_remote_state.by_path.backend}' },
+          },
+        },
+      },
+    });
+    dirs.push(dir);
+    const model = loadModel(dir);
+    const target = (name: string) => model.byId(`alerting/google_logging_metric.${name}`)!.references.map((r) => [r.target, r.attribute]);
+    expect(['by_path', 'by_name', 'no_match', 'literal', 'variable', 'elsewhere', 'not_output'].map(target)).toEqual([
+      [['logging/google_logging_project_bucket_config.central', 'id']],
+      [['projects/data.google_project.here', 'number']],
+      [['alerting/data.terraform_remote_state.x-cross-stack-reference-input-logging', 'outputs.bucket']],
+      [['alerting/data.terraform_remote_state.by_path', 'outputs.literal']],
+      [['alerting/data.terraform_remote_state.by_path', 'outputs.variable']],
+      [['alerting/data.terraform_remote_state.by_path', 'outputs.elsewhere']],
+      [['alerting/data.terraform_remote_state.by_path', 'backend']],
+    ]);
+  });
+
+  it('keeps of a stack\'s dependencies only the other stacks of the manifest', () => {
+    const dir = writeCdktfOut({ a: {}, b: {}, c: {} }, { a: ['b', 'a', 'nope', 'c'], b: undefined });
+    dirs.push(dir);
+    const model = loadModel(dir);
+    expect([model.stackDependencies.get('a'), model.stackDependencies.get('b'), model.stackDependencies.get('c')]).toEqual([['b', 'c'], [], []]);
+    expect(model.sources).toEqual([join(dir, 'manifest.json'), ...['a', 'b', 'c'].map((n) => join(dir, `stacks/${n}/cdk.tf.json`))]);
+  });
+
+  it.each([
+    ['stacks that are not an object', { stacks: [] }, 'expected "stacks" to be an object'],
+    ['a stack without its file', { stacks: { a: { dependencies: [] } } }, 'stack "a" has no synthesizedStackPath'],
+    ['a stack that is not an object', { stacks: { a: 'stacks/a/cdk.tf.json' } }, 'stack "a" has no synthesizedStackPath'],
+  ])('refuses a manifest with %s, naming the manifest', (_, manifest, problem) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    expect(() => loadModel(dir)).toThrow(new InputError(`${join(dir, 'manifest.json')}: ${problem}`));
+  });
+
   it('loads the directory when pointed at its manifest.json', () => {
     const outdir = synthTwoStacks('local');
     expect(loadModel(join(outdir, 'manifest.json')).resources.map((r) => r.id).sort()).toEqual([
