@@ -51,3 +51,27 @@ describe('every listed attribute is checked', () => {
     expect(inputErrorOf(() => loadModel({ text: JSON.stringify(synth({ [type]: { r: values } })), name: 'cdk.tf.json' }))).toBe(`cdk.tf.json: ${type}.r: ${path} is ${phrase}`);
   });
 });
+
+describe('what the engine and rules read is checked', () => {
+  // Written out from what grants.ts, hierarchy.ts and the logging rules read of each type, so that an entry
+  // dropped from the table is noticed
+  it.each([
+    ['google_organization', 'org_id'], ['google_organization', 'organization'],
+    ['google_folder', 'folder_id'], ['google_folder', 'name'], ['google_folder', 'parent'],
+    ['google_project', 'project_id'], ['google_project', 'folder_id'], ['google_project', 'org_id'],
+    ['google_organization_iam_member', 'org_id'], ['google_organization_iam_binding', 'org_id'], ['google_organization_iam_policy', 'org_id'],
+    ['google_folder_iam_member', 'folder'], ['google_folder_iam_binding', 'folder'], ['google_folder_iam_policy', 'folder'],
+    ['google_project_iam_member', 'project'], ['google_project_iam_binding', 'project'], ['google_project_iam_policy', 'project'],
+    ['google_iam_policy', 'binding.role'], ['google_iam_policy', 'binding.members'], ['google_iam_policy', 'binding.condition.expression'],
+    ['google_project_iam_custom_role', 'role_id'], ['google_organization_iam_custom_role', 'org_id'],
+    ['google_service_account', 'email'], ['google_service_account_key', 'service_account_id'],
+    ['google_logging_organization_sink', 'include_children'], ['google_logging_folder_sink', 'folder'], ['google_logging_folder_sink', 'include_children'],
+    ['google_logging_project_sink', 'project'], ['google_logging_billing_account_sink', 'billing_account'],
+    ['google_logging_project_sink', 'filter'], ['google_logging_project_sink', 'exclusions.filter'],
+    ['google_logging_organization_settings', 'disable_default_sink'], ['google_logging_folder_settings', 'disable_default_sink'],
+    ['google_logging_project_bucket_config', 'locked'], ['google_logging_folder_bucket_config', 'folder'],
+    ['google_logging_organization_bucket_config', 'organization'], ['google_logging_billing_account_bucket_config', 'billing_account'],
+  ])('%s.%s', (type, path) => {
+    expect(Object.keys(attributeTypesOf(type) ?? {})).toContain(path);
+  });
+});

@@ -156,10 +156,19 @@ describe('cdktf.out', () => {
     ['stacks that are not an object', { stacks: [] }, 'expected "stacks" to be an object'],
     ['a stack without its file', { stacks: { a: { dependencies: [] } } }, 'stack "a" has no synthesizedStackPath'],
     ['a stack that is not an object', { stacks: { a: 'stacks/a/cdk.tf.json' } }, 'stack "a" has no synthesizedStackPath'],
+    ['dependencies that are not all stack names', { stacks: { a: { synthesizedStackPath: 'a.json', dependencies: ['b', 7] } } }, 'stack "a": expected "dependencies" to be a list of stack names'],
+    ['a stack file that is the parent directory', { stacks: { a: { synthesizedStackPath: '..' } } }, 'stack "a" points outside the directory'],
   ])('refuses a manifest with %s, naming the manifest', (_, manifest, problem) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
     expect(() => loadModel(dir)).toThrow(new InputError(`${join(dir, 'manifest.json')}: ${problem}`));
+  });
+
+  it('reads a stack file whose name only starts with two dots', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '..stack.tf.json'), JSON.stringify({ resource: { google_pubsub_topic: { t: { name: 't' } } } }));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ stacks: { a: { synthesizedStackPath: '..stack.tf.json' } } }));
+    expect(loadModel(dir).resources.map((r) => r.id)).toEqual(['a/google_pubsub_topic.t']);
   });
 
   it('loads the directory when pointed at its manifest.json', () => {
