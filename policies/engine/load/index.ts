@@ -58,8 +58,14 @@ function fromAssets(collector: AssetCollector, name: string, options: LoadOption
   return createModel({ kind: 'asset-export', sources: [name], stacks: [], resources, declared: options.declared, nodes });
 }
 
+/** A byte order mark opens the file, not its first line's JSON (ASSET_LINE lets it through). */
+function withoutByteOrderMark(line: string, lineNumber: number): string {
+  return lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line;
+}
+
 /** Newline-delimited assets (`gcloud asset export` output), one JSON object per line; blank lines are skipped. */
 function addAssetLine(collector: AssetCollector, line: string, lineNumber: number, name: string): void {
+  line = withoutByteOrderMark(line, lineNumber);
   if (line.trim() === '') return;
   const where = `${name}: line ${lineNumber}`;
   collector.addItem(parseJson(line, where), where);
@@ -196,7 +202,8 @@ export function loadProjectIds(file: string): Map<string, string> {
     forEachLine(
       file,
       file,
-      (line, lineNumber) => {
+      (text, lineNumber) => {
+        const line = withoutByteOrderMark(text, lineNumber);
         if (line.trim() === '') return;
         const where = `${file}: line ${lineNumber}`;
         const item = parseJson(line, where);

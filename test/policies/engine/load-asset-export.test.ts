@@ -261,4 +261,28 @@ describe('bad exports: one line, where, never a pass', () => {
     const file = write('[]', 'projects.json');
     expect(inputErrorOf(() => loadProjectIds(file))).toBe(`${file}: no project ids and numbers found (expected gcloud projects list --format=json or a --content-type=resource export)`);
   });
+
+  test('a --projects file: which items it reads, and where a bad one is', () => {
+    const project = (id: string, number: string) => JSON.stringify({ name: `//cloudresourcemanager.googleapis.com/projects/${number}`, asset_type: 'cloudresourcemanager.googleapis.com/Project', resource: { data: { projectId: id, projectNumber: number } } });
+    const bucket = JSON.stringify({ name: '//storage.googleapis.com/b', asset_type: 'storage.googleapis.com/Bucket', resource: { data: { name: 'b' } } });
+    // newline-delimited: blank lines and other assets skipped
+    const lines = write(`\uFEFF${project('p-one', '111')}\n\n   \n${bucket}\n${project('p-two', '222')}\n`, 'resources.ndjson');
+    expect([...loadProjectIds(lines)]).toEqual([['111', 'p-one'], ['222', 'p-two']]);
+    const badLine = write(`${project('p-one', '111')}\n{"asset_type":"cloudresourcemanager.googleapis.com/Project","name":7\n`, 'resources.ndjson');
+    expect(inputErrorOf(() => loadProjectIds(badLine))).toBe(`${badLine}: line 2: not valid JSON at position 68`);
+    const list = write(JSON.stringify([{ projectId: 'p-one', projectNumber: '111' }, 7]), 'projects.json');
+    expect(inputErrorOf(() => loadProjectIds(list))).toBe(`${list}: item 1: expected a project object, got a number`);
+    const notList = write(JSON.stringify({ projectId: 'p' }), 'projects.json');
+    expect(inputErrorOf(() => loadProjectIds(notList))).toBe(`${notList}: expected a JSON list of projects (gcloud projects list --format=json), got an object`);
+  });
+
+  test('asset lines are recognised with white space, CRLF line ends and (in a file) a byte order mark, and errors name the line', () => {
+    const spaced = `{ "name" : "//storage.googleapis.com/b", "asset_type" : "storage.googleapis.com/Bucket", "iam_policy": { "bindings": [{ "role": "roles/storage.admin", "members": ["group:a@example.com"] }] } }`;
+    const model = loadModel({ text: `${spaced}\r\n\r\n${asset}\r\n`, name: 'export.ndjson' });
+    expect(model.grants.map((g) => [g.role, g.member])).toEqual([[{ state: 'known', value: 'roles/storage.admin' }, { state: 'known', value: 'group:a@example.com' }]]);
+    const withMark = write(`\uFEFF${spaced}\n`);
+    expect(loadModel(withMark).grants).toHaveLength(1);
+    expect(inputErrorOf(() => loadModel({ text: `${asset}\n\n{"name": broken\n`, name: 'export.ndjson' }))).toBe('export.ndjson: line 3: not valid JSON');
+    expect(inputErrorOf(() => loadModel({ text: JSON.stringify([JSON.parse(asset), 7]), name: 'list.json' }))).toBe('list.json: item 1: not a Cloud Asset Inventory asset (expected an object with name and asset_type)');
+  });
 });

@@ -3,7 +3,7 @@
  * combine before and after a change, depth limits, depends_on and module outputs in the configuration, deposed
  * objects, address fields that do not spell the address, and the exact one-line errors for what is refused.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../policies/engine/errors';
@@ -365,6 +365,15 @@ describe('a folder of plan files', () => {
     const model = loadModel(dir);
     expect([model.kind, model.stacks, model.resources.map((r) => r.id)]).toEqual(['plan', ['iam', 'network'], ['iam/google_x.i', 'iam/google_x.j', 'network/google_x.n']]);
     expect(model.byId('iam/google_x.i')!.references.map((r) => r.target)).toEqual(['iam/google_x.j']);
+    expect(model.sources).toEqual([join(dir, 'iam.json'), join(dir, 'network.json')]);
+  });
+
+  it('keeps a reference to what is not a resource without a target, and skips sub-folders and links', () => {
+    writeFileSync(join(dir, 'iam.json'), JSON.stringify(planOf([{ address: 'google_x.i', values: {}, references: { a: ['var.project'] } }])));
+    mkdirSync(join(dir, 'nested.json'));
+    symlinkSync(join(dir, 'iam.json'), join(dir, 'link.json'));
+    const model = loadModel(dir);
+    expect([model.stacks, model.byId('iam/google_x.i')!.references.map((r) => r.target)]).toEqual([['iam'], [undefined]]);
   });
 
   it('refuses a JSON file in it that is not a plan, naming the file', () => {
