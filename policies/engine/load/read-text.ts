@@ -115,7 +115,9 @@ export function forEachLine(file: string, shown: string, visit: (line: string, l
     }
     if (pendingBytes > 0) emit(Buffer.alloc(0));
   } catch (error) {
-    throw readFailure(error, shown, what);
+    // A failure of the visitor is its own (a bug there is not an unreadable file); only system errors are the file's.
+    if (error instanceof InputError || (error as NodeJS.ErrnoException).code !== undefined) throw readFailure(error, shown, what);
+    throw error;
   } finally {
     if (opened) closeSync(opened.fd);
   }

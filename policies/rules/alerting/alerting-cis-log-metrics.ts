@@ -48,14 +48,10 @@ function conditionProblems(alert: Resource, condition: ThresholdCondition): { fi
   const findings: MessageId[] = [...delivery.issues];
   let unknown = delivery.unknown;
   const { comparison, threshold } = condition;
+  if (comparison.state === 'unknown' || threshold.state === 'unknown') return { findings, unknown: true, data: {} };
   // threshold_value is optional and the API reads an absent one as 0.
-  const thresholdValue = threshold.state === 'absent' ? 0 : threshold.state === 'known' ? threshold.value : undefined;
-  if (comparison.state === 'unknown' || threshold.state === 'unknown') unknown = true;
-  else if (comparison.state !== 'known' || comparison.value !== 'COMPARISON_GT' || thresholdValue !== 0) findings.push('alert-wrong-threshold');
-  const data = {
-    comparison: comparison.state === 'known' ? String(comparison.value) : 'unset',
-    threshold: typeof thresholdValue === 'number' ? thresholdValue : String(thresholdValue ?? 'unset'),
-  };
+  const data = { comparison: comparison.state === 'known' ? String(comparison.value) : 'unset', threshold: threshold.state === 'known' ? threshold.value : 0 };
+  if (data.comparison !== 'COMPARISON_GT' || data.threshold !== 0) findings.push('alert-wrong-threshold');
   return { findings, unknown, data };
 }
 

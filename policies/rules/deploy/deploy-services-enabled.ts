@@ -92,20 +92,20 @@ export default modelRule<MessageId>({
       } else if (project === 'untraced') enabledSomewhereUnknown.add(name);
       else if (project !== 'outside') enabled.add(`${project.id}|${name}`);
     }
-    let judged = 0;
+    let judged = false;
     for (const resource of surviving(model.resources)) {
       if (resource.mode !== 'managed') continue;
       const api = serviceApiOf(resource.type);
       if (!api || api.enabledByDefault) continue;
       const project = projectOf(model, created, resource, api.projectAttribute);
       if (typeof project === 'string') continue; // an existing project's services are not in the input
-      judged++;
+      judged = true;
       if (enabled.has(`${project.id}|${api.service}`)) continue;
       const data = { type: resource.type, project: knownString(model, project, 'project_id') ?? project.address, service: api.service };
       if (anyServiceSomewhere || anyServiceIn.has(project.id) || enabledSomewhereUnknown.has(api.service)) {
         context.unknown(resource, 'service-unknown', data, { path: api.projectAttribute });
       } else context.report(resource, 'service-not-enabled', data, { path: api.projectAttribute });
     }
-    if (judged === 0) context.notApplicable('no resource that needs an API sits in a project this input creates');
+    if (!judged) context.notApplicable('no resource that needs an API sits in a project this input creates');
   },
 });

@@ -96,6 +96,16 @@ describe('traversalsInToken', () => {
     expect(found('${(google_x.b.c)}')).toEqual(['google_x.b.c']);
   });
 
+  it('starts a traversal at any HCL identifier (a letter of either case or an underscore), not at a digit or symbol', () => {
+    expect(found('${Zeta_x.a.id + alpha_x.b.id + _under.c + Alpha_x.d.id + zeta_x.e.id}')).toEqual(['Zeta_x.a.id', 'alpha_x.b.id', '_under.c', 'Alpha_x.d.id', 'zeta_x.e.id']);
+    expect(found('${9google_x.a.id} ${[0].google_x} ${!google_x.b.id}')).toEqual(['google_x.b.id']);
+  });
+
+  it('reads braces in literal text as text', () => {
+    expect(found('a{b.c} ${google_x.a.id} {d.e}')).toEqual(['google_x.a.id']);
+    expect(found('x{ ${google_x.a.id} }')).toEqual(['google_x.a.id']);
+  });
+
   it('skips function names and for-expression variables', () => {
     expect(found('${[for b in google_x.a.bindings : b.role]}')).toEqual(['google_x.a.bindings']);
     expect(found('${lookup(each.value, "k")}')).toEqual([]);

@@ -229,6 +229,68 @@ describe('bad exports: one line, where, never a pass', () => {
     expect(inputErrorOf(() => loadModel(file))).toBe(`${file}: line 1: audit_configs.0.audit_log_configs.0.log_type is "7", expected ADMIN_READ, DATA_WRITE, DATA_READ or 1, 2, 3`);
   });
 
+  // Every field the loader reads from an IAM policy, wrong in one way each: the error names the line and the field.
+  const bucket = (iamPolicy: unknown, extra: object = {}) => JSON.stringify({ name: '//storage.googleapis.com/b', asset_type: 'storage.googleapis.com/Bucket', iam_policy: iamPolicy, ...extra });
+  const audited = (logs: unknown) => bucket({ audit_configs: [{ service: 'allServices', audit_log_configs: logs }] });
+  const bound = (condition: unknown) => bucket({ bindings: [{ role: 'roles/x', members: ['group:a@example.com'], condition }] });
+  test.each([
+    ['iam_policy of another type', bucket(7), 'iam_policy is a number, expected an object'],
+    ['bindings that are not a list', bucket({ bindings: { role: 'roles/x' } }), 'bindings is an object, expected a list'],
+    ['a binding that is not an object', bucket({ bindings: [7] }), 'bindings.0 has no role string'],
+    ['a binding whose role is not a string', bucket({ bindings: [{ role: 5, members: [] }] }), 'bindings.0 has no role string'],
+    ['members that are not a list', bucket({ bindings: [{ role: 'roles/x', members: 'group:a@example.com' }] }), 'bindings.0.members is a string, expected a list of strings'],
+    ['a condition that is not an object', bound('request.time < timestamp("2027-01-01T00:00:00Z")'), 'bindings.0.condition is a string, expected an object'],
+    ['a condition title that is not a string', bound({ title: 5 }), 'bindings.0.condition.title is a number, expected a string'],
+    ['a condition expression that is not a string', bound({ expression: ['true'] }), 'bindings.0.condition.expression is an array, expected a string'],
+    ['a condition description that is not a string', bound({ description: true }), 'bindings.0.condition.description is a boolean, expected a string'],
+    ['audit configs that are not a list', bucket({ audit_configs: { service: 'allServices' } }), 'audit_configs is an object, expected a list'],
+    ['an audit config without a service', bucket({ audit_configs: [{ audit_log_configs: [] }] }), 'audit_configs.0 has no service string'],
+    ['an audit config that is not an object', bucket({ auditConfigs: ['allServices'] }), 'audit_configs.0 has no service string'],
+    ['audit log configs that are not a list', audited({ log_type: 1 }), 'audit_configs.0.audit_log_configs is an object, expected a list'],
+    ['an audit log config that is not an object', audited([1]), 'audit_configs.0.audit_log_configs.0 is a number, expected an object'],
+    ['a log type by a name the API does not write', audited([{ log_type: 'admin_read' }]), 'audit_configs.0.audit_log_configs.0.log_type is "admin_read", expected ADMIN_READ, DATA_WRITE, DATA_READ or 1, 2, 3'],
+    ['a log type by a number the API does not write', audited([{ log_type: 0 }]), 'audit_configs.0.audit_log_configs.0.log_type is "0", expected ADMIN_READ, DATA_WRITE, DATA_READ or 1, 2, 3'],
+    ['exempted members that are not a list', audited([{ log_type: 'DATA_READ', exempted_members: 'user:a@example.com' }]), 'audit_configs.0.audit_log_configs.0.exempted_members is a string, expected a list of strings'],
+    ['ancestors that are not a list', bucket({}, { ancestors: 'projects/1' }), 'ancestors is a string, expected a list of strings'],
+  ])('%s', (_case, line, error) => {
+    expect(inputErrorOf(() => loadModel({ text: `${line}\n`, name: 'export.ndjson' }))).toBe(`export.ndjson: line 1: ${error}`);
+  });
+
+  test.each([
+    ['a project that is not a string', { project: 7 }, 'project is a number, expected a string'],
+    ['folders that are not a list', { folders: 'folders/1' }, 'folders is a string, expected a list of strings'],
+    ['an organization that is not a string', { organization: ['organizations/1'] }, 'organization is an array, expected a string'],
+  ])('a search result with %s', (_case, extra, error) => {
+    const result = { resource: '//storage.googleapis.com/b', policy: { bindings: [] }, ...extra };
+    expect(inputErrorOf(() => loadModel({ text: JSON.stringify([result]), name: 'search.json' }))).toBe(`search.json: item 0: ${error}`);
+  });
+
+  test('what a well-formed policy holds: conditions, audit configs by either spelling, log types by name or number, null fields read as none', () => {
+    const model = loadModel({
+      text: [
+        bucket({ bindings: [{ role: 'roles/x', members: ['group:a@example.com'], condition: { title: 't', expression: 'true', description: 'd' } }, { role: 'roles/y', members: null }], audit_configs: null }),
+        JSON.stringify({ name: '//cloudresourcemanager.googleapis.com/projects/1', asset_type: 'cloudresourcemanager.googleapis.com/Project', iam_policy: { bindings: null, auditConfigs: [{ service: 'allServices', auditLogConfigs: [{ logType: 'DATA_READ', exemptedMembers: ['user:a@example.com'] }, { log_type: 2 }, { log_type: 1, exempted_members: null }] }] } }),
+        JSON.stringify({ name: '//cloudresourcemanager.googleapis.com/projects/2', asset_type: 'cloudresourcemanager.googleapis.com/Project', iam_policy: null }),
+      ].join('\n'),
+      name: 'export.ndjson',
+    });
+    expect(model.grants.map((g) => [g.role, g.member, g.condition])).toEqual([[{ state: 'known', value: 'roles/x' }, { state: 'known', value: 'group:a@example.com' }, { title: 't', expression: 'true', expiry: 'none' }]]);
+    // The policy as the IAM API's JSON writes it, which is what policy_data holds for Terraform input.
+    const policies = Object.fromEntries(model.byType('google_project_iam_policy').concat(model.byType('google_storage_bucket_iam_policy')).map((r) => [r.address, JSON.parse(r.values.policy_data as string)]));
+    expect(policies).toEqual({
+      '//storage.googleapis.com/b': {
+        bindings: [
+          { role: 'roles/x', members: ['group:a@example.com'], condition: { title: 't', expression: 'true', description: 'd' } },
+          { role: 'roles/y', members: [] },
+        ],
+      },
+      '//cloudresourcemanager.googleapis.com/projects/1': {
+        bindings: [],
+        auditConfigs: [{ service: 'allServices', auditLogConfigs: [{ logType: 'DATA_READ', exemptedMembers: ['user:a@example.com'] }, { logType: 'DATA_WRITE' }, { logType: 'ADMIN_READ' }] }],
+      },
+    });
+  });
+
   test('a JSON list of something else', () => {
     const file = write('[{"projectId": "p"}]', 'list.json');
     expect(inputErrorOf(() => loadModel(file))).toBe(`${file}: a JSON list that is neither Cloud Asset Inventory assets nor IAM policy search results`);

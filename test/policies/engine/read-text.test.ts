@@ -1,5 +1,5 @@
 /** Bounded reading of input files: whole, peeked, line by line and from a descriptor, with one-line errors. */
-import { closeSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inputErrorOf as refusal } from '../../support/input-error';
@@ -33,6 +33,29 @@ describe('forEachLine', () => {
     ]);
     expect(lines(file('b.jsonl', 'only\n'))).toEqual([[1, 'only']]);
     expect(lines(file('c.jsonl', ''))).toEqual([]);
+    // Only a carriage return that ends a line goes; one inside a line is the line's.
+    expect(lines(file('e.jsonl', 'a\rb\r\nc\r'))).toEqual([
+      [1, 'a\rb'],
+      [2, 'c'],
+    ]);
+  });
+
+  it('closes every file it opens: after each line, after a refused line, after a visitor that throws, and what is not a regular file', () => {
+    const open = () => readdirSync('/proc/self/fd').length;
+    const ok = file('ok.jsonl', 'one\ntwo\n');
+    const before = open();
+    for (let i = 0; i < 20; i++) {
+      lines(ok);
+      expect(() =>
+        forEachLine(ok, 'in', () => {
+          throw new Error('visitor');
+        }),
+      ).toThrow('visitor');
+      expect(refusal(() => lines(dir))).toBe('in.jsonl: cannot read input: not a regular file');
+      readBytes(ok, 'in');
+      expect(refusal(() => readBytes(dir, 'in'))).toBe('in: cannot read input: not a regular file');
+    }
+    expect(open()).toBe(before);
   });
 
   it('joins a line that spans read chunks of 1 MiB', () => {

@@ -217,10 +217,22 @@ runRuleTests(rule, {
 
 describe('alerting-cis-log-metrics report data', () => {
   it('fails a wrong alert naming the comparison and threshold it fires on', () => {
-    const { results } = runRule(rule, { synth: synth(cisSynth({ alerts: { '2.8': synthAlert('2.8', {}, { comparison: 'COMPARISON_GE' }), '2.9': synthAlert('2.9', {}, { threshold_value: 1 }) } })) });
+    const { results } = runRule(rule, {
+      synth: synth(
+        cisSynth({
+          alerts: {
+            '2.8': synthAlert('2.8', {}, { comparison: 'COMPARISON_GE' }),
+            '2.9': synthAlert('2.9', {}, { threshold_value: 1 }),
+            // Neither written: the API reads an absent threshold as 0, and there is no comparison to fire on.
+            '2.10': synthAlert('2.10', {}, { comparison: null, threshold_value: null }),
+          },
+        }),
+      ),
+    });
     expect(results.map((r) => r.message)).toEqual([
       'Alert policy for CIS GCP 2.8 fires on COMPARISON_GE 0, not COMPARISON_GT 0.',
       'Alert policy for CIS GCP 2.9 fires on COMPARISON_GT 1, not COMPARISON_GT 0.',
+      'Alert policy for CIS GCP 2.10 fires on unset 0, not COMPARISON_GT 0.',
     ]);
   });
 

@@ -81,6 +81,28 @@ runRuleTests(rule, {
       input: { plan: plan([{ address: POLICY, values: domainPolicyPlan, action: 'no-op' }, { address: GRANT, values: keyGrant(AGENT), action: 'no-op', importing: 'x' }]) },
     },
     {
+      name: 'synth: only constraints that restrict no member (OS Login, uniform bucket access) beside a grant to an agent',
+      notApplicable: 'no iam.allowedPolicyMemberDomains or iam.managed.allowedPolicyMembers policy in the input',
+      input: {
+        synth: synth({
+          google_org_policy_policy: {
+            oslogin: { name: `${ORG}/policies/compute.requireOsLogin`, parent: ORG, spec: { rules: [{ enforce: 'TRUE' }] } },
+            ubla: { name: `${ORG}/policies/storage.uniformBucketLevelAccess`, parent: ORG, spec: { rules: [{ enforce: 'TRUE' }] } },
+          },
+          google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+        }),
+      },
+    },
+    {
+      name: 'synth: a policy whose constraint comes from a variable, but which enforces nothing and lists no value',
+      input: {
+        synth: synth({
+          google_org_policy_policy: { chosen: { name: `${ORG}/policies/\${var.member_constraint}`, parent: ORG, spec: { rules: [{ enforce: 'FALSE' }] } } },
+          google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+        }),
+      },
+    },
+    {
       name: 'plan: the restriction is being deleted',
       notApplicable: 'no iam.allowedPolicyMemberDomains or iam.managed.allowedPolicyMembers policy in the input',
       input: { plan: plan([{ address: POLICY, values: domainPolicyPlan, action: 'delete' }, { address: GRANT, values: keyGrant(AGENT) }]) },
@@ -230,6 +252,31 @@ runRuleTests(rule, {
         ]),
       },
       errors: [{ messageId: 'grant-refused', address: 'google_storage_bucket_iam_member.public' }],
+    },
+    {
+      name: 'fails plan: the restriction exists and is only updated: ordering it after the grant does not lift it meanwhile',
+      input: { plan: plan([{ address: POLICY, values: domainPolicyPlan, action: 'update', dependsOn: [GRANT] }, { address: GRANT, values: keyGrant(AGENT) }]) },
+      errors: [{ messageId: 'grant-refused', address: GRANT }],
+    },
+    {
+      name: 'fails plan: the restriction exists and is adopted with an import block: ordering it after the grant does not lift it meanwhile',
+      input: { plan: plan([{ address: POLICY, values: domainPolicyPlan, action: 'no-op', importing: 'x', dependsOn: [GRANT] }, { address: GRANT, values: keyGrant(AGENT) }]) },
+      errors: [{ messageId: 'grant-refused', address: GRANT }],
+    },
+    {
+      name: 'fails synth (unknown): the allowed customers of a legacy policy come from a variable: the restriction may or may not be set, on the organization and below',
+      input: {
+        synth: synth({
+          google_organization_policy: { legacy: { org_id: '123456789012', constraint: 'constraints/iam.allowedPolicyMemberDomains', list_policy: { allow: { values: '${var.allowed_customers}' } } } },
+          // One grant on the organization itself (the policy's own node), one in a project whose place is not shown.
+          google_organization_iam_member: { agent: { org_id: '123456789012', role: 'roles/logging.bucketWriter', member: AGENT } },
+          google_kms_crypto_key_iam_member: { agent: keyGrant(AGENT) },
+        }),
+      },
+      errors: [
+        { messageId: 'grant-may-be-refused', address: GRANT, outcome: 'unknown' },
+        { messageId: 'grant-may-be-refused', address: 'google_organization_iam_member.agent', outcome: 'unknown' },
+      ],
     },
     {
       name: 'fails plan: a replaced grant is made again, after the restriction',

@@ -55,6 +55,23 @@ runRuleTests(rule, {
       input: { synth: synth({ google_project: { secrets: PROJECT }, google_essential_contacts_contact: { c: { parent: 'organizations/1', email: 'a@example.com' } } }) },
     },
     {
+      name: 'synth: a project read by a data source is not created here, nor is a key ring read by one',
+      notApplicable: 'this input creates no project',
+      input: {
+        synth: synth(
+          { google_kms_key_ring: { r: { name: 'r', location: 'global', project: '${data.google_project.existing.project_id}' } } },
+          { data: { google_project: { existing: { project_id: 'example-secrets-prd' } } } },
+        ),
+      },
+    },
+    {
+      name: 'synth: a data source reading a key ring of the new project is not a resource this input creates',
+      notApplicable: 'no resource that needs an API sits in a project this input creates',
+      input: {
+        synth: synth({ google_project: { secrets: PROJECT } }, { data: { google_kms_key_ring: { r: { name: 'r', location: 'global', project: '${google_project.secrets.project_id}' } } } }),
+      },
+    },
+    {
       name: 'plan: a key ring in an existing project (project not created here) is not judged',
       notApplicable: 'this input creates no project',
       input: { plan: planWith([{ address: 'google_kms_key_ring.r', values: { name: 'r', location: 'global', project: 'example-secrets-prd' } }], 'no-op') },
@@ -231,7 +248,8 @@ describe('deploy-services-enabled tracing', () => {
     expect(judged({ google_pubsub_topic: topicChain(6) })).toEqual([1, 2, 3, 4, 5].map((i) => `google_pubsub_topic.t${i}`));
     expect(
       judged({
-        google_pubsub_topic: { t: { name: 't', project: '${google_project.secrets.project_id}' } },
+        // The topic's name is known only after apply, so the subscription's project is a reference to it.
+        google_pubsub_topic: { t: { name: '${var.topic_name}', project: '${google_project.secrets.project_id}' } },
         // `name` is not where a resource's project lies: the subscription is not traced into the new project.
         google_pubsub_subscription: { s: { name: 's', topic: 't', project: '${google_pubsub_topic.t.name}' } },
       }),

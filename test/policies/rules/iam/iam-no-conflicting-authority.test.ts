@@ -34,6 +34,36 @@ runRuleTests(rule, {
       },
     },
     {
+      // The provider keys a binding by role and condition, the condition by title, description and expression
+      // (conditionKey in google/tpgiamresource/iam.go): a title alone or an expression alone makes another binding.
+      name: 'two bindings of one role whose conditions differ only in title, or only in expression (synth)',
+      input: {
+        synth: synth({
+          google_project_iam_binding: {
+            a: { project: PROJECT, role: 'roles/logging.admin', members: [DEVS], condition: UNTIL },
+            b: { project: PROJECT, role: 'roles/logging.admin', members: [SRE], condition: { ...UNTIL, title: 'until-2027-sre' } },
+            c: { project: PROJECT, role: 'roles/logging.admin', members: [SRE], condition: { ...UNTIL, expression: 'request.time < timestamp("2026-06-01T00:00:00Z")' } },
+          },
+        }),
+      },
+    },
+    {
+      name: 'bindings of one role with different conditions, one on a project known only after apply (synth)',
+      input: {
+        synth: synth({
+          google_project_iam_binding: {
+            a: { project: '${var.project}', role: 'roles/logging.admin', members: [DEVS] },
+            b: { project: PROJECT, role: 'roles/logging.admin', members: [SRE], condition: UNTIL },
+          },
+        }),
+      },
+    },
+    {
+      name: 'no IAM resource at all (synth)',
+      notApplicable: 'no IAM grants in the input',
+      input: { synth: synth({ google_project: { app: { project_id: PROJECT, name: 'app', folder_id: 'folders/123' } } }) },
+    },
+    {
       name: 'one binding per role per project, in several projects (corpus plan)',
       input: corpusPlan('example_project_iam.tfplan.json'),
     },

@@ -251,6 +251,54 @@ runRuleTests(rule, {
       input: { synth: synth({ google_org_policy_policy: { ...synthPolicies({ 'iam.disableAuditLoggingExemption': undefined }).google_org_policy_policy, dynamic: { parent: ORG, name: `${ORG}/policies/\${var.constraint}`, spec: { rules: [{ enforce: 'TRUE' }] } } } }) },
       errors: [{ messageId: 'policy-unknown', address: 'google_org_policy_policy.dynamic', outcome: 'unknown' }],
     },
+    {
+      name: 'fails synth (unknown): a policy whose constraint is a variable may be either of two missing ones: one report for it',
+      input: {
+        synth: synth({
+          google_org_policy_policy: {
+            ...synthPolicies({ 'iam.disableAuditLoggingExemption': undefined, 'iam.disableServiceAccountKeyUpload': undefined }).google_org_policy_policy,
+            dynamic: { parent: ORG, name: `${ORG}/policies/\${var.constraint}`, spec: { rules: [{ enforce: 'TRUE' }] } },
+          },
+        }),
+      },
+      errors: [{ messageId: 'policy-unknown', address: 'google_org_policy_policy.dynamic', outcome: 'unknown' }],
+    },
+    {
+      name: 'fails synth (unknown): a folder policy that turns off a constraint named by a variable may turn off a required one',
+      input: {
+        synth: synth({
+          google_org_policy_policy: {
+            ...synthPolicies().google_org_policy_policy,
+            sandbox: { parent: 'folders/4242', name: 'folders/4242/policies/${var.constraint}', spec: { rules: [{ enforce: 'FALSE' }] } },
+          },
+        }),
+      },
+      params: { organizationId: ORG_ID },
+      errors: [
+        {
+          messageId: 'override-unknown',
+          address: 'google_org_policy_policy.sandbox',
+          outcome: 'unknown',
+          message: 'Policy on folders/4242 for (a constraint known only after apply) has values known only after apply; it may turn the constraint off there and below.',
+        },
+      ],
+    },
+    {
+      name: 'fails synth: a required constraint turned off where only apply tells whether that is the organization: missing there, and maybe an override',
+      input: {
+        synth: synth({
+          google_org_policy_policy: {
+            ...synthPolicies({ 'iam.disableServiceAccountKeyUpload': undefined }).google_org_policy_policy,
+            somewhere: synthPolicy('iam.disableServiceAccountKeyUpload', { enforce: 'FALSE' }, '${var.parent}'),
+          },
+        }),
+      },
+      params: { organizationId: ORG_ID },
+      errors: [
+        { messageId: 'missing-constraint', address: RULE },
+        { messageId: 'override-unknown', address: 'google_org_policy_policy.somewhere', outcome: 'unknown' },
+      ],
+    },
   ],
 });
 

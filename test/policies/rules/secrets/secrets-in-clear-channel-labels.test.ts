@@ -42,6 +42,8 @@ runRuleTests(rule, {
       name: 'plan: pagerduty service key in sensitive_labels',
       input: { plan: plan([{ address: CHANNEL, values: channel('pagerduty', {}, { sensitive_labels: [{ service_key: FAKE_TOKEN }] }), sensitive: { sensitive_labels: [{ service_key: true }] } }]) },
     },
+    { name: 'plan: a channel without labels (an email channel written with sensitive_labels only)', input: { plan: plan([{ address: CHANNEL, values: channel('email', null, { sensitive_labels: [] }) }]) } },
+    { name: 'plan: a null auth_token label carries nothing', input: { plan: plan([{ address: CHANNEL, values: channel('slack', { channel_name: '#security', auth_token: null }) }]) } },
     { name: 'plan: an empty auth_token label carries nothing', input: { plan: plan([{ address: CHANNEL, values: channel('slack', { channel_name: '#security', auth_token: '' }) }]) } },
     {
       name: 'plan: a label that is not a URL and does not start with one, known only after apply, is not a URL to judge',
@@ -88,6 +90,18 @@ runRuleTests(rule, {
           address: CHANNEL,
           path: 'labels.endpoint',
           message: 'Notification channel labels.endpoint carries a credential (query parameter token); anyone who can view the channel can read it.',
+        },
+      ],
+    },
+    {
+      name: 'fails plan: a URL with userinfo and a token parameter names both parts',
+      input: { plan: plan([{ address: CHANNEL, values: channel('webhook_tokenauth', { url: 'https://alerts:' + FAKE_PASSWORD + '@hooks.example.com/alerts?token=' + FAKE_TOKEN }) }]) },
+      errors: [
+        {
+          messageId: 'credential-in-url',
+          address: CHANNEL,
+          path: 'labels.url',
+          message: 'Notification channel labels.url carries a credential (userinfo, query parameter token); anyone who can view the channel can read it.',
         },
       ],
     },
