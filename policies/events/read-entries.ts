@@ -5,7 +5,7 @@
  * (forEachLine), so memory holds one entry, never the file. Each entry comes with the line it starts on.
  */
 import { InputError } from '../engine/errors';
-import { forEachLine, peekText, readText } from '../engine/load/read-text';
+import { forEachLine, forEachTextLine, peekText, readText } from '../engine/load/read-text';
 
 /** A LogEntry as far as the mapping needs: an object with a log name and a timestamp. */
 export type LogEntry = Record<string, unknown>;
@@ -37,9 +37,7 @@ export type EntryVisitor = (entry: LogEntry | EntryError, lineNumber: number) =>
 
 function lines(input: string, shown: string, visit: (line: string, lineNumber: number) => void): void {
   if (input !== '-') return forEachLine(input, shown, visit);
-  const text = readText(0, shown);
-  let n = 0;
-  for (const line of text.split('\n')) visit(line.replace(/\r$/, ''), ++n);
+  forEachTextLine(readText(0, shown), visit);
 }
 
 function parsed(text: string, lineNumber: number): LogEntry | EntryError {

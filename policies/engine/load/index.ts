@@ -14,7 +14,7 @@ import { resourceId, type ResourceDraft } from './draft';
 import { AssetCollector, assetModelParts, isExportedAsset, isSearchResult, projectIdsFromItems } from './asset-export';
 import { describeJsonType, isObject, parseJson, parseJsonObject } from './json';
 import { isPlanDocument, readPlan, readPlanSections } from './plan';
-import { decodeText, forEachLine, peekText, readBytes, readText } from './read-text';
+import { decodeText, forEachLine, forEachTextLine, peekText, readBytes, readText } from './read-text';
 import { looksLikeSynth, readSynthDocument, resolveLocalReferences } from './synth';
 
 export interface LoadOptions {
@@ -58,14 +58,8 @@ function fromAssets(collector: AssetCollector, name: string, options: LoadOption
   return createModel({ kind: 'asset-export', sources: [name], stacks: [], resources, declared: options.declared, nodes });
 }
 
-/** A byte order mark opens the file, not its first line's JSON (ASSET_LINE lets it through). */
-function withoutByteOrderMark(line: string, lineNumber: number): string {
-  return lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line;
-}
-
 /** Newline-delimited assets (`gcloud asset export` output), one JSON object per line; blank lines are skipped. */
 function addAssetLine(collector: AssetCollector, line: string, lineNumber: number, name: string): void {
-  line = withoutByteOrderMark(line, lineNumber);
   if (line.trim() === '') return;
   const where = `${name}: line ${lineNumber}`;
   collector.addItem(parseJson(line, where), where);
@@ -86,7 +80,7 @@ function fromDocument(document: string | Buffer, name: string, options: LoadOpti
   const text = typeof document === 'string' ? document : decodeText(document, name);
   if (looksLikeAssetLines(text)) {
     const collector = new AssetCollector();
-    text.split('\n').forEach((line, i) => addAssetLine(collector, line.replace(/\r$/, ''), i + 1, name));
+    forEachTextLine(text, (line, lineNumber) => addAssetLine(collector, line, lineNumber, name));
     return fromAssets(collector, name, options);
   }
   const parsed = parseJson(text, name);
@@ -202,8 +196,7 @@ export function loadProjectIds(file: string): Map<string, string> {
     forEachLine(
       file,
       file,
-      (text, lineNumber) => {
-        const line = withoutByteOrderMark(text, lineNumber);
+      (line, lineNumber) => {
         if (line.trim() === '') return;
         const where = `${file}: line ${lineNumber}`;
         const item = parseJson(line, where);

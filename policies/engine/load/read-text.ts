@@ -96,7 +96,7 @@ export function forEachLine(file: string, shown: string, visit: (line: string, l
       pending = [];
       pendingBytes = 0;
       lineNumber++;
-      visit(line.toString('utf8').replace(/\r$/, ''), lineNumber);
+      visit(withoutByteOrderMark(line.toString('utf8').replace(/\r$/, ''), lineNumber), lineNumber);
     };
     for (;;) {
       const n = readSync(opened.fd, chunk, 0, chunk.length, null);
@@ -120,6 +120,20 @@ export function forEachLine(file: string, shown: string, visit: (line: string, l
     throw error;
   } finally {
     if (opened) closeSync(opened.fd);
+  }
+}
+
+/** A byte order mark opens a file, not its first line's content. */
+function withoutByteOrderMark(line: string, lineNumber: number): string {
+  return lineNumber === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+}
+
+/** forEachLine over text already read (stdin, a `{ text }` input): each line without its LF or CRLF, numbered from 1. */
+export function forEachTextLine(text: string, visit: (line: string, lineNumber: number) => void): void {
+  let lineNumber = 0;
+  for (const line of text.split('\n')) {
+    lineNumber++;
+    visit(withoutByteOrderMark(line.replace(/\r$/, ''), lineNumber), lineNumber);
   }
 }
 

@@ -46,13 +46,12 @@ class Reports {
 function conditionProblems(alert: Resource, condition: ThresholdCondition): { findings: MessageId[]; unknown: boolean; data: Record<string, string | number> } {
   const delivery = alertDelivery(alert);
   const findings: MessageId[] = [...delivery.issues];
-  let unknown = delivery.unknown;
   const { comparison, threshold } = condition;
   if (comparison.state === 'unknown' || threshold.state === 'unknown') return { findings, unknown: true, data: {} };
   // threshold_value is optional and the API reads an absent one as 0.
   const data = { comparison: comparison.state === 'known' ? String(comparison.value) : 'unset', threshold: threshold.state === 'known' ? threshold.value : 0 };
   if (data.comparison !== 'COMPARISON_GT' || data.threshold !== 0) findings.push('alert-wrong-threshold');
-  return { findings, unknown, data };
+  return { findings, unknown: delivery.unknown, data };
 }
 
 function judgeMetric(control: CisLogMetricControl, metric: Resource, alerts: readonly Resource[], reports: Reports): void {
